@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TransitionTracker.Data.Seeding;
+
+namespace TransitionTracker.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>Registers the DbContext for the chosen provider as <see cref="TransitionTrackerDbContext"/>, plus start-up seeding.</summary>
+    public static IServiceCollection AddTransitionTrackerData(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<TransitionTrackerDbContext, PostgresTransitionTrackerDbContext>(o => ConfigurePostgres(o, connectionString));
+                break;
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<TransitionTrackerDbContext, SqliteTransitionTrackerDbContext>(o => ConfigureSqlite(o, connectionString));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, null);
+        }
+
+        services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__EFMigrationsHistory"));
+
+    public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString);
+}

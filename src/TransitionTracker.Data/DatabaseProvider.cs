@@ -1,0 +1,7 @@
+namespace TransitionTracker.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using TransitionTracker.Domain.Organisations;
+
+namespace TransitionTracker.Data.Seeding;
+
+/// <summary>
+/// Demo consortia are the real shadow consortia that became the April 2013 CCGs: each has the practices the
+/// reference data puts in that CCG. Only the stage and joining dates are generated, from a fixed seed, so every
+/// database gets the same demo data.
+/// </summary>
+public sealed class DemoDataSeeder(TransitionTrackerDbContext db, ILogger<DemoDataSeeder> logger)
+{
+    public const int RandomSeed = 2010;
+
+    private static readonly DateOnly EarliestJoin = new(2010, 10, 1);
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var consortia = BuildConsortia();
+        var existing = await db.Consortia.Select(c => c.Code).ToHashSetAsync(cancellationToken);
+        var missing = consortia.Where(c => !existing.Contains(c.Code)).ToList();
+        if (missing.Count == 0)
+        {
+            logger.LogInformation("Demo consortia present: {Count}", consortia.Count);
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Consortia.AddRange(missing);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        logger.LogInformation("Seeding demo data: {New} of {Total} consortia added", missing.Count, consortia.Count);
+    }
+
+    /// <summary>The demo consortia, deterministic for a given reference data set.</summary>
+    public static IReadOnlyList<Consortium> BuildConsortia()
+    {
+        var pctRegion = ReferenceDataFiles.ReadPcts().ToDictionary(p => p.Code, p => p.ShaCode);
+        var names = ReferenceDataFiles.ReadCcgSuccessors()
+            .GroupBy(s => s.CcgCode)
+            .ToDictionary(g => g.Key, g => g.First().CcgName);
+        var random = new Random(RandomSeed);
+        var consortia = new List<Consortium>();
+
+        foreach (var group in ReferenceDataFiles.ReadPractices()
+                     .Where(p => p.CcgCode2013 is not null)
+                     .GroupBy(p => p.CcgCode2013!)
+                     .OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var listByPct = group.GroupBy(p => p.PctCode)
+                .Select(g => (Pct: g.Key, List: g.Sum(p => (long)p.ListSize)))
+                .OrderByDescending(x => x.List)
+                .ThenBy(x => x.Pct, StringComparer.Ordinal)
+                .ToList();
+            var host = listByPct[0].Pct;
+            var consortium = new Consortium(group.Key, ShadowName(names.GetValueOrDefault(group.Key, group.Key)), pctRegion[host], NextStage(random));
+            foreach (var (pct, _) in listByPct)
+            {
+                consortium.LinkPct(pct, pct == host);
+            }
+
+            foreach (var practice in group.OrderBy(p => p.Code, StringComparer.Ordinal))
+            {
+                var joined = EarliestJoin.AddDays(random.Next(0, 182));
+                if (practice.OpenedOn is { } opened && opened > joined)
+                {
+                    joined = opened;
+                }
+
+                consortium.AddMember(practice.Code, joined);
+            }
+
+            consortia.Add(consortium);
+        }
+
+        return consortia;
+    }
+
+    // "NHS Leeds North CCG" was, in 2010, the shadow "Leeds North" consortium.
+    private static string ShadowName(string ccgName)
+    {
+        var name = ccgName.StartsWith("NHS ", StringComparison.Ordinal) ? ccgName[4..] : ccgName;
+        return name + " GP commissioning consortium";
+    }
+
+    private static ConsortiumStage NextStage(Random random) => random.Next(100) switch
+    {
+        < 35 => ConsortiumStage.Shadow,
+        < 75 => ConsortiumStage.Pathfinder,
+        < 95 => ConsortiumStage.DelegatedBudget,
+        _ => ConsortiumStage.Authorised,
+    };
+}

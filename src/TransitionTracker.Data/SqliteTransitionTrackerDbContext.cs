@@ -1,0 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace TransitionTracker.Data;
+
+/// <summary>The embedded default: migrations in Migrations/Sqlite.</summary>
+public sealed class SqliteTransitionTrackerDbContext(DbContextOptions<SqliteTransitionTrackerDbContext> options)
+    : TransitionTrackerDbContext(options);

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using TransitionTracker.Domain.Organisations;
+
+namespace TransitionTracker.Data;
+
+/// <summary>
+/// The application's unit of work. Each database provider has a subclass so that its migrations live apart
+/// (<see cref="SqliteTransitionTrackerDbContext"/>, <see cref="PostgresTransitionTrackerDbContext"/>).
+/// </summary>
+public abstract class TransitionTrackerDbContext : DbContext
+{
+    protected TransitionTrackerDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<Pct> Pcts => Set<Pct>();
+
+    public DbSet<Practice> Practices => Set<Practice>();
+
+    public DbSet<Consortium> Consortia => Set<Consortium>();
+
+    public DbSet<ConsortiumMembership> ConsortiumMemberships => Set<ConsortiumMembership>();
+
+    public DbSet<ConsortiumPct> ConsortiumPcts => Set<ConsortiumPct>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TransitionTrackerDbContext).Assembly);
+    }
+}

@@ -1,0 +1,38 @@
+namespace TransitionTracker.Domain.Organisations;
+
+/// <summary>The words people and scripts use for each stage.</summary>
+public static class ConsortiumStageNames
+{
+    public static string ToDisplay(this ConsortiumStage stage) => stage switch
+    {
+        ConsortiumStage.Shadow => "Shadow",
+        ConsortiumStage.Pathfinder => "Pathfinder",
+        ConsortiumStage.DelegatedBudget => "Delegated budget",
+        ConsortiumStage.Authorised => "Authorised",
+        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, null),
+    };
+
+    public static string ToWire(this ConsortiumStage stage) => stage switch
+    {
+        ConsortiumStage.Shadow => "shadow",
+        ConsortiumStage.Pathfinder => "pathfinder",
+        ConsortiumStage.DelegatedBudget => "delegated-budget",
+        ConsortiumStage.Authorised => "authorised",
+        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, null),
+    };
+
+    public static bool TryParseWire(string? value, out ConsortiumStage stage)
+    {
+        foreach (var candidate in Enum.GetValues<ConsortiumStage>())
+        {
+            if (string.Equals(candidate.ToWire(), value, StringComparison.OrdinalIgnoreCase))
+            {
+                stage = candidate;
+                return true;
+            }
+        }
+
+        stage = default;
+        return false;
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TransitionTracker.Domain.Organisations;
+using TransitionTracker.Web.Consortia;
+
+namespace TransitionTracker.Web.Api;
+
+/// <summary>`GET /api/consortia` and `GET /api/consortia/{code}`.</summary>
+public static class ConsortiumApi
+{
+    public static IEndpointRouteBuilder MapConsortiumApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/consortia").WithTags("Consortia");
+        group.MapGet("/", ListAsync)
+            .WithName("ListConsortia")
+            .WithSummary("Consortia, optionally filtered by region (SHA code) or PCT code.");
+        group.MapGet("/{code}", GetAsync)
+            .WithName("GetConsortium")
+            .WithSummary("One consortium by its code (case-insensitive).");
+        return app;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ConsortiumSummary>>, ProblemHttpResult>> ListAsync(
+        string? region,
+        string? pct,
+        ConsortiumCatalogue catalogue,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var regionCode = ParseFilter(region, "region", errors);
+        var pctCode = ParseFilter(pct, "pct", errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.Problem(
+                title: "The filters are not valid.",
+                detail: string.Join(" ", errors.Values.SelectMany(v => v)),
+                statusCode: StatusCodes.Status400BadRequest,
+                extensions: new Dictionary<string, object?> { ["errors"] = errors });
+        }
+
+        return TypedResults.Ok(await catalogue.ListAsync(new ConsortiumFilter(regionCode, pctCode), cancellationToken));
+    }
+
+    private static async Task<Results<Ok<ConsortiumSummary>, ProblemHttpResult>> GetAsync(
+        string code,
+        ConsortiumCatalogue catalogue,
+        CancellationToken cancellationToken)
+    {
+        var normalised = OrganisationCode.TryNormalise(code);
+        var consortium = normalised is null ? null : await catalogue.FindAsync(normalised, cancellationToken);
+        return consortium is null
+            ? ApiProblems.NotFound($"There is no consortium with code '{code}'.")
+            : TypedResults.Ok(consortium);
+    }
+
+    private static string? ParseFilter(string? value, string name, Dictionary<string, string[]> errors)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var code = OrganisationCode.TryNormalise(value);
+        if (code is null)
+        {
+            errors[name] = [$"'{name}' must be an organisation code of up to {OrganisationCode.MaxLength} letters and digits."];
+        }
+
+        return code;
+    }
+}

@@ -1,0 +1,8 @@
+namespace TransitionTracker.Web.Consortia;
+
+/// <summary>A consortium with its region, linked PCTs and current member practices.</summary>
+public sealed record ConsortiumDetail(
+    ConsortiumSummary Summary,
+    string RegionName,
+    IReadOnlyList<LinkedPct> Pcts,
+    IReadOnlyList<MemberPractice> Members);

@@ -1,0 +1,3 @@
+namespace TransitionTracker.Web.Consortia;
+
+public sealed record MemberPractice(string Code, string Name, string PctCode, int ListSize, DateOnly JoinedOn);

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TransitionTracker.Data;
+using TransitionTracker.Web.Api;
+using TransitionTracker.Web.Components;
+using TransitionTracker.Web.Consortia;
+using TransitionTracker.Web.Infrastructure;
+using TransitionTracker.Web.Organisations;
+
+namespace TransitionTracker.Web;
+
+/// <summary>Everything the app registers and every piece of its request pipeline, in one place.</summary>
+public static class TransitionTrackerApplication
+{
+    public static WebApplicationBuilder AddTransitionTracker(this WebApplicationBuilder builder)
+    {
+        var database = DatabaseSettings.From(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddTransitionTrackerData(database.Provider, database.ConnectionString);
+
+        builder.Services.AddRazorComponents();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<TransitionTrackerDbContext>("database", failureStatus: HealthStatus.Unhealthy);
+
+        builder.Services.AddScoped<ConsortiumCatalogue>();
+        builder.Services.AddScoped<OrganisationDirectory>();
+        return builder;
+    }
+
+    public static async Task InitialiseDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+        await initializer.InitialiseAsync(app.Configuration.GetValue("Seed:Demo", false), app.Lifetime.ApplicationStopping);
+    }
+
+    public static WebApplication UseTransitionTracker(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStaticFiles();
+        app.UseAntiforgery();
+
+        app.MapOpenApi();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapConsortiumApi();
+        app.MapRazorComponents<App>();
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var urls = string.Join(", ", app.Urls);
+            app.Logger.LogInformation("Transition Tracker is running at {Urls}", urls);
+        });
+        return app;
+    }
+}
