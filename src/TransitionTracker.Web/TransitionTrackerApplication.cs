@@ -43,7 +43,10 @@ public static class TransitionTrackerApplication
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
+        // People get the NHS-styled page; scripts under /api get problem details.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseMiddleware<ApiProblemDetailsMiddleware>();
+        app.UseRequestLocalization("en-GB");
         app.UseStaticFiles();
         app.UseAntiforgery();
 

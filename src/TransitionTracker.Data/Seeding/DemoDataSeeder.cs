@@ -8,10 +8,14 @@ namespace TransitionTracker.Data.Seeding;
 /// Demo consortia are the real shadow consortia that became the April 2013 CCGs: each has the practices the
 /// reference data puts in that CCG. Only the stage and joining dates are generated, from a fixed seed, so every
 /// database gets the same demo data.
+/// Linked PCTs are the PCTs of its members plus the PCTs it succeeded in part: those with at least
+/// <see cref="PredecessorSharePercent"/>% of their postcodes in its area. The host holds most of its registered list.
 /// </summary>
 public sealed class DemoDataSeeder(TransitionTrackerDbContext db, ILogger<DemoDataSeeder> logger)
 {
     public const int RandomSeed = 2010;
+
+    public const double PredecessorSharePercent = 5;
 
     private static readonly DateOnly EarliestJoin = new(2010, 10, 1);
 
@@ -38,9 +42,13 @@ public sealed class DemoDataSeeder(TransitionTrackerDbContext db, ILogger<DemoDa
     public static IReadOnlyList<Consortium> BuildConsortia()
     {
         var pctRegion = ReferenceDataFiles.ReadPcts().ToDictionary(p => p.Code, p => p.ShaCode);
-        var names = ReferenceDataFiles.ReadCcgSuccessors()
+        var successors = ReferenceDataFiles.ReadCcgSuccessors();
+        var names = successors
             .GroupBy(s => s.CcgCode)
             .ToDictionary(g => g.Key, g => g.First().CcgName);
+        var predecessors = successors
+            .Where(s => s.PctPostcodeSharePercent is null or >= PredecessorSharePercent)
+            .ToLookup(s => s.CcgCode, s => s.PctCode);
         var random = new Random(RandomSeed);
         var consortia = new List<Consortium>();
 
@@ -59,6 +67,11 @@ public sealed class DemoDataSeeder(TransitionTrackerDbContext db, ILogger<DemoDa
             foreach (var (pct, _) in listByPct)
             {
                 consortium.LinkPct(pct, pct == host);
+            }
+
+            foreach (var pct in predecessors[group.Key].Where(p => listByPct.All(x => x.Pct != p)).Order(StringComparer.Ordinal))
+            {
+                consortium.LinkPct(pct, isHost: false);
             }
 
             foreach (var practice in group.OrderBy(p => p.Code, StringComparer.Ordinal))

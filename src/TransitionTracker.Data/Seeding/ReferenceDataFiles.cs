@@ -15,7 +15,11 @@ public static class ReferenceDataFiles
         new PctRow(csv.GetField("code")!, csv.GetField("name")!, csv.GetField("sha_code")!, NullIfEmpty(csv.GetField("ons_code"))));
 
     public static IReadOnlyList<CcgSuccessorRow> ReadCcgSuccessors() => Read("pct_ccg_successors.csv", csv =>
-        new CcgSuccessorRow(csv.GetField("pct_code")!, csv.GetField("ccg_code")!, csv.GetField("ccg_name")!));
+        new CcgSuccessorRow(
+            csv.GetField("pct_code")!,
+            csv.GetField("ccg_code")!,
+            csv.GetField("ccg_name")!,
+            double.TryParse(csv.GetField("pct_postcode_share_pct"), NumberStyles.Float, CultureInfo.InvariantCulture, out var share) ? share : null));
 
     public static IReadOnlyList<PracticeRow> ReadPractices() => Read("practices.csv", csv =>
     {

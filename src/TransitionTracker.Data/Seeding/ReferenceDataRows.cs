@@ -13,4 +13,4 @@ public sealed record PctRow(string Code, string Name, string ShaCode, string? On
 public sealed record PracticeRow(string Code, string Name, string PctCode, int ListSize, string? CcgCode2013, string PctSource, DateOnly? OpenedOn);
 
 /// <summary>One row of pct_ccg_successors.csv.</summary>
-public sealed record CcgSuccessorRow(string PctCode, string CcgCode, string CcgName);
+public sealed record CcgSuccessorRow(string PctCode, string CcgCode, string CcgName, double? PctPostcodeSharePercent);

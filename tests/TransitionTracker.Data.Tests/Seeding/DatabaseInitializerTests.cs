@@ -1,0 +1,62 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using TransitionTracker.Data.Seeding;
+
+namespace TransitionTracker.Data.Tests.Seeding;
+
+public sealed class DatabaseInitializerTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"transition-tracker-data-test-{Guid.NewGuid():N}.db");
+
+    [Fact]
+    public async Task Initialising_twice_migrates_seeds_once_and_changes_nothing_the_second_time()
+    {
+        await InitialiseAsync(seedDemo: true);
+        var first = await CountsAsync();
+        await InitialiseAsync(seedDemo: true);
+        var second = await CountsAsync();
+
+        Assert.Equal((10, 152, 8058, 211, 8053), first);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task Without_demo_data_only_reference_data_is_seeded()
+    {
+        await InitialiseAsync(seedDemo: false);
+
+        Assert.Equal((10, 152, 8058, 0, 0), await CountsAsync());
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        File.Delete(_path);
+    }
+
+    private SqliteTransitionTrackerDbContext NewContext()
+    {
+        var options = new DbContextOptionsBuilder<SqliteTransitionTrackerDbContext>();
+        DataServiceCollectionExtensions.ConfigureSqlite(options, $"Data Source={_path}");
+        return new SqliteTransitionTrackerDbContext(options.Options);
+    }
+
+    private async Task InitialiseAsync(bool seedDemo)
+    {
+        await using var db = NewContext();
+        var initializer = new DatabaseInitializer(
+            db,
+            new ReferenceDataSeeder(db, NullLogger<ReferenceDataSeeder>.Instance),
+            new DemoDataSeeder(db, NullLogger<DemoDataSeeder>.Instance),
+            NullLogger<DatabaseInitializer>.Instance);
+        await initializer.InitialiseAsync(seedDemo, CancellationToken.None);
+    }
+
+    private async Task<(int, int, int, int, int)> CountsAsync()
+    {
+        await using var db = NewContext();
+        return (await db.Regions.CountAsync(), await db.Pcts.CountAsync(), await db.Practices.CountAsync(),
+            await db.Consortia.CountAsync(), await db.ConsortiumMemberships.CountAsync());
+    }
+}

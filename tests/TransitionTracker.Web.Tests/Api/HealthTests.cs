@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using TransitionTracker.Web.Tests.Infrastructure;
+
+namespace TransitionTracker.Web.Tests.Api;
+
+public sealed class HealthTests
+{
+    [Fact]
+    public async Task Healthz_is_200_with_database_status_when_the_database_answers()
+    {
+        using var factory = new TransitionTrackerFactory();
+        var response = await factory.CreateClient().GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Healthy", body.GetProperty("status").GetString());
+        Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Healthz_is_503_while_the_database_is_gone_and_200_when_it_is_back()
+    {
+        using var factory = new TransitionTrackerFactory();
+        var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+
+        var away = factory.DatabasePath + ".away";
+        SqliteConnection.ClearAllPools();
+        File.Move(factory.DatabasePath, away);
+        try
+        {
+            var down = await client.GetAsync("/healthz");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+            var body = await down.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("Unhealthy", body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Move(away, factory.DatabasePath);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+    }
+}
