@@ -1,0 +1,93 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+
+namespace TransitionTracker.Browser.Tests;
+
+/// <summary>
+/// One app and one headless Chromium shared by every browser test; each test gets its own browser context.
+/// </summary>
+public sealed class BrowserAppFixture : IAsyncLifetime
+{
+    private readonly string workFolder = Path.Combine(Path.GetTempPath(), $"transition-tracker-browser-{Guid.NewGuid():N}");
+    private TransitionTrackerServer? server;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public Uri BaseAddress => server?.BaseAddress ?? throw new InvalidOperationException("The app is not running.");
+
+    public async Task InitializeAsync()
+    {
+        var chromium = Chromium.ExecutablePath;
+        if (chromium is null)
+        {
+            if (Chromium.RunningInCi)
+            {
+                throw new InvalidOperationException(Chromium.MissingMessage + " CI=true, so browser tests fail rather than skip.");
+            }
+
+            return; // Every [BrowserFact] is skipped; nothing to start.
+        }
+
+        Directory.CreateDirectory(workFolder);
+        server = new TransitionTrackerServer(Path.Combine(workFolder, "transition-tracker.db"));
+        server.Start();
+
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = Chromium.Arguments,
+        });
+    }
+
+    /// <summary>A fresh page in its own context, addressed relative to the app, that records failed sub-resources.</summary>
+    public async Task<BrowserPage> NewPageAsync()
+    {
+        if (browser is null)
+        {
+            throw new InvalidOperationException(Chromium.MissingMessage);
+        }
+
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = "en-GB",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await BrowserPage.OpenAsync(context, BaseAddress);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            if (Directory.Exists(workFolder))
+            {
+                Directory.Delete(workFolder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A leftover temporary folder is harmless.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserAppFixture>
+{
+    public const string Name = "Browser";
+}

@@ -1,0 +1,71 @@
+using Microsoft.Playwright;
+
+namespace TransitionTracker.Browser.Tests;
+
+/// <summary>
+/// A page in its own browser context. Requests that leave the app (the NHS.UK frontend's web fonts on
+/// assets.nhs.uk) are blocked so the tests never depend on the internet. The page remembers any of the
+/// app's stylesheets, scripts, images or fonts that did not load, since a person would see those as a broken page.
+/// </summary>
+public sealed class BrowserPage : IAsyncDisposable
+{
+    private static readonly HashSet<string> PageResourceTypes = ["stylesheet", "script", "image", "font", "media"];
+
+    private readonly IBrowserContext context;
+    private readonly string origin;
+    private readonly List<string> brokenResources = [];
+
+    private BrowserPage(IBrowserContext context, IPage page, Uri appAddress)
+    {
+        this.context = context;
+        origin = appAddress.GetLeftPart(UriPartial.Authority);
+        Page = page;
+        page.RequestFailed += (_, request) =>
+        {
+            if (IsAppResource(request))
+            {
+                Record($"{request.ResourceType} {request.Url} failed: {request.Failure}");
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && IsAppResource(response.Request))
+            {
+                Record($"{response.Request.ResourceType} {response.Url} returned {response.Status}");
+            }
+        };
+    }
+
+    public IPage Page { get; }
+
+    public static async Task<BrowserPage> OpenAsync(IBrowserContext context, Uri appAddress)
+    {
+        var appOrigin = appAddress.GetLeftPart(UriPartial.Authority);
+        await context.RouteAsync(
+            url => !url.StartsWith(appOrigin + "/", StringComparison.Ordinal),
+            route => route.AbortAsync("blockedbyclient"));
+        return new BrowserPage(context, await context.NewPageAsync(), appAddress);
+    }
+
+    /// <summary>Fails if any stylesheet, script, image or font the app's pages asked for so far did not load.</summary>
+    public void AssertAllResourcesLoaded()
+    {
+        lock (brokenResources)
+        {
+            Assert.True(brokenResources.Count == 0, "Resources failed to load:\n" + string.Join("\n", brokenResources));
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await context.DisposeAsync();
+
+    private bool IsAppResource(IRequest request) =>
+        request.Url.StartsWith(origin + "/", StringComparison.Ordinal) && PageResourceTypes.Contains(request.ResourceType);
+
+    private void Record(string problem)
+    {
+        lock (brokenResources)
+        {
+            brokenResources.Add(problem);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace TransitionTracker.Browser.Tests;
+
+/// <summary>Walks the browse pages the way a person would, in a real browser, and checks each one with axe.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class BrowsingTests(BrowserAppFixture app)
+{
+    private const string NhsBlue = "rgb(0, 94, 184)";
+
+    [BrowserFact]
+    public async Task Home_region_and_pct_pages_have_no_accessibility_violations()
+    {
+        await using var browserPage = await app.NewPageAsync();
+        var page = browserPage.Page;
+
+        // Home: ten strategic health authority regions.
+        var home = await page.GotoAsync("/");
+        Assert.Equal(200, home!.Status);
+        await Expect(page).ToHaveTitleAsync("Regions – Transition Tracker");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("GP commissioning transition");
+        var regions = page.GetByRole(AriaRole.Table, new() { Name = "Strategic health authority regions" });
+        await Expect(regions.Locator("tbody tr")).ToHaveCountAsync(10);
+        await Expect(page.Locator("header.nhsuk-header")).ToHaveCSSAsync("background-color", NhsBlue);
+        browserPage.AssertAllResourcesLoaded();
+        await Accessibility.AssertNoViolationsAsync(page, "home page");
+
+        // Region: the first region's PCTs.
+        var regionLink = regions.Locator("tbody tr").First.GetByRole(AriaRole.Link);
+        var regionName = (await regionLink.TextContentAsync())!.Trim();
+        await regionLink.ClickAsync();
+        await Expect(page).ToHaveURLAsync(RegionUrl());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(regionName);
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" }).GetByRole(AriaRole.Link, new() { Name = "Home" }).First).ToBeVisibleAsync();
+        var pcts = page.GetByRole(AriaRole.Table, new() { Name = $"Primary Care Trusts in {regionName}" });
+        var pctRows = pcts.Locator("tbody tr");
+        Assert.True(await pctRows.CountAsync() > 0, $"The {regionName} region page lists no PCTs.");
+        browserPage.AssertAllResourcesLoaded();
+        await Accessibility.AssertNoViolationsAsync(page, $"region page for {regionName}");
+
+        // PCT: prefer one with consortia, so their table is scanned too.
+        var pctRow = pctRows.Filter(new() { HasNot = page.Locator("td:nth-child(2)", new() { HasTextRegex = ZeroRegex() }) }).First;
+        var pctLink = pctRow.GetByRole(AriaRole.Link);
+        var pctName = (await pctLink.TextContentAsync())!.Trim();
+        await pctLink.ClickAsync();
+        await Expect(page).ToHaveURLAsync(PctUrl());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(pctName);
+        await Expect(page.Locator(".nhsuk-caption-l")).ToContainTextAsync(regionName);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = "Consortia" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = "GP practices" })).ToBeVisibleAsync();
+        var consortia = page.GetByRole(AriaRole.Table, new() { Name = $"Consortia linked to {pctName}" });
+        Assert.True(await consortia.Locator("tbody tr").CountAsync() > 0, $"The {pctName} PCT page lists no consortia.");
+        browserPage.AssertAllResourcesLoaded();
+        await Accessibility.AssertNoViolationsAsync(page, $"PCT page for {pctName}");
+    }
+
+    [BrowserFact]
+    public async Task Unknown_codes_show_the_nhs_styled_page_not_found_with_status_404()
+    {
+        await using var browserPage = await app.NewPageAsync();
+        var page = browserPage.Page;
+
+        foreach (var path in new[] { "/pcts/ZZZ", "/regions/Z99" })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.Equal(404, response!.Status);
+            await Expect(page).ToHaveTitleAsync("Page not found – Transition Tracker");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Page not found");
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Go to the list of regions" })).ToHaveAttributeAsync("href", "/");
+            await Expect(page.Locator("header.nhsuk-header")).ToHaveCSSAsync("background-color", NhsBlue);
+            browserPage.AssertAllResourcesLoaded();
+        }
+
+        // Both unknown codes render the same not-found component, so one scan (of the page now shown) covers it.
+        await Accessibility.AssertNoViolationsAsync(page, "not-found page for /regions/Z99");
+    }
+
+    [GeneratedRegex(@"/regions/[A-Z0-9]+$")]
+    private static partial Regex RegionUrl();
+
+    [GeneratedRegex(@"/pcts/[A-Z0-9]+$")]
+    private static partial Regex PctUrl();
+
+    [GeneratedRegex(@"^\s*0\s*$")]
+    private static partial Regex ZeroRegex();
+}

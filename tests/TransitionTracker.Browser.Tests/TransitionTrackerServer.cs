@@ -1,0 +1,54 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TransitionTracker.Browser.Tests;
+
+/// <summary>
+/// The real app, listening with Kestrel on a free port on 127.0.0.1, in the Development environment,
+/// on its own fresh SQLite file with the demo consortia seeded.
+/// </summary>
+public sealed class TransitionTrackerServer : WebApplicationFactory<Program>
+{
+    private readonly string databaseFile;
+
+    public TransitionTrackerServer(string databaseFile)
+    {
+        this.databaseFile = databaseFile;
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>Where the browser reaches the app, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public void Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        var address = addresses.SingleOrDefault()
+            ?? throw new InvalidOperationException("Kestrel started but reported no listening address.");
+        if (!File.Exists(databaseFile))
+        {
+            throw new InvalidOperationException($"The app started but did not create its test database at {databaseFile}.");
+        }
+
+        BaseAddress = new Uri(address);
+        if (BaseAddress.Port == 0 || !IPAddress.IsLoopback(IPAddress.Parse(BaseAddress.Host)))
+        {
+            throw new InvalidOperationException($"Expected a loopback address with a real port, got {address}.");
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:TransitionTracker", $"Data Source={databaseFile}");
+        builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+}
