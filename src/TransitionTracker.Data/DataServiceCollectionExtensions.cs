@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TransitionTracker.Data.Auditing;
 using TransitionTracker.Data.Seeding;
 
 namespace TransitionTracker.Data;
@@ -12,17 +14,23 @@ public static class DataServiceCollectionExtensions
         switch (provider)
         {
             case DatabaseProvider.Postgres:
-                services.AddDbContext<TransitionTrackerDbContext, PostgresTransitionTrackerDbContext>(o => ConfigurePostgres(o, connectionString));
+                services.AddDbContext<TransitionTrackerDbContext, PostgresTransitionTrackerDbContext>((sp, o) =>
+                    ConfigurePostgres(o, connectionString).AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>()));
                 break;
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<TransitionTrackerDbContext, SqliteTransitionTrackerDbContext>(o => ConfigureSqlite(o, connectionString));
+                services.AddDbContext<TransitionTrackerDbContext, SqliteTransitionTrackerDbContext>((sp, o) =>
+                    ConfigureSqlite(o, connectionString).AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>()));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, null);
         }
 
+        services.AddScoped<AuditActor>();
+        services.AddScoped<AuditSaveChangesInterceptor>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DemoAccountSeeder>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

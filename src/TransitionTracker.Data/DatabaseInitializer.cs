@@ -9,9 +9,11 @@ public sealed class DatabaseInitializer(
     TransitionTrackerDbContext db,
     ReferenceDataSeeder referenceData,
     DemoDataSeeder demoData,
+    DemoAccountSeeder demoAccounts,
     ILogger<DatabaseInitializer> logger)
 {
-    public async Task InitialiseAsync(bool seedDemoData, CancellationToken cancellationToken)
+    /// <param name="demoPassword">The demo accounts' password; null seeds no demo data at all.</param>
+    public async Task InitialiseAsync(string? demoPassword, CancellationToken cancellationToken)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
@@ -21,9 +23,10 @@ public sealed class DatabaseInitializer(
         }
 
         await referenceData.SeedAsync(cancellationToken);
-        if (seedDemoData)
+        if (demoPassword is not null)
         {
             await demoData.SeedAsync(cancellationToken);
+            await demoAccounts.SeedAsync(demoPassword, cancellationToken);
         }
     }
 }

@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using TransitionTracker.Data.Auditing;
+using TransitionTracker.Data.Identity;
+using TransitionTracker.Domain.Access;
 using TransitionTracker.Domain.Organisations;
 
 namespace TransitionTracker.Data;
@@ -7,7 +11,7 @@ namespace TransitionTracker.Data;
 /// The application's unit of work. Each database provider has a subclass so that its migrations live apart
 /// (<see cref="SqliteTransitionTrackerDbContext"/>, <see cref="PostgresTransitionTrackerDbContext"/>).
 /// </summary>
-public abstract class TransitionTrackerDbContext : DbContext
+public abstract class TransitionTrackerDbContext : IdentityDbContext<TransitionTrackerUser>
 {
     protected TransitionTrackerDbContext(DbContextOptions options)
         : base(options)
@@ -25,6 +29,13 @@ public abstract class TransitionTrackerDbContext : DbContext
     public DbSet<ConsortiumMembership> ConsortiumMemberships => Set<ConsortiumMembership>();
 
     public DbSet<ConsortiumPct> ConsortiumPcts => Set<ConsortiumPct>();
+
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Off only for bulk loads of reference and demo data, which are not user changes.</summary>
+    public bool AuditingEnabled { get; set; } = true;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

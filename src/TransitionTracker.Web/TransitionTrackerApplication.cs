@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TransitionTracker.Data;
+using TransitionTracker.Data.Seeding;
+using TransitionTracker.Web.Access;
 using TransitionTracker.Web.Api;
 using TransitionTracker.Web.Components;
 using TransitionTracker.Web.Consortia;
@@ -18,6 +20,7 @@ public static class TransitionTrackerApplication
         builder.Services.AddSingleton(database);
         builder.Services.AddTransitionTrackerData(database.Provider, database.ConnectionString);
 
+        builder.Services.AddTransitionTrackerIdentity(builder.Environment);
         builder.Services.AddRazorComponents();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -33,7 +36,21 @@ public static class TransitionTrackerApplication
     {
         await using var scope = app.Services.CreateAsyncScope();
         var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
-        await initializer.InitialiseAsync(app.Configuration.GetValue("Seed:Demo", false), app.Lifetime.ApplicationStopping);
+        var demoPassword = app.Configuration.GetValue("Seed:Demo", false)
+            ? app.Configuration["Seed:DemoPassword"] is { Length: > 0 } configured ? configured : DemoAccountSeeder.DefaultPassword
+            : null;
+        await initializer.InitialiseAsync(demoPassword, app.Lifetime.ApplicationStopping);
+        if (demoPassword is not null)
+        {
+            app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
+                "Demo sign-ins (password {Password}): {Admin}, {National}, {Regional}, {Pct}, {Lead}",
+                demoPassword,
+                DemoAccountSeeder.Administrator,
+                DemoAccountSeeder.National,
+                DemoAccountSeeder.Regional("Q30"),
+                DemoAccountSeeder.PctManager("5D7"),
+                DemoAccountSeeder.ConsortiumLead("00G")));
+        }
     }
 
     public static WebApplication UseTransitionTracker(this WebApplication app)
@@ -46,12 +63,23 @@ public static class TransitionTrackerApplication
         // People get the NHS-styled page; scripts under /api get problem details.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<ApiProblemDetailsMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         app.UseRequestLocalization("en-GB");
         app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapOpenApi();
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
+        app.MapIdentityApiEndpoints();
         app.MapConsortiumApi();
         app.MapRazorComponents<App>();
 

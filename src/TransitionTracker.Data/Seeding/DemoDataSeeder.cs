@@ -31,9 +31,11 @@ public sealed class DemoDataSeeder(TransitionTrackerDbContext db, ILogger<DemoDa
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.AuditingEnabled = false;
         db.Consortia.AddRange(missing);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        db.AuditingEnabled = true;
         db.ChangeTracker.Clear();
         logger.LogInformation("Seeding demo data: {New} of {Total} consortia added", missing.Count, consortia.Count);
     }

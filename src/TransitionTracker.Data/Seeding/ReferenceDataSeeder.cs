@@ -26,6 +26,7 @@ public sealed class ReferenceDataSeeder(TransitionTrackerDbContext db, ILogger<R
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.AuditingEnabled = false;
 
         var newRegions = shas.Where(s => !regionCodes.Contains(s.Code)).Select(s => new Region(s.Code, s.Name, s.OnsCode)).ToList();
         db.Regions.AddRange(newRegions);
@@ -44,6 +45,7 @@ public sealed class ReferenceDataSeeder(TransitionTrackerDbContext db, ILogger<R
         logger.LogInformation("Seeding reference data: {New} of {Total} practices added", newPractices.Count, practices.Count);
 
         await transaction.CommitAsync(cancellationToken);
+        db.AuditingEnabled = true;
         db.ChangeTracker.Clear();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TransitionTracker.Domain.Organisations;
+using TransitionTracker.Web.Access;
 using TransitionTracker.Web.Consortia;
 
 namespace TransitionTracker.Web.Api;
@@ -12,8 +13,9 @@ public static class ConsortiumApi
         var group = app.MapGroup("/api/consortia").WithTags("Consortia");
         group.MapGet("/", ListAsync)
             .WithName("ListConsortia")
-            .WithSummary("Consortia, optionally filtered by region (SHA code) or PCT code.");
+            .WithSummary("The consortia you may read, optionally filtered by region (SHA code) or PCT code.");
         group.MapGet("/{code}", GetAsync)
+            .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Read))
             .WithName("GetConsortium")
             .WithSummary("One consortium by its code (case-insensitive).");
         return app;
@@ -23,6 +25,7 @@ public static class ConsortiumApi
         string? region,
         string? pct,
         ConsortiumCatalogue catalogue,
+        CurrentUser currentUser,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -37,7 +40,7 @@ public static class ConsortiumApi
                 extensions: new Dictionary<string, object?> { ["errors"] = errors });
         }
 
-        return TypedResults.Ok(await catalogue.ListAsync(new ConsortiumFilter(regionCode, pctCode), cancellationToken));
+        return TypedResults.Ok(await catalogue.ListAsync(new ConsortiumFilter(regionCode, pctCode), currentUser.Access, cancellationToken));
     }
 
     private static async Task<Results<Ok<ConsortiumSummary>, ProblemHttpResult>> GetAsync(

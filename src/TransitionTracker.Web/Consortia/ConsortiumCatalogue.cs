@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Data;
+using TransitionTracker.Domain.Access;
 using TransitionTracker.Domain.Organisations;
 
 namespace TransitionTracker.Web.Consortia;
@@ -7,9 +8,10 @@ namespace TransitionTracker.Web.Consortia;
 /// <summary>Reads consortia for pages and the API, each list in one query.</summary>
 public sealed class ConsortiumCatalogue(TransitionTrackerDbContext db)
 {
-    public async Task<IReadOnlyList<ConsortiumSummary>> ListAsync(ConsortiumFilter filter, CancellationToken cancellationToken)
+    /// <summary>The consortia matching the filter that the user may read.</summary>
+    public async Task<IReadOnlyList<ConsortiumSummary>> ListAsync(ConsortiumFilter filter, UserAccess access, CancellationToken cancellationToken)
     {
-        var consortia = db.Consortia.AsNoTracking();
+        var consortia = Readable(db.Consortia.AsNoTracking(), access);
         if (filter.RegionCode is { } region)
         {
             consortia = consortia.Where(c => c.RegionCode == region);
@@ -50,13 +52,14 @@ public sealed class ConsortiumCatalogue(TransitionTrackerDbContext db)
                 from cp in db.ConsortiumPcts.AsNoTracking()
                 where cp.ConsortiumCode == code
                 join p in db.Pcts on cp.PctCode equals p.Code
-                select new { p.Code, p.Name, cp.IsHost })
+                select new { p.Code, p.Name, p.RegionCode, cp.IsHost })
             .ToListAsync(cancellationToken);
 
         var linked = pcts
             .Select(p => new LinkedPct(
                 p.Code,
                 p.Name,
+                p.RegionCode,
                 p.IsHost,
                 members.Count(m => m.PctCode == p.Code),
                 members.Where(m => m.PctCode == p.Code).Sum(m => (long)m.ListSize)))
@@ -65,6 +68,20 @@ public sealed class ConsortiumCatalogue(TransitionTrackerDbContext db)
             .ThenBy(p => p.Code, StringComparer.Ordinal)
             .ToList();
         return new ConsortiumDetail(summary, regionName, linked, members);
+    }
+
+    /// <summary>The rules of <see cref="UserAccess.CanReadConsortium"/>, as a query.</summary>
+    public static IQueryable<Consortium> Readable(IQueryable<Consortium> consortia, UserAccess access)
+    {
+        if (access.ReadsEverything)
+        {
+            return consortia;
+        }
+
+        var led = access.LedConsortia.ToArray();
+        var regions = access.LeadRegions.ToArray();
+        var pcts = access.ManagedPcts.ToArray();
+        return consortia.Where(c => led.Contains(c.Code) || regions.Contains(c.RegionCode) || c.Pcts.Any(p => pcts.Contains(p.PctCode)));
     }
 
     private IQueryable<ConsortiumRow> Project(IQueryable<Consortium> consortia) =>

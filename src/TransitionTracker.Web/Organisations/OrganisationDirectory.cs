@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Data;
 using TransitionTracker.Data.Seeding;
+using TransitionTracker.Domain.Access;
 using TransitionTracker.Web.Consortia;
 
 namespace TransitionTracker.Web.Organisations;
@@ -8,8 +9,11 @@ namespace TransitionTracker.Web.Organisations;
 /// <summary>Reads regions and PCTs with their counts for the browse pages.</summary>
 public sealed class OrganisationDirectory(TransitionTrackerDbContext db, ConsortiumCatalogue consortia)
 {
-    public async Task<IReadOnlyList<RegionSummary>> ListRegionsAsync(CancellationToken cancellationToken)
+    /// <summary>Regions the user reads in full: every region for national roles, their own for regional leads.</summary>
+    public async Task<IReadOnlyList<RegionSummary>> ListRegionsAsync(UserAccess access, CancellationToken cancellationToken)
     {
+        var leadRegions = access.LeadRegions.ToArray();
+        var everything = access.ReadsEverything;
         var practices = await (
                 from p in db.Practices
                 join pct in db.Pcts on p.PctCode equals pct.Code
@@ -18,6 +22,7 @@ public sealed class OrganisationDirectory(TransitionTrackerDbContext db, Consort
             .ToDictionaryAsync(x => x.Region, cancellationToken);
 
         var regions = await db.Regions.AsNoTracking()
+            .Where(r => everything || leadRegions.Contains(r.Code))
             .OrderBy(r => r.Code)
             .Select(r => new
             {
@@ -35,7 +40,8 @@ public sealed class OrganisationDirectory(TransitionTrackerDbContext db, Consort
         }).ToList();
     }
 
-    public async Task<RegionDetail?> GetRegionAsync(string code, CancellationToken cancellationToken)
+    /// <summary>A region with the PCTs in it the user may read.</summary>
+    public async Task<RegionDetail?> GetRegionAsync(string code, UserAccess access, CancellationToken cancellationToken)
     {
         var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
         if (region is null)
@@ -43,9 +49,25 @@ public sealed class OrganisationDirectory(TransitionTrackerDbContext db, Consort
             return null;
         }
 
-        var pcts = await db.Pcts.AsNoTracking()
-            .Where(p => p.RegionCode == code)
-            .OrderBy(p => p.Name)
+        var pcts = db.Pcts.AsNoTracking().Where(p => p.RegionCode == code);
+        if (!access.ReadsEverything && !access.LeadRegions.Contains(code))
+        {
+            var managed = access.ManagedPcts.ToArray();
+            pcts = pcts.Where(p => managed.Contains(p.Code));
+        }
+
+        return new RegionDetail(region.Code, region.Name, await SummariesAsync(pcts, cancellationToken));
+    }
+
+    /// <summary>The PCTs a PCT manager holds, for their home page.</summary>
+    public async Task<IReadOnlyList<PctSummary>> ListManagedPctsAsync(UserAccess access, CancellationToken cancellationToken)
+    {
+        var managed = access.ManagedPcts.ToArray();
+        return managed.Length == 0 ? [] : await SummariesAsync(db.Pcts.AsNoTracking().Where(p => managed.Contains(p.Code)), cancellationToken);
+    }
+
+    private Task<List<PctSummary>> SummariesAsync(IQueryable<Domain.Organisations.Pct> pcts, CancellationToken cancellationToken) =>
+        pcts.OrderBy(p => p.Name)
             .Select(p => new PctSummary(
                 p.Code,
                 p.Name,
@@ -53,10 +75,9 @@ public sealed class OrganisationDirectory(TransitionTrackerDbContext db, Consort
                 db.Practices.Count(pr => pr.PctCode == p.Code),
                 db.Practices.Where(pr => pr.PctCode == p.Code).Sum(pr => (long)pr.ListSize)))
             .ToListAsync(cancellationToken);
-        return new RegionDetail(region.Code, region.Name, pcts);
-    }
 
-    public async Task<PctDetail?> GetPctAsync(string code, CancellationToken cancellationToken)
+    /// <summary>A PCT with the consortia linked to it that the user may read, and its practices.</summary>
+    public async Task<PctDetail?> GetPctAsync(string code, UserAccess access, CancellationToken cancellationToken)
     {
         var pct = await (
                 from p in db.Pcts.AsNoTracking()
@@ -69,7 +90,7 @@ public sealed class OrganisationDirectory(TransitionTrackerDbContext db, Consort
             return null;
         }
 
-        var linked = await consortia.ListAsync(new ConsortiumFilter(PctCode: code), cancellationToken);
+        var linked = await consortia.ListAsync(new ConsortiumFilter(PctCode: code), access, cancellationToken);
         var practices = await (
                 from p in db.Practices.AsNoTracking()
                 where p.PctCode == code

@@ -17,16 +17,17 @@ public sealed class DatabaseInitializerTests : IDisposable
         await InitialiseAsync(seedDemo: true);
         var second = await CountsAsync();
 
-        Assert.Equal((10, 152, 8058, 211, 8053), first);
+        // 375 demo accounts: admin, national, 10 regional leads, 152 PCT managers, 211 consortium leads.
+        Assert.Equal((10, 152, 8058, 211, 8053, 375), first);
         Assert.Equal(first, second);
     }
 
     [Fact]
-    public async Task Without_demo_data_only_reference_data_is_seeded()
+    public async Task Without_demo_data_only_reference_data_is_seeded_and_no_demo_account_exists()
     {
         await InitialiseAsync(seedDemo: false);
 
-        Assert.Equal((10, 152, 8058, 0, 0), await CountsAsync());
+        Assert.Equal((10, 152, 8058, 0, 0, 0), await CountsAsync());
     }
 
     public void Dispose()
@@ -49,14 +50,15 @@ public sealed class DatabaseInitializerTests : IDisposable
             db,
             new ReferenceDataSeeder(db, NullLogger<ReferenceDataSeeder>.Instance),
             new DemoDataSeeder(db, NullLogger<DemoDataSeeder>.Instance),
+            new DemoAccountSeeder(db, NullLogger<DemoAccountSeeder>.Instance),
             NullLogger<DatabaseInitializer>.Instance);
-        await initializer.InitialiseAsync(seedDemo, CancellationToken.None);
+        await initializer.InitialiseAsync(seedDemo ? DemoAccountSeeder.DefaultPassword : null, CancellationToken.None);
     }
 
-    private async Task<(int, int, int, int, int)> CountsAsync()
+    private async Task<(int, int, int, int, int, int)> CountsAsync()
     {
         await using var db = NewContext();
         return (await db.Regions.CountAsync(), await db.Pcts.CountAsync(), await db.Practices.CountAsync(),
-            await db.Consortia.CountAsync(), await db.ConsortiumMemberships.CountAsync());
+            await db.Consortia.CountAsync(), await db.ConsortiumMemberships.CountAsync(), await db.Users.CountAsync());
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using TransitionTracker.Data.Seeding;
 using TransitionTracker.Web.Tests.Infrastructure;
 
 namespace TransitionTracker.Web.Tests.Pages;
@@ -7,7 +8,7 @@ namespace TransitionTracker.Web.Tests.Pages;
 [Collection(SharedAppCollection.Name)]
 public sealed class BrowsePagesTests(TransitionTrackerFactory factory)
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.CreateClientFor(DemoAccountSeeder.National);
 
     [Fact]
     public async Task Home_lists_the_ten_regions_with_their_pct_consortium_and_practice_counts()

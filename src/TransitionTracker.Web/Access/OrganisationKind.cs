@@ -1,0 +1,8 @@
+namespace TransitionTracker.Web.Access;
+
+public enum OrganisationKind
+{
+    Region,
+    Pct,
+    Consortium,
+}
