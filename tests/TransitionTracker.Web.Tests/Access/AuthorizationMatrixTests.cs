@@ -1,0 +1,240 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TransitionTracker.Data;
+using TransitionTracker.Data.Seeding;
+using TransitionTracker.Web.Tests.Infrastructure;
+
+namespace TransitionTracker.Web.Tests.Access;
+
+/// <summary>
+/// Every endpoint the app maps, for anonymous users and for each role in and out of scope. A new endpoint without
+/// an entry here fails <see cref="Every_endpoint_is_in_the_matrix"/>.
+/// </summary>
+[Collection(SharedAppCollection.Name)]
+public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory)
+{
+    private enum Access
+    {
+        /// <summary>Anyone, signed in or not: 200.</summary>
+        Public,
+
+        /// <summary>Any signed-in user: 200; anonymous: sign-in (pages) or 401 (API).</summary>
+        SignedIn,
+
+        /// <summary>About one organisation: 200 in scope, 404 out of scope.</summary>
+        Region,
+        Pct,
+        Consortium,
+
+        /// <summary>Administrators: 200; other signed-in users: 404.</summary>
+        Administrator,
+
+        /// <summary>Identity's own sign-in endpoints: anonymous by design, they answer for the credentials posted.</summary>
+        IdentitySignIn,
+
+        /// <summary>The framework's redirect helper: needs sign-in, then refuses a request without its protected address (400).</summary>
+        FrameworkRedirect,
+
+        /// <summary>Identity endpoints switched off (accounts are made by administrators): 404 for everyone.</summary>
+        Disabled,
+    }
+
+    private sealed record Entry(Access Access, string Method, Func<string, string>? Url = null, string? JsonBody = null);
+
+    private sealed record Who(string Name, string? Email, string? Region, string? Pct, string? Consortium, bool IsAdmin)
+    {
+        public override string ToString() => Name;
+    }
+
+    // Route pattern (as mapped) → how to call it. {0} in the URL takes the scope code under test.
+    private static readonly Dictionary<string, Entry> Matrix = new()
+    {
+        ["GET /"] = new(Access.SignedIn, "GET"),
+        ["GET /regions/{Code}"] = new(Access.Region, "GET", c => $"/regions/{c}"),
+        ["GET /pcts/{Code}"] = new(Access.Pct, "GET", c => $"/pcts/{c}"),
+        ["GET /consortia/{Code}"] = new(Access.Consortium, "GET", c => $"/consortia/{c}"),
+        ["GET /sign-in"] = new(Access.Public, "GET"),
+        ["GET /sign-out"] = new(Access.SignedIn, "GET"),
+        ["GET /not-found"] = new(Access.Public, "GET"),
+        ["GET /error"] = new(Access.Public, "GET"),
+        ["GET /admin/users"] = new(Access.Administrator, "GET"),
+        ["GET /admin/users/new"] = new(Access.Administrator, "GET"),
+        ["GET /admin/users/{Id}"] = new(Access.Administrator, "GET", _ => "/admin/users/{admin}"),
+        ["GET /api/consortia/"] = new(Access.SignedIn, "GET", _ => "/api/consortia"),
+        ["GET /api/consortia/{code}"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}"),
+        ["GET /healthz"] = new(Access.Public, "GET"),
+        ["GET /_framework/opaque-redirect"] = new(Access.FrameworkRedirect, "GET"),
+        ["GET /openapi/{documentName}.json"] = new(Access.Public, "GET", _ => "/openapi/v1.json"),
+        ["POST /api/identity/login"] = new(Access.IdentitySignIn, "POST", JsonBody: """{"email":"nobody@demo.test","password":"Wrong-password-1"}"""),
+        ["POST /api/identity/refresh"] = new(Access.IdentitySignIn, "POST", JsonBody: """{"refreshToken":"not-a-token"}"""),
+        ["POST /api/identity/register"] = new(Access.Disabled, "POST", JsonBody: """{"email":"new@demo.test","password":"Some-password-2010"}"""),
+        ["GET /api/identity/confirmEmail"] = new(Access.Disabled, "GET", _ => "/api/identity/confirmEmail?userId=x&code=y"),
+        ["POST /api/identity/resendConfirmationEmail"] = new(Access.Disabled, "POST", JsonBody: """{"email":"admin@demo.test"}"""),
+        ["POST /api/identity/forgotPassword"] = new(Access.Disabled, "POST", JsonBody: """{"email":"admin@demo.test"}"""),
+        ["POST /api/identity/resetPassword"] = new(Access.Disabled, "POST", JsonBody: """{"email":"admin@demo.test","resetCode":"x","newPassword":"Some-password-2010"}"""),
+        ["POST /api/identity/manage/2fa"] = new(Access.Disabled, "POST", JsonBody: "{}"),
+        ["GET /api/identity/manage/info"] = new(Access.Disabled, "GET"),
+        ["POST /api/identity/manage/info"] = new(Access.Disabled, "POST", JsonBody: "{}"),
+    };
+
+    // In-scope and out-of-scope codes for each kind; out of scope means "exists, but not yours".
+    private static readonly Who[] People =
+    [
+        new("anonymous", null, null, null, null, false),
+        new("administrator", DemoAccountSeeder.Administrator, "Q30", "5D7", "00G", true),
+        new("national viewer", DemoAccountSeeder.National, "Q30", "5D7", "00G", false),
+        new("regional lead Q30", DemoAccountSeeder.Regional("Q30"), "Q30", "5D8", "00G", false),
+        new("PCT manager 5D7", DemoAccountSeeder.PctManager("5D7"), "Q30", "5D7", "00H", false),
+        new("consortium lead 00G", DemoAccountSeeder.ConsortiumLead("00G"), null, null, "00G", false),
+    ];
+
+    private static readonly Dictionary<string, (string Region, string Pct, string Consortium)> OutOfScope = new()
+    {
+        ["regional lead Q30"] = ("Q31", "5F5", "01G"),
+        ["PCT manager 5D7"] = ("Q31", "5D8", "00C"),
+        ["consortium lead 00G"] = ("Q30", "5D7", "00H"),
+    };
+
+    [Fact]
+    public void Every_endpoint_is_in_the_matrix()
+    {
+        var mapped = MappedEndpoints();
+
+        var missing = mapped.Except(Matrix.Keys).ToList();
+        var stale = Matrix.Keys.Except(mapped).ToList();
+        Assert.True(missing.Count == 0, "Endpoints without a matrix entry: " + string.Join(", ", missing));
+        Assert.True(stale.Count == 0, "Matrix entries for endpoints that no longer exist: " + string.Join(", ", stale));
+    }
+
+    [Fact]
+    public async Task Every_endpoint_answers_each_role_as_its_scope_says()
+    {
+        var adminId = await UserIdAsync(DemoAccountSeeder.Administrator);
+        var failures = new List<string>();
+        foreach (var who in People)
+        {
+            using var client = who.Email is null
+                ? factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
+                : factory.CreateClientFor(who.Email);
+            foreach (var (route, entry) in Matrix)
+            {
+                foreach (var (scope, code, expected) in Cases(who, entry))
+                {
+                    var url = (entry.Url?.Invoke(code ?? "") ?? route[(route.IndexOf(' ') + 1)..]).Replace("{admin}", adminId, StringComparison.Ordinal);
+                    using var request = new HttpRequestMessage(new HttpMethod(entry.Method), url);
+                    if (entry.JsonBody is not null)
+                    {
+                        request.Content = new StringContent(entry.JsonBody, Encoding.UTF8, "application/json");
+                    }
+
+                    using var response = await client.SendAsync(request);
+                    var actual = Describe(response);
+                    if (actual != expected)
+                    {
+                        failures.Add($"{who} {entry.Method} {url} ({scope}): expected {expected}, got {actual}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private static IEnumerable<(string Scope, string? Code, string Expected)> Cases(Who who, Entry entry)
+    {
+        var anonymous = who.Email is null;
+        switch (entry.Access)
+        {
+            case Access.Public:
+                yield return ("public", null, "200");
+                break;
+            case Access.Disabled:
+                yield return ("disabled", null, "404");
+                break;
+            case Access.FrameworkRedirect:
+                yield return ("no address", null, anonymous ? "sign-in" : "400");
+                break;
+            case Access.IdentitySignIn:
+                yield return ("wrong credentials", null, "401");
+                break;
+            case Access.SignedIn:
+                yield return ("signed in", null, anonymous ? Challenge(entry) : "200");
+                break;
+            case Access.Administrator:
+                yield return ("administration", null, anonymous ? Challenge(entry) : who.IsAdmin ? "200" : "404");
+                break;
+            default:
+                var inScope = entry.Access switch
+                {
+                    Access.Region => who.Region,
+                    Access.Pct => who.Pct,
+                    _ => who.Consortium,
+                };
+                if (anonymous)
+                {
+                    yield return ("anonymous", "00G", Challenge(entry));
+                    yield break;
+                }
+
+                if (inScope is not null)
+                {
+                    yield return ("in scope", inScope, "200");
+                }
+
+                if (OutOfScope.TryGetValue(who.Name, out var outside))
+                {
+                    var code = entry.Access switch
+                    {
+                        Access.Region => outside.Region,
+                        Access.Pct => outside.Pct,
+                        _ => outside.Consortium,
+                    };
+                    yield return ("out of scope", code, "404");
+                }
+
+                yield return ("unknown code", "ZZ9", "404");
+                break;
+        }
+    }
+
+    private static string Challenge(Entry entry) =>
+        entry.Url?.Invoke("x").StartsWith("/api", StringComparison.Ordinal) == true ? "401" : "sign-in";
+
+    private static string Describe(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/sign-in?ReturnUrl=", StringComparison.Ordinal) == true
+            ? "sign-in"
+            : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private HashSet<string> MappedEndpoints()
+    {
+        var source = factory.Services.GetRequiredService<EndpointDataSource>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
+        {
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            foreach (var method in methods.Where(m => m is "GET" or "POST" or "PUT" or "DELETE" or "PATCH"))
+            {
+                // Razor component pages accept POST for their forms; the matrix reads them with GET.
+                if (method == "POST" && endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is not null)
+                {
+                    continue;
+                }
+
+                keys.Add($"{method} /{endpoint.RoutePattern.RawText!.TrimStart('/')}");
+            }
+        }
+
+        return keys;
+    }
+
+    private async Task<string> UserIdAsync(string email)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
+        return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+    }
+}
