@@ -1,26 +1,57 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using TransitionTracker.Data.Seeding;
 using static Microsoft.Playwright.Assertions;
 
 namespace TransitionTracker.Browser.Tests;
 
-/// <summary>Walks the browse pages the way a person would, in a real browser, and checks each one with axe.</summary>
+/// <summary>Walks the pages the way a person would, in a real browser, and checks each one with axe.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class BrowsingTests(BrowserAppFixture app)
 {
     private const string NhsBlue = "rgb(0, 94, 184)";
 
     [BrowserFact]
-    public async Task Home_region_and_pct_pages_have_no_accessibility_violations()
+    public async Task Sign_in_page_and_its_error_summary_have_no_accessibility_violations()
     {
         await using var browserPage = await app.NewPageAsync();
         var page = browserPage.Page;
 
-        // Home: ten strategic health authority regions.
-        var home = await page.GotoAsync("/");
-        Assert.Equal(200, home!.Status);
-        await Expect(page).ToHaveTitleAsync("Regions – Transition Tracker");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("GP commissioning transition");
+        // Signed out, the home page sends people to sign in and back again afterwards.
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(SignInUrl());
+        await Expect(page).ToHaveTitleAsync("Sign in – Transition Tracker");
+        await Expect(Heading(page)).ToHaveTextAsync("Sign in");
+        await Expect(page.GetByLabel("Email address")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Password")).ToBeVisibleAsync();
+        await Expect(page.Locator("header.nhsuk-header")).ToHaveCSSAsync("background-color", NhsBlue);
+        browserPage.AssertAllResourcesLoaded();
+        await Accessibility.AssertNoViolationsAsync(page, "sign-in page");
+
+        // Submitting nothing shows the NHS error summary, each problem linking to its field.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page).ToHaveTitleAsync("Error: Sign in – Transition Tracker");
+        var summary = page.Locator(".nhsuk-error-summary");
+        await Expect(summary.GetByRole(AriaRole.Heading, new() { Name = "There is a problem" })).ToBeVisibleAsync();
+        await Expect(summary.GetByRole(AriaRole.Link, new() { Name = "Enter your email address" })).ToHaveAttributeAsync("href", "#email");
+        await Expect(summary.GetByRole(AriaRole.Link, new() { Name = "Enter your password" })).ToHaveAttributeAsync("href", "#password");
+        await Expect(page.Locator("#email-error")).ToContainTextAsync("Enter your email address");
+        browserPage.AssertAllResourcesLoaded();
+        await Accessibility.AssertNoViolationsAsync(page, "sign-in page showing its error summary");
+    }
+
+    [BrowserFact]
+    public async Task Home_region_and_pct_pages_have_no_accessibility_violations()
+    {
+        await using var browserPage = await app.NewPageAsync();
+        var page = browserPage.Page;
+        await SignInAsync(page, DemoAccountSeeder.National);
+
+        // Home: a national viewer sees all ten strategic health authority regions.
+        await Expect(page).ToHaveTitleAsync("Home – Transition Tracker");
+        await Expect(Heading(page)).ToHaveTextAsync("GP commissioning transition");
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Account" })).ToContainTextAsync(DemoAccountSeeder.National);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = "Regions" })).ToBeVisibleAsync();
         var regions = page.GetByRole(AriaRole.Table, new() { Name = "Strategic health authority regions" });
         await Expect(regions.Locator("tbody tr")).ToHaveCountAsync(10);
         await Expect(page.Locator("header.nhsuk-header")).ToHaveCSSAsync("background-color", NhsBlue);
@@ -32,21 +63,20 @@ public sealed partial class BrowsingTests(BrowserAppFixture app)
         var regionName = (await regionLink.TextContentAsync())!.Trim();
         await regionLink.ClickAsync();
         await Expect(page).ToHaveURLAsync(RegionUrl());
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(regionName);
-        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" }).GetByRole(AriaRole.Link, new() { Name = "Home" }).First).ToBeVisibleAsync();
-        var pcts = page.GetByRole(AriaRole.Table, new() { Name = $"Primary Care Trusts in {regionName}" });
-        var pctRows = pcts.Locator("tbody tr");
+        await Expect(Heading(page)).ToHaveTextAsync(regionName);
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" }).GetByRole(AriaRole.Link, new() { Name = "Home" })).ToBeVisibleAsync();
+        var pctRows = page.GetByRole(AriaRole.Table, new() { Name = $"Primary Care Trusts in {regionName}" }).Locator("tbody tr");
         Assert.True(await pctRows.CountAsync() > 0, $"The {regionName} region page lists no PCTs.");
         browserPage.AssertAllResourcesLoaded();
         await Accessibility.AssertNoViolationsAsync(page, $"region page for {regionName}");
 
-        // PCT: prefer one with consortia, so their table is scanned too.
+        // PCT: the first one with consortia, so their table is scanned too.
         var pctRow = pctRows.Filter(new() { HasNot = page.Locator("td:nth-child(2)", new() { HasTextRegex = ZeroRegex() }) }).First;
         var pctLink = pctRow.GetByRole(AriaRole.Link);
         var pctName = (await pctLink.TextContentAsync())!.Trim();
         await pctLink.ClickAsync();
         await Expect(page).ToHaveURLAsync(PctUrl());
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(pctName);
+        await Expect(Heading(page)).ToHaveTextAsync(pctName);
         await Expect(page.Locator(".nhsuk-caption-l")).ToContainTextAsync(regionName);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = "Consortia" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = "GP practices" })).ToBeVisibleAsync();
@@ -61,13 +91,14 @@ public sealed partial class BrowsingTests(BrowserAppFixture app)
     {
         await using var browserPage = await app.NewPageAsync();
         var page = browserPage.Page;
+        await SignInAsync(page, DemoAccountSeeder.National);
 
         foreach (var path in new[] { "/pcts/ZZZ", "/regions/Z99" })
         {
             var response = await page.GotoAsync(path);
             Assert.Equal(404, response!.Status);
             await Expect(page).ToHaveTitleAsync("Page not found – Transition Tracker");
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Page not found");
+            await Expect(Heading(page)).ToHaveTextAsync("Page not found");
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Go to the list of regions" })).ToHaveAttributeAsync("href", "/");
             await Expect(page.Locator("header.nhsuk-header")).ToHaveCSSAsync("background-color", NhsBlue);
             browserPage.AssertAllResourcesLoaded();
@@ -76,6 +107,24 @@ public sealed partial class BrowsingTests(BrowserAppFixture app)
         // Both unknown codes render the same not-found component, so one scan (of the page now shown) covers it.
         await Accessibility.AssertNoViolationsAsync(page, "not-found page for /regions/Z99");
     }
+
+    /// <summary>Signs in through the sign-in form, as a person would, and waits for the home page.</summary>
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(DemoAccountSeeder.DefaultPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(HomeUrl());
+    }
+
+    private static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+
+    [GeneratedRegex(@"/sign-in\?ReturnUrl=%2F$", RegexOptions.IgnoreCase)]
+    private static partial Regex SignInUrl();
+
+    [GeneratedRegex(@"^https?://[^/]+/$")]
+    private static partial Regex HomeUrl();
 
     [GeneratedRegex(@"/regions/[A-Z0-9]+$")]
     private static partial Regex RegionUrl();
