@@ -40,19 +40,28 @@ public sealed class Framework
         criteriaByDomain = domains
             .Select(d => criteria.Where(c => c.DomainIndex == d.Index).ToArray())
             .ToArray();
+        CriteriaGroupedByDomain = criteriaByDomain.SelectMany(group => group.Select(c => c.Index)).ToArray();
+        DomainGroupStarts = new int[domains.Length + 1];
+        for (var d = 0; d < domains.Length; d++)
+        {
+            DomainGroupStarts[d + 1] = DomainGroupStarts[d] + criteriaByDomain[d].Length;
+        }
 
         // The scorer walks these flat arrays instead of the objects above: it runs for every consortium on every
         // dashboard, and arrays of numbers keep its loop free of pointer chasing.
+        CriterionIds = criteria.Select(c => c.Id).ToArray();
         CriterionWeights = criteria.Select(c => c.Weight).ToArray();
         CriterionDomains = criteria.Select(c => c.DomainIndex).ToArray();
         CriterionEssential = criteria.Select(c => c.Essential).ToArray();
+        EssentialCriteria = criteria.Where(c => c.Essential).Select(c => c.Index).ToArray();
+        CriteriaByIdRank = criteria.OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Index).ToArray();
         CriterionIdRanks = new int[criteria.Length];
-        var byId = criteria.OrderBy(c => c.Id, StringComparer.Ordinal).ToArray();
-        for (var rank = 0; rank < byId.Length; rank++)
+        for (var rank = 0; rank < CriteriaByIdRank.Length; rank++)
         {
-            CriterionIdRanks[byId[rank].Index] = rank;
+            CriterionIdRanks[CriteriaByIdRank[rank]] = rank;
         }
 
+        DomainArray = domains;
         DomainWeights = domains.Select(d => d.Weight).ToArray();
         DomainFloors = domains.Select(d => d.Floor).ToArray();
         LevelMin = minLevel ?? 0;
@@ -84,14 +93,33 @@ public sealed class Framework
 
     public IReadOnlyList<Criterion> Criteria { get; }
 
+    internal string[] CriterionIds { get; }
+
     internal double[] CriterionWeights { get; }
+
+    /// <summary>
+    /// Criterion indices grouped by domain, so the scorer can total a domain in one run with the sums held in
+    /// registers; domain d's group is from <see cref="DomainGroupStarts"/>[d] up to [d + 1].
+    /// </summary>
+    internal int[] CriteriaGroupedByDomain { get; }
+
+    internal int[] DomainGroupStarts { get; }
 
     internal int[] CriterionDomains { get; }
 
     internal bool[] CriterionEssential { get; }
 
+    /// <summary>Indices of the essential criteria, so checking them does not walk every criterion.</summary>
+    internal int[] EssentialCriteria { get; }
+
     /// <summary>Each criterion's place in ordinal id order, so next steps can be tie-broken without comparing strings.</summary>
     internal int[] CriterionIdRanks { get; }
+
+    /// <summary>The inverse of <see cref="CriterionIdRanks"/>: criterion index by place in id order.</summary>
+    internal int[] CriteriaByIdRank { get; }
+
+    /// <summary>The domains as an array, which the scorer indexes without an interface call.</summary>
+    internal FrameworkDomain[] DomainArray { get; }
 
     internal double[] DomainWeights { get; }
 
@@ -102,9 +130,11 @@ public sealed class Framework
     /// <summary>maxLevel − minLevel, held as a double so extreme levels cannot overflow.</summary>
     internal double LevelSpan { get; }
 
-    public Criterion? FindCriterion(string id) => criteriaById.GetValueOrDefault(id);
+    // TryGetValue on the frozen dictionary itself, not the GetValueOrDefault extension, which goes through an
+    // interface: this look-up runs once per scored response.
+    public Criterion? FindCriterion(string id) => criteriaById.TryGetValue(id, out var criterion) ? criterion : null;
 
-    public FrameworkDomain? FindDomain(string id) => domainsById.GetValueOrDefault(id);
+    public FrameworkDomain? FindDomain(string id) => domainsById.TryGetValue(id, out var domain) ? domain : null;
 
     /// <summary>The criteria of a domain in framework order; empty for an unknown domain.</summary>
     public IReadOnlyList<Criterion> CriteriaOf(string domainId) =>

@@ -443,6 +443,21 @@ public class ReadinessScorerTests
     }
 
     [Fact]
+    public void Next_steps_read_again_are_the_same()
+    {
+        var framework = new FrameworkBuilder()
+            .Domain("d").Criterion("A", "d", weight: 2).Criterion("B", "d")
+            .Build();
+        var result = ReadinessScorer.Score(framework, [InProgress("A")]);
+
+        // A would add 100 × 2 × 0.5 / 3 = 33.33; B would add 100 × 1 / 3 = 33.33: equal, so id order.
+        var first = result.NextSteps.ToList();
+
+        Assert.Equal([new NextStep("A", 33.3) { ExactGain = 100.0 / 3 }, new NextStep("B", 33.3) { ExactGain = 100.0 / 3 }], first);
+        Assert.Equal(first, result.NextSteps);
+    }
+
+    [Fact]
     public void Fully_met_framework_is_fast_mover_with_no_next_steps()
     {
         var framework = new FrameworkBuilder().Threshold(100).DomainFloor(100)
