@@ -29,6 +29,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<AuditSaveChangesInterceptor>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<FrameworkSeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoAccountSeeder>();
         services.AddScoped<DatabaseInitializer>();

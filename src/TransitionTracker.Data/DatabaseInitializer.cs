@@ -4,10 +4,11 @@ using TransitionTracker.Data.Seeding;
 
 namespace TransitionTracker.Data;
 
-/// <summary>On start: apply migrations, then reference data, then (when asked) demo data.</summary>
+/// <summary>On start: apply migrations, then reference data and the shipped frameworks, then (when asked) demo data.</summary>
 public sealed class DatabaseInitializer(
     TransitionTrackerDbContext db,
     ReferenceDataSeeder referenceData,
+    FrameworkSeeder frameworks,
     DemoDataSeeder demoData,
     DemoAccountSeeder demoAccounts,
     ILogger<DatabaseInitializer> logger)
@@ -23,6 +24,7 @@ public sealed class DatabaseInitializer(
         }
 
         await referenceData.SeedAsync(cancellationToken);
+        await frameworks.SeedAsync(cancellationToken);
         if (demoPassword is not null)
         {
             await demoData.SeedAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Data.Auditing;
+using TransitionTracker.Data.Frameworks;
 using TransitionTracker.Data.Identity;
 using TransitionTracker.Domain.Access;
 using TransitionTracker.Domain.Organisations;
@@ -33,6 +34,8 @@ public abstract class TransitionTrackerDbContext : IdentityDbContext<TransitionT
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<StoredFramework> Frameworks => Set<StoredFramework>();
 
     /// <summary>Off only for bulk loads of reference and demo data, which are not user changes.</summary>
     public bool AuditingEnabled { get; set; } = true;

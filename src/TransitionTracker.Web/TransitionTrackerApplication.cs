@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TransitionTracker.Data;
@@ -6,6 +7,7 @@ using TransitionTracker.Web.Access;
 using TransitionTracker.Web.Api;
 using TransitionTracker.Web.Components;
 using TransitionTracker.Web.Consortia;
+using TransitionTracker.Web.Frameworks;
 using TransitionTracker.Web.Infrastructure;
 using TransitionTracker.Web.Organisations;
 
@@ -28,6 +30,8 @@ public static class TransitionTrackerApplication
             .AddDbContextCheck<TransitionTrackerDbContext>("database", failureStatus: HealthStatus.Unhealthy);
 
         builder.Services.AddScoped<ConsortiumCatalogue>();
+        builder.Services.AddScoped<FrameworkLibrary>();
+        builder.Services.AddSingleton<FrameworkCache>();
         builder.Services.AddScoped<OrganisationDirectory>();
         return builder;
     }
@@ -62,6 +66,17 @@ public static class TransitionTrackerApplication
 
         // People get the NHS-styled page; scripts under /api get problem details.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+        // The status page is read, not submitted: a refused form post is shown the page as a GET would be.
+        app.Use((context, next) =>
+        {
+            if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+            {
+                context.Request.Method = HttpMethods.Get;
+            }
+
+            return next(context);
+        });
         app.UseMiddleware<ApiProblemDetailsMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
@@ -81,6 +96,8 @@ public static class TransitionTrackerApplication
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
         app.MapIdentityApiEndpoints();
         app.MapConsortiumApi();
+        app.MapScoringApi();
+        app.MapFrameworkApi();
         app.MapRazorComponents<App>();
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -19,6 +19,8 @@ public sealed class DatabaseInitializerTests : IDisposable
 
         // 375 demo accounts: admin, national, 10 regional leads, 152 PCT managers, 211 consortium leads.
         Assert.Equal((10, 152, 8058, 211, 8053, 375), first);
+        await using var db = NewContext();
+        Assert.Equal(["gp-consortium-readiness-2010", "world-class-commissioning"], await db.Frameworks.OrderBy(f => f.FrameworkId).Select(f => f.FrameworkId).ToArrayAsync());
         Assert.Equal(first, second);
     }
 
@@ -49,6 +51,7 @@ public sealed class DatabaseInitializerTests : IDisposable
         var initializer = new DatabaseInitializer(
             db,
             new ReferenceDataSeeder(db, NullLogger<ReferenceDataSeeder>.Instance),
+            new FrameworkSeeder(db, TimeProvider.System, NullLogger<FrameworkSeeder>.Instance),
             new DemoDataSeeder(db, NullLogger<DemoDataSeeder>.Instance),
             new DemoAccountSeeder(db, NullLogger<DemoAccountSeeder>.Instance),
             NullLogger<DatabaseInitializer>.Instance);

@@ -1,0 +1,55 @@
+using System.Text.Json;
+
+namespace TransitionTracker.Web.Api;
+
+/// <summary>
+/// Reads a JSON request body of at most <c>limit</c> bytes, so an oversized body is refused with a clear message
+/// before it is parsed, and malformed JSON is a 400 that says where it broke.
+/// </summary>
+public static class JsonRequestBody
+{
+    public static async Task<(JsonDocument? Document, IResult? Problem)> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            return (null, TooLarge(limit));
+        }
+
+        var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return (null, TooLarge(limit));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length == 0)
+        {
+            return (null, Invalid("The request has no body: send a JSON object."));
+        }
+
+        try
+        {
+            return (JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 32 }), null);
+        }
+        catch (JsonException e)
+        {
+            return (null, Invalid($"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."));
+        }
+    }
+
+    private static IResult TooLarge(int limit) => TypedResults.Problem(
+        title: "The request is too large.",
+        detail: $"Send at most {limit / 1024} KB.",
+        statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    private static IResult Invalid(string detail) => TypedResults.Problem(
+        title: "The request is not valid.",
+        detail: detail,
+        statusCode: StatusCodes.Status400BadRequest);
+}

@@ -1,0 +1,6 @@
+using TransitionTracker.Domain.Frameworks;
+
+namespace TransitionTracker.Web.Frameworks;
+
+/// <summary>A framework document that loaded, or every problem that stopped it loading.</summary>
+public sealed record FrameworkCheck(Framework? Framework, IReadOnlyList<FrameworkProblem> Problems);

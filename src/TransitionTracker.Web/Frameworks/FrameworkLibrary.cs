@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using TransitionTracker.Data;
+using TransitionTracker.Data.Auditing;
+using TransitionTracker.Data.Frameworks;
+using TransitionTracker.Domain.Frameworks;
+using TransitionTracker.Domain.Scoring;
+
+namespace TransitionTracker.Web.Frameworks;
+
+/// <summary>Stored readiness frameworks: reading any version, and publishing a new one.</summary>
+public sealed class FrameworkLibrary(TransitionTrackerDbContext db, FrameworkCache cache, TimeProvider clock, AuditActor actor)
+{
+    public const int MaxDocumentBytes = 256 * 1024;
+
+    public async Task<IReadOnlyList<FrameworkSummary>> ListAsync(CancellationToken cancellationToken)
+    {
+        var versions = await db.Frameworks.AsNoTracking()
+            .OrderBy(f => f.FrameworkId).ThenBy(f => f.Version)
+            .Select(f => new { f.FrameworkId, f.Version, f.PublishedAtUtc, f.PublishedBy, f.Definition })
+            .ToListAsync(cancellationToken);
+        return versions.GroupBy(v => v.FrameworkId)
+            .Select(g =>
+            {
+                var latest = g.Last();
+                var framework = cache.GetOrParse(latest.FrameworkId, latest.Version, latest.Definition);
+                return new FrameworkSummary(
+                    framework.Id,
+                    framework.Name,
+                    framework.Version,
+                    framework.Scale.ToWireName(),
+                    framework.Domains.Count,
+                    framework.Criteria.Count,
+                    g.Select(v => v.Version).ToList(),
+                    latest.PublishedAtUtc,
+                    latest.PublishedBy);
+            })
+            .ToList();
+    }
+
+    /// <summary>One version of a framework (the latest when <paramref name="version"/> is null), or null.</summary>
+    public async Task<Framework?> FindAsync(string id, int? version, CancellationToken cancellationToken)
+    {
+        var stored = await db.Frameworks.AsNoTracking()
+            .Where(f => f.FrameworkId == id && (version == null || f.Version == version))
+            .OrderByDescending(f => f.Version)
+            .Select(f => new { f.Version, f.Definition })
+            .FirstOrDefaultAsync(cancellationToken);
+        return stored is null ? null : cache.GetOrParse(id, stored.Version, stored.Definition);
+    }
+
+    /// <summary>Validates the JSON and, when it is valid, stores it as the next version of its framework id.</summary>
+    public async Task<PublishOutcome> PublishAsync(string json, CancellationToken cancellationToken)
+    {
+        var candidate = Check(json);
+        if (candidate.Framework is null)
+        {
+            return new PublishOutcome(null, candidate.Problems);
+        }
+
+        var id = candidate.Framework.Id;
+        var next = (await db.Frameworks.Where(f => f.FrameworkId == id).MaxAsync(f => (int?)f.Version, cancellationToken) ?? 0) + 1;
+        var document = JsonNode.Parse(json)!.AsObject();
+        document["version"] = next;
+        var framework = FrameworkLoader.Load(document.ToJsonString()).Framework!;
+        db.Frameworks.Add(new StoredFramework
+        {
+            FrameworkId = id,
+            Version = next,
+            Name = framework.Name,
+            Definition = FrameworkLoader.ToJson(framework),
+            PublishedAtUtc = clock.GetUtcNow().UtcDateTime,
+            PublishedBy = actor.Name,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return new PublishOutcome(null, [new FrameworkProblem("$.version", $"Someone else published version {next} of {id} at the same moment. Upload it again to publish the next version.")]);
+        }
+
+        return new PublishOutcome(framework, []);
+    }
+
+    /// <summary>Checks a framework document without storing it: size, JSON syntax and every rule of PRODUCT §4.</summary>
+    public static FrameworkCheck Check(string json)
+    {
+        if (System.Text.Encoding.UTF8.GetByteCount(json) > MaxDocumentBytes)
+        {
+            return new FrameworkCheck(null, [new FrameworkProblem("$", $"The file is larger than {MaxDocumentBytes / 1024} KB. Split it or remove unused criteria.")]);
+        }
+
+        var result = FrameworkLoader.Load(json);
+        return new FrameworkCheck(result.Framework, result.Problems);
+    }
+}

@@ -1,0 +1,3 @@
+namespace TransitionTracker.Web.Scoring;
+
+public sealed record FrameworkReference(string Id, int Version);

@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+using TransitionTracker.Domain.Frameworks;
+using TransitionTracker.Domain.Scoring;
+
+namespace TransitionTracker.Web.Scoring;
+
+/// <summary>A readiness result as the API answers it (PRODUCT §7).</summary>
+public sealed record ReadinessResponse(
+    FrameworkReference Framework,
+    double? Score,
+    string Track,
+    IReadOnlyList<ReadinessResponse.DomainScore> Domains,
+    IReadOnlyList<ReadinessResponse.BlockerItem> Blockers,
+    IReadOnlyList<ReadinessResponse.NextStepItem> NextSteps)
+{
+    public static ReadinessResponse From(Framework framework, ReadinessResult result) => new(
+        new FrameworkReference(framework.Id, framework.Version),
+        result.Score,
+        result.Track.ToWireName(),
+        result.Domains.Select(d => new DomainScore(d.Id, d.Name, d.Score, d.Floor, d.BelowFloor)).ToList(),
+        result.Blockers.Select(b => new BlockerItem(b.Kind.ToWireName(), b.Domain, b.Criterion)).ToList(),
+        result.NextSteps.Select(n => new NextStepItem(n.Criterion, n.Gain)).ToList());
+
+    public sealed record DomainScore(string Id, string Name, double? Score, double Floor, bool BelowFloor);
+
+    public sealed record BlockerItem(
+        string Kind,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Domain,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Criterion);
+
+    public sealed record NextStepItem(string Criterion, double Gain);
+}
