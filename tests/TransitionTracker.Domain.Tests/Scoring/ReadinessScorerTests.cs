@@ -381,6 +381,39 @@ public class ReadinessScorerTests
     }
 
     [Fact]
+    public void Worked_example_of_the_scoring_guide_comes_out_as_written()
+    {
+        // docs/scoring.md, "Worked example": keep the two in step.
+        var framework = new FrameworkBuilder().Threshold(75).DomainFloor(50)
+            .Domain("clinical-leadership", weight: 2).Domain("governance", weight: 2, floor: 60).Domain("patients-public", weight: 1)
+            .Criterion("CLE-01", "clinical-leadership", essential: true).Criterion("CLE-02", "clinical-leadership").Criterion("CLE-03", "clinical-leadership", weight: 2)
+            .Criterion("GOV-01", "governance").Criterion("GOV-02", "governance", essential: true)
+            .Criterion("PUB-01", "patients-public").Criterion("PUB-02", "patients-public")
+            .Build();
+        CriterionResponse[] answers = [Met("CLE-01"), InProgress("CLE-02"), Met("GOV-01"), InProgress("GOV-02"), NotApplicable("PUB-01"), Met("PUB-02")];
+
+        var result = ReadinessScorer.Score(framework, answers);
+
+        Assert.Equal([37.5, 75.0, 100.0], result.Domains.Select(d => d.Score!.Value));
+        Assert.Equal(65.0, result.Score);
+        Assert.Equal(Track.NeedsSupport, result.Track);
+        Assert.Equal(
+            [
+                new Blocker(BlockerKind.OverallThreshold),
+                new Blocker(BlockerKind.DomainFloor, Domain: "clinical-leadership"),
+                new Blocker(BlockerKind.EssentialCriterion, Criterion: "GOV-02"),
+            ],
+            result.Blockers);
+        Assert.Equal([("GOV-02", 10.0), ("CLE-03", 20.0), ("CLE-02", 5.0)], result.NextSteps.Select(s => (s.Criterion, s.Gain)));
+
+        var afterGov02 = ReadinessScorer.Score(framework, [.. answers.Where(a => a.CriterionId != "GOV-02"), Met("GOV-02")]);
+        Assert.Equal(75.0, afterGov02.Score);
+        Assert.Equal([new Blocker(BlockerKind.DomainFloor, Domain: "clinical-leadership")], afterGov02.Blockers);
+        var afterBoth = ReadinessScorer.Score(framework, [.. answers.Where(a => a.CriterionId != "GOV-02"), Met("GOV-02"), Met("CLE-03")]);
+        Assert.Equal(Track.FastMover, afterBoth.Track);
+    }
+
+    [Fact]
     public void Next_step_gain_is_the_rise_in_overall_score_from_meeting_that_criterion_alone()
     {
         var framework = new FrameworkBuilder()
