@@ -33,6 +33,7 @@ public static class TransitionTrackerApplication
         builder.Services.AddScoped<FrameworkLibrary>();
         builder.Services.AddSingleton<FrameworkCache>();
         builder.Services.AddScoped<OrganisationDirectory>();
+        builder.Services.AddTransitionTrackerAdministration();
         return builder;
     }
 

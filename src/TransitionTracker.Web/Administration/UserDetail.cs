@@ -1,0 +1,9 @@
+namespace TransitionTracker.Web.Administration;
+
+public sealed record UserDetail(
+    string Id,
+    string Email,
+    string DisplayName,
+    UserStatus Status,
+    DateTimeOffset? LockedUntil,
+    IReadOnlyList<AssignmentSummary> Assignments);

@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using TransitionTracker.Data;
+using TransitionTracker.Domain.Access;
+
+namespace TransitionTracker.Web.Administration;
+
+/// <summary>Reads users and their roles for the administrator pages, with each role's scope named in words.</summary>
+public sealed class UserDirectory(TransitionTrackerDbContext db, TimeProvider clock)
+{
+    public const int PageSize = 50;
+
+    /// <summary>One page of users in e-mail order, or null when there is no such page.</summary>
+    public async Task<UserListing?> ListAsync(int pageNumber, CancellationToken cancellationToken)
+    {
+        var total = await db.Users.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        if (pageNumber < 1 || pageNumber > pageCount)
+        {
+            return null;
+        }
+
+        var users = await db.Users.AsNoTracking()
+            .OrderBy(u => u.NormalizedEmail).ThenBy(u => u.Id)
+            .Skip((pageNumber - 1) * PageSize).Take(PageSize)
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.IsDisabled, u.LockoutEnd })
+            .ToListAsync(cancellationToken);
+        var ids = users.Select(u => u.Id).ToList();
+        var assignments = await db.RoleAssignments.AsNoTracking().Where(a => ids.Contains(a.UserId)).ToListAsync(cancellationToken);
+        var rolesByUser = (await DescribeAsync(assignments, cancellationToken)).ToLookup(a => a.UserId, a => a.Summary);
+        var summaries = users
+            .Select(u => new UserSummary(
+                u.Id,
+                u.Email ?? "",
+                u.DisplayName,
+                rolesByUser[u.Id].ToList(),
+                StatusOf(u.IsDisabled, u.LockoutEnd)))
+            .ToList();
+        return new UserListing(summaries, pageNumber, pageCount, total);
+    }
+
+    public async Task<UserDetail?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == id)
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.IsDisabled, u.LockoutEnd })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var assignments = await db.RoleAssignments.AsNoTracking().Where(a => a.UserId == id).ToListAsync(cancellationToken);
+        var described = await DescribeAsync(assignments, cancellationToken);
+        var status = StatusOf(user.IsDisabled, user.LockoutEnd);
+        return new UserDetail(
+            user.Id,
+            user.Email ?? "",
+            user.DisplayName,
+            status,
+            status == UserStatus.Locked ? user.LockoutEnd : null,
+            described.Select(a => a.Summary).ToList());
+    }
+
+    private UserStatus StatusOf(bool isDisabled, DateTimeOffset? lockoutEnd) =>
+        isDisabled ? UserStatus.Disabled
+        : lockoutEnd > clock.GetUtcNow() ? UserStatus.Locked
+        : UserStatus.Active;
+
+    // Three small look-ups, one per kind of scope, whatever the number of assignments.
+    private async Task<List<(string UserId, AssignmentSummary Summary)>> DescribeAsync(List<RoleAssignment> assignments, CancellationToken cancellationToken)
+    {
+        var pctCodes = ScopesOf(assignments, Role.PctManager);
+        var consortiumCodes = ScopesOf(assignments, Role.ConsortiumLead);
+        var regionCodes = ScopesOf(assignments, Role.RegionalLead);
+        var pcts = await db.Pcts.AsNoTracking().Where(p => pctCodes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, p => p.Name, cancellationToken);
+        var consortia = await db.Consortia.AsNoTracking().Where(c => consortiumCodes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, c => c.Name, cancellationToken);
+        var regions = await db.Regions.AsNoTracking().Where(r => regionCodes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
+
+        return assignments
+            .OrderBy(a => a.Role).ThenBy(a => a.ScopeCode, StringComparer.Ordinal)
+            .Select(a =>
+            {
+                var names = a.Role switch
+                {
+                    Role.PctManager => pcts,
+                    Role.ConsortiumLead => consortia,
+                    Role.RegionalLead => regions,
+                    _ => null,
+                };
+                var scope = a.ScopeCode is null ? ""
+                    : names is not null && names.TryGetValue(a.ScopeCode, out var name) ? $" – {a.ScopeCode} {name}"
+                    : $" – {a.ScopeCode}";
+                return (a.UserId, new AssignmentSummary(a.Id, a.Role, a.ScopeCode, a.Role.ToDisplay() + scope));
+            })
+            .ToList();
+    }
+
+    private static List<string> ScopesOf(List<RoleAssignment> assignments, Role role) =>
+        assignments.Where(a => a.Role == role && a.ScopeCode is not null).Select(a => a.ScopeCode!).Distinct().ToList();
+}

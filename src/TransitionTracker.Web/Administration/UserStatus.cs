@@ -1,0 +1,12 @@
+namespace TransitionTracker.Web.Administration;
+
+public enum UserStatus
+{
+    Active,
+
+    /// <summary>Switched off by an administrator: refused on their next request, cannot sign in.</summary>
+    Disabled,
+
+    /// <summary>Too many failed sign-ins; unlocks by itself when the lockout ends.</summary>
+    Locked,
+}
