@@ -1,4 +1,10 @@
 using TransitionTracker.Web;
+using TransitionTracker.Web.Commands;
+
+if (args is [CreateAdministratorCommand.Name, ..])
+{
+    return await CreateAdministratorCommand.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTransitionTracker();
@@ -7,6 +13,7 @@ var app = builder.Build();
 await app.InitialiseDatabaseAsync();
 app.UseTransitionTracker();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so integration tests can host the app.</summary>
 public partial class Program;
