@@ -4,6 +4,8 @@ using TransitionTracker.Data.Auditing;
 using TransitionTracker.Data.Frameworks;
 using TransitionTracker.Data.Identity;
 using TransitionTracker.Domain.Access;
+using TransitionTracker.Domain.Assessments;
+using TransitionTracker.Domain.SupportActions;
 using TransitionTracker.Domain.Organisations;
 
 namespace TransitionTracker.Data;
@@ -36,6 +38,14 @@ public abstract class TransitionTrackerDbContext : IdentityDbContext<TransitionT
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<StoredFramework> Frameworks => Set<StoredFramework>();
+
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+
+    public DbSet<AssessmentResponse> AssessmentResponses => Set<AssessmentResponse>();
+
+    public DbSet<DomainScore> DomainScores => Set<DomainScore>();
+
+    public DbSet<SupportAction> SupportActions => Set<SupportAction>();
 
     /// <summary>Off only for bulk loads of reference and demo data, which are not user changes.</summary>
     public bool AuditingEnabled { get; set; } = true;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using TransitionTracker.Domain.Assessments;
 using TransitionTracker.Domain.Organisations;
 
 namespace TransitionTracker.Data.Auditing;
@@ -81,13 +82,13 @@ public sealed class AuditSaveChangesInterceptor(AuditActor actor, TimeProvider c
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
-            if (entry.Entity is AuditEntry || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            if (entry.Entity is AuditEntry or DomainScore || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
                 continue;
             }
 
             var changes = Changes(entry);
-            if (entry.State == EntityState.Modified && changes.Count == 0)
+            if (entry.State == EntityState.Modified && changes.All(c => c.Old == c.New))
             {
                 continue;
             }
@@ -99,7 +100,7 @@ public sealed class AuditSaveChangesInterceptor(AuditActor actor, TimeProvider c
                 EntityType = entry.Metadata.ClrType.Name,
                 EntityKey = Key(entry),
                 Action = entry.State.ToString(),
-                ConsortiumCode = ConsortiumOf(entry),
+                ConsortiumCode = ConsortiumOf(db, entry),
                 Changes = JsonSerializer.Serialize(changes, JsonSerializerOptions.Web),
             };
             db.AuditEntries.Add(audit);
@@ -134,7 +135,9 @@ public sealed class AuditSaveChangesInterceptor(AuditActor actor, TimeProvider c
             var name = property.Metadata.Name;
             var old = entry.State == EntityState.Added ? null : Format(property.OriginalValue);
             var current = entry.State == EntityState.Deleted ? null : Format(property.CurrentValue);
-            if (entry.State == EntityState.Modified && (!property.IsModified || old == current))
+            // A modified row keeps the field that says what it is about (the criterion of an answer), changed or not.
+            var identifying = name is "CriterionId";
+            if (entry.State == EntityState.Modified && !identifying && (!property.IsModified || old == current))
             {
                 continue;
             }
@@ -154,9 +157,10 @@ public sealed class AuditSaveChangesInterceptor(AuditActor actor, TimeProvider c
     private static string Key(EntityEntry entry) =>
         string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)));
 
-    private static string? ConsortiumOf(EntityEntry entry) => entry.Entity switch
+    private static string? ConsortiumOf(DbContext db, EntityEntry entry) => entry.Entity switch
     {
         Consortium consortium => consortium.Code,
+        AssessmentResponse response => db.ChangeTracker.Entries<Assessment>().FirstOrDefault(a => a.Entity.Id == response.AssessmentId || a.Entity.Responses.Contains(response))?.Entity.ConsortiumCode,
         _ => entry.Metadata.FindProperty("ConsortiumCode") is { } property ? entry.Property(property.Name).CurrentValue as string : null,
     };
 

@@ -1,0 +1,7 @@
+namespace TransitionTracker.Domain.Assessments;
+
+public enum AssessmentStatus
+{
+    Draft,
+    Submitted,
+}

@@ -1,0 +1,54 @@
+using TransitionTracker.Domain.Organisations;
+
+namespace TransitionTracker.Domain.SupportActions;
+
+/// <summary>Development support for a needs-support consortium, aimed at one criterion, with an owner and a due date.</summary>
+public sealed class SupportAction
+{
+    public const int DescriptionMaxLength = 500;
+    public const int OwnerMaxLength = 100;
+
+    public SupportAction(string consortiumCode, string criterionId, string description, string owner, DateOnly dueOn, string createdBy, DateTime createdAtUtc)
+    {
+        ConsortiumCode = OrganisationCode.Normalise(consortiumCode);
+        CriterionId = criterionId;
+        Description = description;
+        Owner = owner;
+        DueOn = dueOn;
+        Status = SupportActionStatus.NotStarted;
+        CreatedBy = createdBy;
+        CreatedAtUtc = createdAtUtc;
+    }
+
+    public int Id { get; private set; }
+
+    public string ConsortiumCode { get; private set; }
+
+    public string CriterionId { get; private set; }
+
+    public string Description { get; private set; }
+
+    public string Owner { get; private set; }
+
+    public DateOnly DueOn { get; private set; }
+
+    public SupportActionStatus Status { get; private set; }
+
+    public string CreatedBy { get; private set; }
+
+    public DateTime CreatedAtUtc { get; private set; }
+
+    public int Revision { get; private set; }
+
+    public bool IsOverdue(DateOnly today) => Status != SupportActionStatus.Done && DueOn < today;
+
+    public void Update(string criterionId, string description, string owner, DateOnly dueOn, SupportActionStatus status)
+    {
+        CriterionId = criterionId;
+        Description = description;
+        Owner = owner;
+        DueOn = dueOn;
+        Status = status;
+        Revision++;
+    }
+}

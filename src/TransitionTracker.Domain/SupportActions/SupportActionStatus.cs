@@ -1,0 +1,8 @@
+namespace TransitionTracker.Domain.SupportActions;
+
+public enum SupportActionStatus
+{
+    NotStarted,
+    InProgress,
+    Done,
+}
