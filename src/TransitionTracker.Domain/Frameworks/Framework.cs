@@ -40,6 +40,9 @@ public sealed class Framework
         criteriaByDomain = domains
             .Select(d => criteria.Where(c => c.DomainIndex == d.Index).ToArray())
             .ToArray();
+
+        // The scorer walks these flat arrays instead of the objects above: it runs for every consortium on every
+        // dashboard, and arrays of numbers keep its loops free of pointer chasing.
         CriteriaGroupedByDomain = criteriaByDomain.SelectMany(group => group.Select(c => c.Index)).ToArray();
         DomainGroupStarts = new int[domains.Length + 1];
         for (var d = 0; d < domains.Length; d++)
@@ -47,8 +50,6 @@ public sealed class Framework
             DomainGroupStarts[d + 1] = DomainGroupStarts[d] + criteriaByDomain[d].Length;
         }
 
-        // The scorer walks these flat arrays instead of the objects above: it runs for every consortium on every
-        // dashboard, and arrays of numbers keep its loop free of pointer chasing.
         CriterionIds = criteria.Select(c => c.Id).ToArray();
         CriterionWeights = criteria.Select(c => c.Weight).ToArray();
         CriterionDomains = criteria.Select(c => c.DomainIndex).ToArray();

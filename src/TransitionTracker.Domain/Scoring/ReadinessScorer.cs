@@ -253,6 +253,9 @@ public static class ReadinessScorer
         var domainCount = framework.DomainArray.Length;
         var size = 2 * domainCount + criterionCount;
         var space = size <= StackLimit ? stackalloc double[size] : new double[size];
+
+        // ScoreDomains leaves each domain's applicable weight in pointsPerWeight, which is then turned, in place,
+        // into what one unit of criterion weight in that domain is worth in the overall score.
         var pointsPerWeight = space[..domainCount];
         var scoredWeight = ScoreDomains(framework, values, space.Slice(domainCount, domainCount), pointsPerWeight);
         var domainWeights = framework.DomainWeights;
