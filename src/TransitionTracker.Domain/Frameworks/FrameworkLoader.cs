@@ -183,6 +183,15 @@ public static class FrameworkLoader
             return null;
         }
 
+        var count = items.Value.GetArrayLength();
+        if (count > MaxCriteria)
+        {
+            // Every domain needs a criterion, so this many cannot be valid; checking each would only bury that.
+            problems.Add(new($"{path}.domains", Invariant(
+                $"A framework may have at most {MaxCriteria:N0} domains, as each needs a criterion; this one has {count:N0}.")));
+            return null;
+        }
+
         var drafts = new List<DomainDraft>();
         var firstSeen = new Dictionary<string, int>(StringComparer.Ordinal);
         var position = 0;

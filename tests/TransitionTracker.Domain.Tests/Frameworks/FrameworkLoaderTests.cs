@@ -290,6 +290,25 @@ public class FrameworkLoaderTests
     }
 
     [Fact]
+    public void More_domains_than_there_may_be_criteria_is_refused_with_one_problem()
+    {
+        var result = Load(doc =>
+        {
+            var domains = new JsonArray();
+            for (var i = 0; i <= FrameworkLoader.MaxCriteria; i++)
+            {
+                domains.Add(new JsonObject { ["id"] = $"d{i}", ["name"] = $"Domain {i}" });
+            }
+
+            doc["domains"] = domains;
+        });
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("$.domains", problem.Path);
+        Assert.Contains("at most 1,000 domains", problem.Message);
+    }
+
+    [Fact]
     public void Exactly_the_maximum_criteria_loads()
     {
         Assert.True(Load(doc => doc["criteria"] = Criteria(FrameworkLoader.MaxCriteria)).Succeeded);
