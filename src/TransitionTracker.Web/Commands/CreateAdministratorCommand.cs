@@ -54,9 +54,10 @@ public static class CreateAdministratorCommand
             return Fail(error, problems, Usage);
         }
 
-        services.GetRequiredService<AuditActor>().Name = ActorName;
+        // Seeding is the app's own start-up work, recorded as "system" as it is when the web app starts.
         await services.GetRequiredService<DatabaseInitializer>().InitialiseAsync(demoPassword: null, CancellationToken.None);
         output.WriteLine("The database is up to date (migrations and reference data applied).");
+        services.GetRequiredService<AuditActor>().Name = ActorName;
 
         var result = await accounts.CreateAdministratorAsync(options.Email, options.Name, password, CancellationToken.None);
         if (!result.Succeeded)

@@ -134,6 +134,7 @@ public sealed class UserAdministrationTests
         using var factory = new TransitionTrackerFactory();
         var admin = factory.CreateClientFor(DemoAccountSeeder.Administrator);
         var userId = await UserIdAsync(factory, DemoAccountSeeder.PctManager("5D7"));
+        var lastAudit = await LastAuditIdAsync(factory);
 
         var response = await AdminForm.SubmitAsync(admin, $"/admin/users/{userId}", "assign-role", ("Assignment.Role", role), ("Assignment.ScopeCode", scope));
 
@@ -149,7 +150,7 @@ public sealed class UserAdministrationTests
         using var scopeOfServices = factory.Services.CreateScope();
         var db = scopeOfServices.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
         Assert.Equal(["PctManager 5D7"], await db.RoleAssignments.Where(a => a.UserId == userId).Select(a => a.Role + " " + a.ScopeCode).ToListAsync());
-        Assert.False(await db.AuditEntries.AnyAsync());
+        Assert.False(await db.AuditEntries.AnyAsync(e => e.Id > lastAudit));
     }
 
     [Fact]
@@ -208,6 +209,7 @@ public sealed class UserAdministrationTests
     {
         using var factory = new TransitionTrackerFactory();
         var admin = factory.CreateClientFor(DemoAccountSeeder.Administrator);
+        var lastAudit = await LastAuditIdAsync(factory);
         var userUrl = await CreateUserAsync(admin);
         var userId = userUrl["/admin/users/".Length..];
         await AdminForm.SubmitAsync(admin, userUrl, "assign-role", ("Assignment.Role", "RegionalLead"), ("Assignment.ScopeCode", "Q30"));
@@ -218,7 +220,7 @@ public sealed class UserAdministrationTests
 
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
-        var entries = await db.AuditEntries.OrderBy(e => e.Id).ToListAsync();
+        var entries = await db.AuditEntries.Where(e => e.Id > lastAudit).OrderBy(e => e.Id).ToListAsync();
         Assert.All(entries, e => Assert.Equal(DemoAccountSeeder.Administrator, e.Actor));
         Assert.Equal(
             ["TransitionTrackerUser Added", "RoleAssignment Added", "RoleAssignment Deleted", "TransitionTrackerUser Modified", "TransitionTrackerUser Modified"],
@@ -304,6 +306,12 @@ public sealed class UserAdministrationTests
     {
         using var client = factory.CreateClient();
         return await client.PostAsJsonAsync("/api/identity/refresh", new { refreshToken });
+    }
+
+    private static async Task<long> LastAuditIdAsync(TransitionTrackerFactory factory)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>().AuditEntries.MaxAsync(e => (long?)e.Id) ?? 0;
     }
 
     private static async Task<int> UserCountAsync(TransitionTrackerFactory factory)
