@@ -5,6 +5,7 @@ using TransitionTracker.Data;
 using TransitionTracker.Data.Seeding;
 using TransitionTracker.Web.Access;
 using TransitionTracker.Web.Api;
+using TransitionTracker.Web.Assessments;
 using TransitionTracker.Web.Components;
 using TransitionTracker.Web.Consortia;
 using TransitionTracker.Web.Frameworks;
@@ -33,6 +34,7 @@ public static class TransitionTrackerApplication
         builder.Services.AddScoped<FrameworkLibrary>();
         builder.Services.AddSingleton<FrameworkCache>();
         builder.Services.AddScoped<OrganisationDirectory>();
+        builder.Services.AddScoped<AssessmentWorkflow>();
         builder.Services.AddTransitionTrackerAdministration();
         return builder;
     }
@@ -99,6 +101,7 @@ public static class TransitionTrackerApplication
         app.MapConsortiumApi();
         app.MapScoringApi();
         app.MapFrameworkApi();
+        app.MapAssessmentApi();
         app.MapRazorComponents<App>();
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -133,6 +133,12 @@ public sealed class AuditSaveChangesInterceptor(AuditActor actor, TimeProvider c
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
+            if (property.Metadata.IsPrimaryKey())
+            {
+                // The key is the entry's EntityKey, filled in after the save when the database generates it.
+                continue;
+            }
+
             var old = entry.State == EntityState.Added ? null : Format(property.OriginalValue);
             var current = entry.State == EntityState.Deleted ? null : Format(property.CurrentValue);
             // A modified row keeps the field that says what it is about (the criterion of an answer), changed or not.

@@ -30,9 +30,11 @@ public static class IdentitySetup
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<TransitionTrackerDbContext>()
-            .AddSignInManager<TransitionTrackerSignInManager>()
             .AddDefaultTokenProviders()
-            .AddApiEndpoints();
+            .AddApiEndpoints()
+
+            // After AddApiEndpoints, which registers the default sign-in manager again.
+            .AddSignInManager<TransitionTrackerSignInManager>();
 
         services.AddAuthentication(options =>
             {

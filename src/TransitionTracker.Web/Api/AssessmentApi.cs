@@ -1,0 +1,197 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TransitionTracker.Domain.Assessments;
+using TransitionTracker.Domain.Organisations;
+using TransitionTracker.Domain.Scoring;
+using TransitionTracker.Web.Access;
+using TransitionTracker.Web.Assessments;
+using TransitionTracker.Web.Frameworks;
+
+namespace TransitionTracker.Web.Api;
+
+/// <summary>
+/// A consortium's assessments for scripts: history (read scope), and the current draft — read, replace its
+/// responses in bulk, submit — for PCT managers (edit scope). Concurrency: send the draft's <c>revision</c>;
+/// a stale one is a 409 problem.
+/// </summary>
+public static class AssessmentApi
+{
+    public static IEndpointRouteBuilder MapAssessmentApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/consortia/{code}/assessments").WithTags("Assessments");
+        group.MapGet("/", HistoryAsync)
+            .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Read))
+            .WithName("ListAssessments")
+            .WithSummary("Every submitted assessment, newest first, with its responses and stored result.");
+        group.MapGet("/current", CurrentAsync)
+            .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Edit))
+            .WithName("GetCurrentAssessment")
+            .WithSummary("The draft assessment for a framework (default: the transition readiness framework).");
+        group.MapPut("/current", ReplaceAsync)
+            .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Edit))
+            .WithName("ReplaceCurrentAssessment")
+            .WithSummary("Replaces the draft's responses in bulk: { framework?, revision?, responses: [...] } as for /api/scoring/evaluate.")
+            .Accepts<JsonElement>("application/json");
+        group.MapPost("/current/submit", SubmitAsync)
+            .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Edit))
+            .WithName("SubmitCurrentAssessment")
+            .WithSummary("Submits the draft at { framework?, revision } and returns the stored result.")
+            .Accepts<JsonElement>("application/json");
+        return app;
+    }
+
+    private static async Task<IResult> HistoryAsync(string code, AssessmentWorkflow workflow, CancellationToken cancellationToken)
+    {
+        var history = await workflow.HistoryAsync(OrganisationCode.TryNormalise(code)!, cancellationToken);
+        return TypedResults.Json(history.Select(Describe).ToList());
+    }
+
+    private static async Task<IResult> CurrentAsync(string code, string? framework, AssessmentWorkflow workflow, CancellationToken cancellationToken)
+    {
+        var draft = await workflow.FindDraftAsync(OrganisationCode.TryNormalise(code)!, framework ?? AssessmentWorkflow.DefaultFramework, cancellationToken);
+        return draft is null
+            ? ApiProblems.NotFound("There is no draft assessment for this framework. PUT responses to start one.")
+            : TypedResults.Json(Describe(draft));
+    }
+
+    private static async Task<IResult> ReplaceAsync(string code, HttpRequest request, AssessmentWorkflow workflow, FrameworkLibrary frameworks, CancellationToken cancellationToken)
+    {
+        var (document, problem) = await JsonRequestBody.ReadAsync(request, ScoringApi.MaxRequestBytes, cancellationToken);
+        if (document is null)
+        {
+            return problem!;
+        }
+
+        using (document)
+        {
+            var consortium = OrganisationCode.TryNormalise(code)!;
+            var (frameworkId, revision, problems) = ReadEnvelope(document.RootElement);
+            if (problems.Count > 0)
+            {
+                return ValidationProblems.From(problems);
+            }
+
+            var draft = await workflow.FindDraftAsync(consortium, frameworkId, cancellationToken);
+            var framework = draft is null
+                ? await frameworks.FindAsync(frameworkId, null, cancellationToken)
+                : await workflow.FrameworkOfAsync(draft, cancellationToken);
+            if (framework is null)
+            {
+                return ValidationProblems.From([("$.framework", $"There is no framework '{frameworkId}'.")]);
+            }
+
+            if (!document.RootElement.TryGetProperty("responses", out var responses))
+            {
+                return ValidationProblems.From([("$.responses", "responses is required: a JSON array of { criterion, status } or { criterion, level }.")]);
+            }
+
+            var validated = ResponseSetValidator.ParseResponses(responses, framework);
+            if (!validated.IsValid)
+            {
+                return ValidationProblems.From(validated.Problems.Select(p => (p.Path, p.Message)));
+            }
+
+            var outcome = await workflow.ReplaceAnswersAsync(consortium, frameworkId, revision, validated.Responses, cancellationToken);
+            return Answer(outcome, Describe);
+        }
+    }
+
+    private static async Task<IResult> SubmitAsync(string code, HttpRequest request, AssessmentWorkflow workflow, CancellationToken cancellationToken)
+    {
+        var (document, problem) = await JsonRequestBody.ReadAsync(request, ScoringApi.MaxRequestBytes, cancellationToken);
+        if (document is null)
+        {
+            return problem!;
+        }
+
+        using (document)
+        {
+            var (frameworkId, revision, problems) = ReadEnvelope(document.RootElement);
+            if (revision is null)
+            {
+                problems.Add(("$.revision", "revision is required: the revision of the draft you checked (GET .../current)."));
+            }
+
+            if (problems.Count > 0)
+            {
+                return ValidationProblems.From(problems);
+            }
+
+            var outcome = await workflow.SubmitAsync(OrganisationCode.TryNormalise(code)!, frameworkId, revision!.Value, cancellationToken);
+            return Answer(outcome, Describe);
+        }
+    }
+
+    private static (string FrameworkId, int? Revision, List<(string, string)> Problems) ReadEnvelope(JsonElement root)
+    {
+        var problems = new List<(string, string)>();
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(("$", "The body must be a JSON object."));
+            return (AssessmentWorkflow.DefaultFramework, null, problems);
+        }
+
+        var frameworkId = AssessmentWorkflow.DefaultFramework;
+        if (root.TryGetProperty("framework", out var framework))
+        {
+            if (framework.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(framework.GetString()))
+            {
+                frameworkId = framework.GetString()!;
+            }
+            else
+            {
+                problems.Add(("$.framework", "framework must be the id of a stored framework."));
+            }
+        }
+
+        int? revision = null;
+        if (root.TryGetProperty("revision", out var value))
+        {
+            if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var r) && r >= 0)
+            {
+                revision = r;
+            }
+            else
+            {
+                problems.Add(("$.revision", "revision must be a whole number of 0 or more."));
+            }
+        }
+
+        return (frameworkId, revision, problems);
+    }
+
+    private static IResult Answer(SaveOutcome outcome, Func<Assessment, object> describe) => outcome.Result switch
+    {
+        SaveResult.Saved => TypedResults.Json(describe(outcome.Current!)),
+        SaveResult.Invalid => ValidationProblems.From(outcome.Problems.Select(p => ("$.responses", p.Message))),
+        SaveResult.Conflict => TypedResults.Problem(
+            title: "Someone else saved first.",
+            detail: $"{outcome.Current!.UpdatedBy} saved revision {outcome.Current.Revision} at {outcome.Current.UpdatedAtUtc:O}. Nothing was changed: read the current draft and try again.",
+            statusCode: StatusCodes.Status409Conflict,
+            extensions: new Dictionary<string, object?> { ["current"] = describe(outcome.Current) }),
+        _ => ApiProblems.NotFound("There is no draft assessment for this framework."),
+    };
+
+    private static object Describe(Assessment assessment) => new
+    {
+        id = assessment.Id,
+        framework = assessment.FrameworkId,
+        frameworkVersion = assessment.FrameworkVersion,
+        status = assessment.IsDraft ? "draft" : "submitted",
+        revision = assessment.Revision,
+        updatedAt = assessment.UpdatedAtUtc,
+        updatedBy = assessment.UpdatedBy,
+        submittedAt = assessment.SubmittedAtUtc,
+        submittedBy = assessment.SubmittedBy,
+        responses = assessment.Responses.OrderBy(r => r.CriterionId, StringComparer.Ordinal).Select(r => new
+        {
+            criterion = r.CriterionId,
+            status = r.Status?.ToWireName(),
+            level = r.Level,
+            evidence = r.Evidence,
+            answeredBy = r.AnsweredBy,
+            answeredAt = r.AnsweredAtUtc,
+        }),
+        result = assessment.ResultJson is null ? null : JsonNode.Parse(assessment.ResultJson),
+    };
+}

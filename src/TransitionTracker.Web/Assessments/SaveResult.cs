@@ -1,0 +1,9 @@
+namespace TransitionTracker.Web.Assessments;
+
+public enum SaveResult
+{
+    Saved,
+    Invalid,
+    Conflict,
+    NoDraft,
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+using TransitionTracker.Domain.Frameworks;
+using TransitionTracker.Domain.Scoring;
+
+namespace TransitionTracker.Web.Assessments;
+
+/// <summary>Tracks and blockers in the plain English a consortium lead reads.</summary>
+public static class TrackWords
+{
+    public static string Headline(Track track) => track == Track.FastMover
+        ? "Fast mover: ready for full budgetary responsibility"
+        : "Needs support: needs development support and more time";
+
+    public static string Name(Track track) => track == Track.FastMover ? "Fast mover" : "Needs support";
+
+    public static string Explain(Blocker blocker, Framework framework, ReadinessResult result) => blocker.Kind switch
+    {
+        BlockerKind.NotAssessed => "Nothing has been assessed yet.",
+        BlockerKind.NoApplicableCriteria => "Every answered criterion is marked not applicable, so there is nothing to score.",
+        BlockerKind.OverallThreshold => string.Create(CultureInfo.InvariantCulture,
+            $"The overall score {result.Score:0.0} is below the {framework.FastMoverThreshold:0} a fast mover needs."),
+        BlockerKind.DomainFloor => DomainFloor(blocker.Domain!, framework, result),
+        BlockerKind.EssentialCriterion => $"Essential criterion {blocker.Criterion} ({framework.FindCriterion(blocker.Criterion!)?.Text}) is not met.",
+        _ => blocker.Kind.ToWireName(),
+    };
+
+    private static string DomainFloor(string domainId, Framework framework, ReadinessResult result)
+    {
+        var domain = framework.FindDomain(domainId);
+        var score = result.Domains.FirstOrDefault(d => d.Id == domainId).Score;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{domain?.Name ?? domainId} scores {score:0.0}, below its floor of {domain?.Floor:0}.");
+    }
+}
