@@ -5,7 +5,9 @@ using TransitionTracker.Data.Frameworks;
 using TransitionTracker.Data.Identity;
 using TransitionTracker.Domain.Access;
 using TransitionTracker.Domain.Assessments;
+using TransitionTracker.Domain.Lessons;
 using TransitionTracker.Domain.SupportActions;
+using TransitionTracker.Domain.Transition;
 using TransitionTracker.Domain.Organisations;
 
 namespace TransitionTracker.Data;
@@ -46,6 +48,18 @@ public abstract class TransitionTrackerDbContext : IdentityDbContext<TransitionT
     public DbSet<DomainScore> DomainScores => Set<DomainScore>();
 
     public DbSet<SupportAction> SupportActions => Set<SupportAction>();
+
+    public DbSet<TrackDecision> TrackDecisions => Set<TrackDecision>();
+
+    public DbSet<PlannedFunction> PlannedFunctions => Set<PlannedFunction>();
+
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+
+    public DbSet<StaffTransfer> StaffTransfers => Set<StaffTransfer>();
+
+    public DbSet<DeclaredInterest> DeclaredInterests => Set<DeclaredInterest>();
+
+    public DbSet<Lesson> Lessons => Set<Lesson>();
 
     /// <summary>Off only for bulk loads of reference and demo data, which are not user changes.</summary>
     public bool AuditingEnabled { get; set; } = true;

@@ -486,6 +486,93 @@ namespace TransitionTracker.Data.Migrations.Postgres
                     b.ToTable("DomainScores");
                 });
 
+            modelBuilder.Entity("TransitionTracker.Domain.Assessments.TrackDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ComputedTrack")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Track")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumCode", "Id");
+
+                    b.ToTable("TrackDecisions");
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Lessons.Lesson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("DomainId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<DateTime>("WrittenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumCode");
+
+                    b.HasIndex("DomainId", "ConsortiumCode");
+
+                    b.ToTable("Lessons");
+                });
+
             modelBuilder.Entity("TransitionTracker.Domain.Organisations.Consortium", b =>
                 {
                     b.Property<string>("Code")
@@ -704,6 +791,163 @@ namespace TransitionTracker.Data.Migrations.Postgres
                     b.ToTable("SupportActions");
                 });
 
+            modelBuilder.Entity("TransitionTracker.Domain.Transition.DeclaredInterest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly>("DeclaredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Interest")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Management")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Person")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumCode");
+
+                    b.ToTable("DeclaredInterests");
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Transition.Milestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("AchievedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("PlannedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumCode", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("Milestones");
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Transition.PlannedFunction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReceivingBody")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("TargetOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumCode");
+
+                    b.ToTable("PlannedFunctions");
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Transition.StaffTransfer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Function")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Headcount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumCode");
+
+                    b.ToTable("StaffTransfers");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -791,6 +1035,24 @@ namespace TransitionTracker.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TransitionTracker.Domain.Assessments.TrackDecision", b =>
+                {
+                    b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
+                        .WithMany()
+                        .HasForeignKey("ConsortiumCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Lessons.Lesson", b =>
+                {
+                    b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
+                        .WithMany()
+                        .HasForeignKey("ConsortiumCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TransitionTracker.Domain.Organisations.Consortium", b =>
                 {
                     b.HasOne("TransitionTracker.Domain.Organisations.Region", null)
@@ -849,6 +1111,42 @@ namespace TransitionTracker.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("TransitionTracker.Domain.SupportActions.SupportAction", b =>
+                {
+                    b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
+                        .WithMany()
+                        .HasForeignKey("ConsortiumCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Transition.DeclaredInterest", b =>
+                {
+                    b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
+                        .WithMany()
+                        .HasForeignKey("ConsortiumCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Transition.Milestone", b =>
+                {
+                    b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
+                        .WithMany()
+                        .HasForeignKey("ConsortiumCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Transition.PlannedFunction", b =>
+                {
+                    b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
+                        .WithMany()
+                        .HasForeignKey("ConsortiumCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Transition.StaffTransfer", b =>
                 {
                     b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
                         .WithMany()

@@ -467,6 +467,89 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                     b.ToTable("DomainScores");
                 });
 
+            modelBuilder.Entity("TransitionTracker.Domain.Assessments.TrackDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ComputedTrack")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Track")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumCode", "Id");
+
+                    b.ToTable("TrackDecisions");
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Lessons.Lesson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DomainId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WrittenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumCode");
+
+                    b.HasIndex("DomainId", "ConsortiumCode");
+
+                    b.ToTable("Lessons");
+                });
+
             modelBuilder.Entity("TransitionTracker.Domain.Organisations.Consortium", b =>
                 {
                     b.Property<string>("Code")
@@ -681,6 +764,155 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                     b.ToTable("SupportActions");
                 });
 
+            modelBuilder.Entity("TransitionTracker.Domain.Transition.DeclaredInterest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DeclaredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Interest")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Management")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Person")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumCode");
+
+                    b.ToTable("DeclaredInterests");
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Transition.Milestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AchievedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlannedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumCode", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("Milestones");
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Transition.PlannedFunction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivingBody")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TargetOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumCode");
+
+                    b.ToTable("PlannedFunctions");
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Transition.StaffTransfer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Function")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Headcount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumCode");
+
+                    b.ToTable("StaffTransfers");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -768,6 +1000,24 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TransitionTracker.Domain.Assessments.TrackDecision", b =>
+                {
+                    b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
+                        .WithMany()
+                        .HasForeignKey("ConsortiumCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Lessons.Lesson", b =>
+                {
+                    b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
+                        .WithMany()
+                        .HasForeignKey("ConsortiumCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TransitionTracker.Domain.Organisations.Consortium", b =>
                 {
                     b.HasOne("TransitionTracker.Domain.Organisations.Region", null)
@@ -826,6 +1076,42 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("TransitionTracker.Domain.SupportActions.SupportAction", b =>
+                {
+                    b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
+                        .WithMany()
+                        .HasForeignKey("ConsortiumCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Transition.DeclaredInterest", b =>
+                {
+                    b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
+                        .WithMany()
+                        .HasForeignKey("ConsortiumCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Transition.Milestone", b =>
+                {
+                    b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
+                        .WithMany()
+                        .HasForeignKey("ConsortiumCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Transition.PlannedFunction", b =>
+                {
+                    b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
+                        .WithMany()
+                        .HasForeignKey("ConsortiumCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Transition.StaffTransfer", b =>
                 {
                     b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
                         .WithMany()

@@ -1,0 +1,8 @@
+namespace TransitionTracker.Domain.Transition;
+
+public enum FunctionStatus
+{
+    NotStarted,
+    InProgress,
+    Transferred,
+}
