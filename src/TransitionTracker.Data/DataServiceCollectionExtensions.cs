@@ -32,6 +32,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<FrameworkSeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoAccountSeeder>();
+        services.AddScoped<DemoHistorySeeder>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

@@ -11,6 +11,7 @@ public sealed class DatabaseInitializer(
     FrameworkSeeder frameworks,
     DemoDataSeeder demoData,
     DemoAccountSeeder demoAccounts,
+    DemoHistorySeeder demoHistory,
     ILogger<DatabaseInitializer> logger)
 {
     /// <param name="demoPassword">The demo accounts' password; null seeds no demo data at all.</param>
@@ -29,6 +30,7 @@ public sealed class DatabaseInitializer(
         {
             await demoData.SeedAsync(cancellationToken);
             await demoAccounts.SeedAsync(demoPassword, cancellationToken);
+            await demoHistory.SeedAsync(cancellationToken);
         }
     }
 }

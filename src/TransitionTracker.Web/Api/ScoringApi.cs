@@ -2,7 +2,6 @@ using System.Text.Json;
 using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Web.Frameworks;
-using TransitionTracker.Web.Scoring;
 
 namespace TransitionTracker.Web.Api;
 
@@ -18,7 +17,7 @@ public static class ScoringApi
             .WithName("EvaluateReadiness")
             .WithSummary("Scores responses against a stored framework (by id, optionally version) or an inline framework definition.")
             .Accepts<JsonElement>("application/json")
-            .Produces<ReadinessResponse>()
+            .Produces<ReadinessReport>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return app;
@@ -52,7 +51,7 @@ public static class ScoringApi
                 problems.AddRange(validated.Problems.Select(p => (p.Path, p.Message)));
                 if (problems.Count == 0)
                 {
-                    return TypedResults.Ok(ReadinessResponse.From(framework, ReadinessScorer.Score(framework, validated.Responses)));
+                    return TypedResults.Ok(ReadinessReport.From(framework, ReadinessScorer.Score(framework, validated.Responses)));
                 }
             }
             else if (responses.ValueKind != JsonValueKind.Array)

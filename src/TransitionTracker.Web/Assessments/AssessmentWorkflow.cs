@@ -7,7 +7,6 @@ using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Web.Access;
 using TransitionTracker.Web.Frameworks;
-using TransitionTracker.Web.Scoring;
 
 namespace TransitionTracker.Web.Assessments;
 
@@ -161,7 +160,7 @@ public sealed class AssessmentWorkflow(TransitionTrackerDbContext db, FrameworkL
         }
 
         var result = ReadinessScorer.Score(framework, check.Responses);
-        draft.Submit(result, JsonSerializer.Serialize(ReadinessResponse.From(framework, result), JsonSerializerOptions.Web), Actor, Now);
+        draft.Submit(result, JsonSerializer.Serialize(ReadinessReport.From(framework, result), JsonSerializerOptions.Web), Actor, Now);
         return await SaveRevisionAsync(draft, baseRevision, cancellationToken);
     }
 

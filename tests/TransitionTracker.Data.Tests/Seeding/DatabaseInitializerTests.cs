@@ -54,6 +54,7 @@ public sealed class DatabaseInitializerTests : IDisposable
             new FrameworkSeeder(db, TimeProvider.System, NullLogger<FrameworkSeeder>.Instance),
             new DemoDataSeeder(db, NullLogger<DemoDataSeeder>.Instance),
             new DemoAccountSeeder(db, NullLogger<DemoAccountSeeder>.Instance),
+            new DemoHistorySeeder(db, TimeProvider.System, NullLogger<DemoHistorySeeder>.Instance),
             NullLogger<DatabaseInitializer>.Instance);
         await initializer.InitialiseAsync(seedDemo ? DemoAccountSeeder.DefaultPassword : null, CancellationToken.None);
     }

@@ -33,7 +33,8 @@ public sealed class AssessmentApiTests : IDisposable
         Assert.Equal(100, submitted.GetProperty("result").GetProperty("score").GetDouble());
 
         var history = await manager.GetFromJsonAsync<JsonElement[]>("/api/consortia/00H/assessments");
-        var only = Assert.Single(history!);
+        var only = history![0];
+        Assert.Equal(submitted.GetProperty("id").GetInt32(), only.GetProperty("id").GetInt32());
         Assert.Equal("gp-consortium-readiness-2010", only.GetProperty("framework").GetString());
         Assert.Equal(DemoAccountSeeder.PctManager("5D7"), only.GetProperty("submittedBy").GetString());
         Assert.Equal("fast-mover", only.GetProperty("result").GetProperty("track").GetString());

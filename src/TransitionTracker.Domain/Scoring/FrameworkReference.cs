@@ -1,3 +1,3 @@
-namespace TransitionTracker.Web.Scoring;
+namespace TransitionTracker.Domain.Scoring;
 
 public sealed record FrameworkReference(string Id, int Version);

@@ -1,19 +1,21 @@
 using System.Text.Json.Serialization;
 using TransitionTracker.Domain.Frameworks;
-using TransitionTracker.Domain.Scoring;
 
-namespace TransitionTracker.Web.Scoring;
+namespace TransitionTracker.Domain.Scoring;
 
-/// <summary>A readiness result as the API answers it (PRODUCT §7).</summary>
-public sealed record ReadinessResponse(
+/// <summary>
+/// A readiness result as the API answers it (PRODUCT §7), and as a submitted assessment stores it: a snapshot that
+/// stays readable whatever happens to the framework later.
+/// </summary>
+public sealed record ReadinessReport(
     FrameworkReference Framework,
     double? Score,
     string Track,
-    IReadOnlyList<ReadinessResponse.DomainScore> Domains,
-    IReadOnlyList<ReadinessResponse.BlockerItem> Blockers,
-    IReadOnlyList<ReadinessResponse.NextStepItem> NextSteps)
+    IReadOnlyList<ReadinessReport.DomainScore> Domains,
+    IReadOnlyList<ReadinessReport.BlockerItem> Blockers,
+    IReadOnlyList<ReadinessReport.NextStepItem> NextSteps)
 {
-    public static ReadinessResponse From(Framework framework, ReadinessResult result) => new(
+    public static ReadinessReport From(Framework framework, ReadinessResult result) => new(
         new FrameworkReference(framework.Id, framework.Version),
         result.Score,
         result.Track.ToWireName(),
