@@ -36,6 +36,7 @@ public static class TransitionTrackerApplication
         builder.Services.AddScoped<OrganisationDirectory>();
         builder.Services.AddScoped<AssessmentWorkflow>();
         builder.Services.AddTransitionTrackerAdministration();
+        builder.Services.AddTransitionTrackerSupportActions();
         return builder;
     }
 
