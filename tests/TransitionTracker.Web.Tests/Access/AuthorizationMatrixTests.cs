@@ -30,6 +30,9 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory)
         Pct,
         Consortium,
 
+        /// <summary>Changing one consortium's records: 200 for a PCT manager of a linked PCT (5D7 on 00G), 404 for everyone else.</summary>
+        ConsortiumEdit,
+
         /// <summary>Administrators: 200; other signed-in users: 404.</summary>
         Administrator,
 
@@ -57,6 +60,10 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory)
         ["GET /regions/{Code}"] = new(Access.Region, "GET", c => $"/regions/{c}"),
         ["GET /pcts/{Code}"] = new(Access.Pct, "GET", c => $"/pcts/{c}"),
         ["GET /consortia/{Code}"] = new(Access.Consortium, "GET", c => $"/consortia/{c}"),
+        ["GET /consortia/{Code}/actions"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/actions"),
+        ["GET /consortia/{Code}/actions/new"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/actions/new"),
+        ["GET /consortia/{Code}/actions/{Id:int}"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/actions/{{action}}"),
+        ["GET /consortia/{Code}/changes"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/changes"),
         ["GET /sign-in"] = new(Access.Public, "GET"),
         ["GET /sign-out"] = new(Access.SignedIn, "GET"),
         ["GET /not-found"] = new(Access.Public, "GET"),
@@ -119,6 +126,7 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory)
     public async Task Every_endpoint_answers_each_role_as_its_scope_says()
     {
         var adminId = await UserIdAsync(DemoAccountSeeder.Administrator);
+        var actionId = await SupportActionIdAsync("00G");
         var failures = new List<string>();
         foreach (var who in People)
         {
@@ -130,6 +138,7 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory)
                 foreach (var (scope, code, expected) in Cases(who, entry))
                 {
                     var url = (entry.Url?.Invoke(code ?? "") ?? route[(route.IndexOf(' ') + 1)..]).Replace("{admin}", adminId, StringComparison.Ordinal);
+                    url = url.Replace("{action}", actionId, StringComparison.Ordinal);
                     using var request = new HttpRequestMessage(new HttpMethod(entry.Method), url);
                     if (entry.JsonBody is not null)
                     {
@@ -171,6 +180,22 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory)
                 break;
             case Access.Administrator:
                 yield return ("administration", null, anonymous ? Challenge(entry) : who.IsAdmin ? "200" : "404");
+                break;
+            case Access.ConsortiumEdit:
+                if (anonymous)
+                {
+                    yield return ("anonymous", "00G", Challenge(entry));
+                    yield break;
+                }
+
+                var editsOwn = who.Email == DemoAccountSeeder.PctManager("5D7");
+                yield return (editsOwn ? "in edit scope" : "read scope only", "00G", editsOwn ? "200" : "404");
+                if (OutOfScope.TryGetValue(who.Name, out var notEditable))
+                {
+                    yield return ("out of scope", notEditable.Consortium, "404");
+                }
+
+                yield return ("unknown code", "ZZ9", "404");
                 break;
             default:
                 var inScope = entry.Access switch
@@ -234,6 +259,23 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory)
         }
 
         return keys;
+    }
+
+    // The change page needs an action that exists; the shared database has none until a test adds one.
+    private async Task<string> SupportActionIdAsync(string consortiumCode)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
+        var existing = await db.SupportActions.Where(a => a.ConsortiumCode == consortiumCode).Select(a => (int?)a.Id).FirstOrDefaultAsync();
+        if (existing is { } id)
+        {
+            return id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var action = new TransitionTracker.Domain.SupportActions.SupportAction(consortiumCode, "GOV-02", "Matrix test action", "Matrix test", new DateOnly(2011, 3, 31), "system", DateTime.UtcNow);
+        db.SupportActions.Add(action);
+        await db.SaveChangesAsync();
+        return action.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<string> UserIdAsync(string email)
