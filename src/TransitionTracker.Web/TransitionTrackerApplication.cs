@@ -35,6 +35,8 @@ public static class TransitionTrackerApplication
         builder.Services.AddSingleton<FrameworkCache>();
         builder.Services.AddScoped<OrganisationDirectory>();
         builder.Services.AddScoped<AssessmentWorkflow>();
+        builder.Services.AddScoped<ConsortiumReadinessReader>();
+        builder.Services.AddScoped<TrackReview>();
         builder.Services.AddTransitionTrackerAdministration();
         builder.Services.AddTransitionTrackerSupportActions();
         return builder;

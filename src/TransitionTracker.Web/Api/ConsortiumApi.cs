@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TransitionTracker.Domain.Organisations;
+using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Web.Access;
 using TransitionTracker.Web.Consortia;
 
@@ -13,17 +14,30 @@ public static class ConsortiumApi
         var group = app.MapGroup("/api/consortia").WithTags("Consortia");
         group.MapGet("/", ListAsync)
             .WithName("ListConsortia")
-            .WithSummary("The consortia you may read, optionally filtered by region (SHA code) or PCT code.");
+            .WithSummary("The consortia you may read, optionally filtered by region (SHA code), PCT code or effective track (fast-mover, needs-support).");
         group.MapGet("/{code}", GetAsync)
             .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Read))
             .WithName("GetConsortium")
             .WithSummary("One consortium by its code (case-insensitive).");
+        group.MapGet("/{code}/readiness", ReadinessAsync)
+            .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Read))
+            .WithName("GetConsortiumReadiness")
+            .WithSummary("The full result of the latest submitted assessment, as /api/scoring/evaluate answers it.");
         return app;
+    }
+
+    private static async Task<IResult> ReadinessAsync(string code, TransitionTracker.Web.Assessments.ConsortiumReadinessReader reader, CancellationToken cancellationToken)
+    {
+        var readiness = await reader.ReadAsync(OrganisationCode.TryNormalise(code)!, cancellationToken);
+        return readiness.Latest is null
+            ? ApiProblems.NotFound("This consortium has no submitted assessment yet.")
+            : TypedResults.Ok(readiness.Latest);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ConsortiumSummary>>, ProblemHttpResult>> ListAsync(
         string? region,
         string? pct,
+        string? track,
         ConsortiumCatalogue catalogue,
         CurrentUser currentUser,
         CancellationToken cancellationToken)
@@ -31,6 +45,18 @@ public static class ConsortiumApi
         var errors = new Dictionary<string, string[]>();
         var regionCode = ParseFilter(region, "region", errors);
         var pctCode = ParseFilter(pct, "pct", errors);
+        Track? trackFilter = null;
+        if (track is not null)
+        {
+            if (WireNames.TryParseTrack(track, out var parsed))
+            {
+                trackFilter = parsed;
+            }
+            else
+            {
+                errors["track"] = ["'track' must be fast-mover or needs-support."];
+            }
+        }
         if (errors.Count > 0)
         {
             return TypedResults.Problem(
@@ -40,7 +66,7 @@ public static class ConsortiumApi
                 extensions: new Dictionary<string, object?> { ["errors"] = errors });
         }
 
-        return TypedResults.Ok(await catalogue.ListAsync(new ConsortiumFilter(regionCode, pctCode), currentUser.Access, cancellationToken));
+        return TypedResults.Ok(await catalogue.ListAsync(new ConsortiumFilter(regionCode, pctCode, trackFilter), currentUser.Access, cancellationToken));
     }
 
     private static async Task<Results<Ok<ConsortiumSummary>, ProblemHttpResult>> GetAsync(

@@ -24,6 +24,29 @@ public static class TrackWords
         _ => blocker.Kind.ToWireName(),
     };
 
+    /// <summary>A stored blocker in plain English, using the stored scores.</summary>
+    public static string Explain(ReadinessReport.BlockerItem blocker, Framework framework, ReadinessReport report) => blocker.Kind switch
+    {
+        "not-assessed" => "Nothing has been assessed yet.",
+        "no-applicable-criteria" => "Every answered criterion is marked not applicable, so there is nothing to score.",
+        "overall-threshold" => string.Create(CultureInfo.InvariantCulture,
+            $"The overall score of {report.Score:0.0} is below the {framework.FastMoverThreshold:0} a fast mover needs."),
+        "domain-floor" => string.Create(CultureInfo.InvariantCulture,
+            $"{framework.FindDomain(blocker.Domain!)?.Name ?? blocker.Domain} scores {report.Domains.FirstOrDefault(d => d.Id == blocker.Domain)?.Score:0.0}, below its floor of {framework.FindDomain(blocker.Domain!)?.Floor:0}."),
+        "essential-criterion" => $"Essential criterion {blocker.Criterion} is not met: {framework.FindCriterion(blocker.Criterion!)?.Text}",
+        _ => blocker.Kind,
+    };
+
+    /// <summary>"Meeting GOV-02 would remove a blocker and add 2.3 points", "meeting FIN-04 adds 3.1 points".</summary>
+    public static string NextStep(ReadinessReport.NextStepItem step, ReadinessReport report)
+    {
+        var removesBlocker = report.Blockers.Any(b => b.Criterion == step.Criterion);
+        var points = string.Create(CultureInfo.InvariantCulture, $"{step.Gain:0.0} point{(step.Gain == 1 ? "" : "s")}");
+        return removesBlocker
+            ? $"Meeting {step.Criterion} would remove a blocker and add {points}"
+            : $"Meeting {step.Criterion} adds {points}";
+    }
+
     private static string DomainFloor(string domainId, Framework framework, ReadinessResult result)
     {
         var domain = framework.FindDomain(domainId);

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Data;
 using TransitionTracker.Domain.Access;
+using TransitionTracker.Domain.Assessments;
+using TransitionTracker.Domain.Frameworks;
+using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Domain.Organisations;
 
 namespace TransitionTracker.Web.Consortia;
@@ -23,13 +26,14 @@ public sealed class ConsortiumCatalogue(TransitionTrackerDbContext db)
         }
 
         var rows = await Project(consortia.OrderBy(c => c.Code)).ToListAsync(cancellationToken);
-        return rows.Select(ToSummary).ToList();
+        var summaries = await WithStandingsAsync(rows, cancellationToken);
+        return filter.Track is { } track ? summaries.Where(s => s.Track == track.ToWireName()).ToList() : summaries;
     }
 
     public async Task<ConsortiumSummary?> FindAsync(string code, CancellationToken cancellationToken)
     {
         var row = await Project(db.Consortia.AsNoTracking().Where(c => c.Code == code)).SingleOrDefaultAsync(cancellationToken);
-        return row is null ? null : ToSummary(row);
+        return row is null ? null : (await WithStandingsAsync([row], cancellationToken))[0];
     }
 
     public async Task<ConsortiumDetail?> GetDetailAsync(string code, CancellationToken cancellationToken)
@@ -98,8 +102,44 @@ public sealed class ConsortiumCatalogue(TransitionTrackerDbContext db)
              join p in db.Practices on m.PracticeCode equals p.Code
              select (long)p.ListSize).Sum()));
 
-    private static ConsortiumSummary ToSummary(ConsortiumRow row) =>
-        new(row.Code, row.Name, row.RegionCode, row.HostPctCode, row.PctCodes, row.Stage.ToWire(), row.PracticeCount, row.Population);
+    // Where each consortium stands, in three queries whatever the number of consortia or assessments: the latest
+    // submitted assessment of each, its domain scores, and the latest track decision of each.
+    private async Task<List<ConsortiumSummary>> WithStandingsAsync(IReadOnlyList<ConsortiumRow> rows, CancellationToken cancellationToken)
+    {
+        const string framework = ShippedFrameworks.Default;
+        var codes = rows.Select(r => r.Code).ToList();
+        var submitted = db.Assessments.AsNoTracking().Where(a => a.Status == AssessmentStatus.Submitted && a.FrameworkId == framework);
+        var latest = await submitted
+            .Where(a => codes.Contains(a.ConsortiumCode))
+            .Where(a => a.Id == submitted
+                .Where(b => b.ConsortiumCode == a.ConsortiumCode)
+                .OrderByDescending(b => b.SubmittedAtUtc).ThenByDescending(b => b.Id)
+                .Select(b => b.Id)
+                .First())
+            .Select(a => new { a.Id, a.ConsortiumCode, a.Track, a.Score })
+            .ToDictionaryAsync(a => a.ConsortiumCode, cancellationToken);
+        var ids = latest.Values.Select(l => l.Id).ToList();
+        var domains = (await db.DomainScores.AsNoTracking().Where(d => ids.Contains(d.AssessmentId)).ToListAsync(cancellationToken))
+            .ToLookup(d => d.AssessmentId);
+        var decisions = await db.TrackDecisions.AsNoTracking()
+            .Where(d => codes.Contains(d.ConsortiumCode))
+            .Where(d => d.Id == db.TrackDecisions.Where(x => x.ConsortiumCode == d.ConsortiumCode).Max(x => x.Id))
+            .ToDictionaryAsync(d => d.ConsortiumCode, cancellationToken);
+
+        return rows.Select(row =>
+        {
+            var assessment = latest.GetValueOrDefault(row.Code);
+            var decision = decisions.GetValueOrDefault(row.Code);
+            var computed = assessment?.Track?.ToWireName();
+            return new ConsortiumSummary(
+                row.Code, row.Name, row.RegionCode, row.HostPctCode, row.PctCodes, row.Stage.ToWire(), row.PracticeCount, row.Population,
+                decision?.Track.ToWireName() ?? computed,
+                computed,
+                decision is null ? null : new TrackOverride(decision.Track.ToWireName(), decision.Reason, decision.DecidedBy, decision.DecidedAtUtc),
+                assessment?.Score,
+                assessment is null ? [] : domains[assessment.Id].Select(d => new DomainScoreItem(d.DomainId, d.Score)).ToList());
+        }).ToList();
+    }
 
     private sealed record ConsortiumRow(
         string Code,

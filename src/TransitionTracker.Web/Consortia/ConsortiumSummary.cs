@@ -1,6 +1,10 @@
 namespace TransitionTracker.Web.Consortia;
 
-/// <summary>A consortium as lists and the API show it.</summary>
+/// <summary>A consortium as lists and the API show it, with where it stands.</summary>
+/// <param name="Track">The effective track: the regional lead's decision when there is one, otherwise the computed track.</param>
+/// <param name="ComputedTrack">The track of the latest submitted assessment, or null if none.</param>
+/// <param name="Override">The regional lead's latest decision, or null.</param>
+/// <param name="Score">The overall score of the latest submitted assessment.</param>
 public sealed record ConsortiumSummary(
     string Code,
     string Name,
@@ -9,4 +13,9 @@ public sealed record ConsortiumSummary(
     IReadOnlyList<string> PctCodes,
     string Stage,
     int PracticeCount,
-    long Population);
+    long Population,
+    string? Track = null,
+    string? ComputedTrack = null,
+    TrackOverride? Override = null,
+    double? Score = null,
+    IReadOnlyList<DomainScoreItem>? DomainScores = null);

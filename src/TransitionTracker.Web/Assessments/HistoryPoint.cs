@@ -1,0 +1,5 @@
+using TransitionTracker.Domain.Scoring;
+
+namespace TransitionTracker.Web.Assessments;
+
+public sealed record HistoryPoint(DateTime SubmittedAtUtc, double? Score, Track Track);

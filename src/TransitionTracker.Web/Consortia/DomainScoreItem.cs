@@ -1,0 +1,3 @@
+namespace TransitionTracker.Web.Consortia;
+
+public sealed record DomainScoreItem(string Id, double? Score);
