@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using TransitionTracker.Web.Components.Shared;
 using TransitionTracker.Web.Organisations;
 using TransitionTracker.Web.Tests.Infrastructure;
@@ -19,12 +15,11 @@ public sealed class PracticeTableTests
             new("A81001", "THE DENSHAM SURGERY", 4_088, null, PctInferred: true),
         ];
 
-        var html = await RenderAsync(new Dictionary<string, object?>
+        var page = await ComponentRenderer.RenderAsync<PracticeTable>(new Dictionary<string, object?>
         {
             [nameof(PracticeTable.Practices)] = practices,
             [nameof(PracticeTable.Caption)] = "GP practices in Test PCT",
         });
-        var page = await HtmlPage.ParseAsync(html);
 
         var rows = page.BodyRows("GP practices in Test PCT");
         Assert.Equal(2, rows.Count);
@@ -33,16 +28,5 @@ public sealed class PracticeTableTests
         Assert.Equal("Inferred", rows[1].QuerySelector(".nhsuk-tag")!.Text());
         Assert.Equal("None", rows[1].Children[2].Text());
         Assert.Equal("Total (2 practices) 12,338", page.QuerySelector("tfoot tr")!.Text());
-    }
-
-    private static async Task<string> RenderAsync(Dictionary<string, object?> parameters)
-    {
-        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
-        await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
-        return await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var output = await renderer.RenderComponentAsync<PracticeTable>(ParameterView.FromDictionary(parameters));
-            return output.ToHtmlString();
-        });
     }
 }
