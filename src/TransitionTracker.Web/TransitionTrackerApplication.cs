@@ -38,6 +38,7 @@ public static class TransitionTrackerApplication
         builder.Services.AddScoped<ConsortiumReadinessReader>();
         builder.Services.AddScoped<TrackReview>();
         builder.Services.AddTransitionTrackerAdministration();
+        builder.Services.AddTransitionTrackerPlans();
         builder.Services.AddTransitionTrackerSupportActions();
         return builder;
     }

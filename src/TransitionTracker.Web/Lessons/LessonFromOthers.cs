@@ -1,0 +1,13 @@
+namespace TransitionTracker.Web.Lessons;
+
+/// <summary>
+/// A lesson written by another consortium that scored well in the lesson's domain in its latest submitted
+/// assessment: what it says, who wrote it, and that consortium's score in the domain (0–100, as stored).
+/// </summary>
+public sealed record LessonFromOthers(
+    string DomainId,
+    string Title,
+    string Body,
+    string ConsortiumCode,
+    string ConsortiumName,
+    double DomainScore);

@@ -1,0 +1,129 @@
+using Microsoft.EntityFrameworkCore;
+using TransitionTracker.Data;
+using TransitionTracker.Data.Auditing;
+using TransitionTracker.Domain.Access;
+using TransitionTracker.Domain.Assessments;
+using TransitionTracker.Domain.Frameworks;
+using TransitionTracker.Domain.Lessons;
+using TransitionTracker.Domain.Organisations;
+using TransitionTracker.Web.Access;
+using TransitionTracker.Web.Components.Shared;
+using TransitionTracker.Web.Consortia;
+using TransitionTracker.Web.Transition;
+
+namespace TransitionTracker.Web.Lessons;
+
+/// <summary>
+/// Lessons consortia record for others to learn from (PRODUCT §1: learn from the experience and outcomes of
+/// others), tagged by a domain of the default readiness framework: a consortium's own lessons, writing one, and the
+/// lessons of consortia that are strong where another is weak.
+/// </summary>
+public sealed class LessonLibrary(TransitionTrackerDbContext db, CurrentUser user, AuditActor actor, TimeProvider clock)
+{
+    /// <summary>A domain score at least this high, in a consortium's latest submitted assessment, makes its lessons worth passing on.</summary>
+    public const double StrongDomainScore = 75;
+
+    public const int LessonsPerDomain = 3;
+
+    /// <summary>Lessons are tagged with the domains of the default framework.</summary>
+    public static Framework Framework => ShippedFrameworks.DefaultFramework;
+
+    /// <summary>The domain's name, or its id if the framework no longer has it.</summary>
+    public static string DomainName(string domainId) => Framework.FindDomain(domainId)?.Name ?? domainId;
+
+    /// <summary>
+    /// Whether the current user may record a lesson for the consortium: its lead (PRODUCT §2, "record lessons") or a
+    /// PCT manager who may edit it. This is neither the read nor the edit policy, so pages check it here.
+    /// </summary>
+    public bool MayWrite(ConsortiumSummary consortium) =>
+        user.Access.LedConsortia.Contains(consortium.Code)
+        || user.Access.CanEditConsortium(new ConsortiumRef(consortium.Code, consortium.RegionCode, consortium.PctCodes));
+
+    /// <summary>The consortium's own lessons, newest first.</summary>
+    public async Task<IReadOnlyList<Lesson>> ListAsync(string consortiumCode, CancellationToken cancellationToken) =>
+        await db.Lessons.AsNoTracking()
+            .Where(l => l.ConsortiumCode == consortiumCode)
+            .OrderByDescending(l => l.WrittenAtUtc).ThenByDescending(l => l.Id)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Records a lesson written by the current user; not found when they may not write for this consortium.</summary>
+    public async Task<EditOutcome> AddAsync(ConsortiumSummary consortium, LessonForm form, CancellationToken cancellationToken)
+    {
+        if (!MayWrite(consortium))
+        {
+            return EditOutcome.NotFound();
+        }
+
+        var errors = new List<FieldError>();
+        var domain = form.Domain?.Trim() ?? "";
+        if (Framework.FindDomain(domain) is null)
+        {
+            errors.Add(new FieldError(LessonForm.DomainField, "Select the domain the lesson is about"));
+        }
+
+        var title = FormValues.Text(form.Title, Lesson.TitleMaxLength, LessonForm.TitleField, "Title", "Enter a title for the lesson", errors);
+        var body = FormValues.Text(form.Body, Lesson.BodyMaxLength, LessonForm.BodyField, "The lesson", "Enter what you learned", errors);
+        if (errors.Count > 0)
+        {
+            return EditOutcome.Invalid(errors, new HashSet<string>());
+        }
+
+        var lesson = new Lesson(consortium.Code, domain, title, body, actor.Name, clock.GetUtcNow().UtcDateTime);
+        db.Lessons.Add(lesson);
+        await db.SaveChangesAsync(cancellationToken);
+        return EditOutcome.Saved(lesson.Id);
+    }
+
+    /// <summary>
+    /// For each of <paramref name="weakestDomainIds"/> (in that order), up to <see cref="LessonsPerDomain"/> lessons,
+    /// newest first, written by other consortia whose latest submitted assessment against the default framework scored
+    /// at least <see cref="StrongDomainScore"/> in that domain. One query, however many domains or consortia.
+    /// </summary>
+    public async Task<IReadOnlyList<LessonFromOthers>> ForWeakestDomainsAsync(
+        string consortiumCode, IReadOnlyList<string> weakestDomainIds, CancellationToken cancellationToken)
+    {
+        var domains = weakestDomainIds.Distinct(StringComparer.Ordinal).ToList();
+        if (domains.Count == 0)
+        {
+            return [];
+        }
+
+        var code = OrganisationCode.TryNormalise(consortiumCode) ?? consortiumCode;
+        var submitted = db.Assessments.Where(a => a.FrameworkId == ShippedFrameworks.Default && a.Status == AssessmentStatus.Submitted);
+
+        // Latest per consortium: no later submission (ties on time go to the higher id, as in the assessment history).
+        var latest = submitted.Where(a => a.ConsortiumCode != code && !submitted.Any(b =>
+            b.ConsortiumCode == a.ConsortiumCode
+            && (b.SubmittedAtUtc > a.SubmittedAtUtc || (b.SubmittedAtUtc == a.SubmittedAtUtc && b.Id > a.Id))));
+        var candidates =
+            from lesson in db.Lessons
+            where domains.Contains(lesson.DomainId)
+            join assessment in latest on lesson.ConsortiumCode equals assessment.ConsortiumCode
+            join score in db.DomainScores on new { AssessmentId = assessment.Id, lesson.DomainId } equals new { score.AssessmentId, score.DomainId }
+            where score.Score >= StrongDomainScore
+            join consortium in db.Consortia on lesson.ConsortiumCode equals consortium.Code
+            select new
+            {
+                lesson.Id,
+                lesson.DomainId,
+                lesson.Title,
+                lesson.Body,
+                lesson.WrittenAtUtc,
+                lesson.ConsortiumCode,
+                ConsortiumName = consortium.Name,
+                Score = score.Score!.Value,
+            };
+        var rows = await (
+                from domainId in candidates.Select(c => c.DomainId).Distinct()
+                from row in candidates.Where(c => c.DomainId == domainId).OrderByDescending(c => c.WrittenAtUtc).ThenByDescending(c => c.Id).Take(LessonsPerDomain)
+                select row)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+
+        return rows
+            .OrderBy(r => domains.IndexOf(r.DomainId))
+            .ThenByDescending(r => r.WrittenAtUtc).ThenByDescending(r => r.Id)
+            .Select(r => new LessonFromOthers(r.DomainId, r.Title, r.Body, r.ConsortiumCode, r.ConsortiumName, r.Score))
+            .ToList();
+    }
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using TransitionTracker.Web.Components.Shared;
+
+namespace TransitionTracker.Web.Transition;
+
+/// <summary>
+/// Reads what a person typed into a form field, adding the NHS-style message for each problem to a list so that a
+/// form reports every problem at once. Values come back trimmed; a text area's CR LF line breaks count as one.
+/// </summary>
+public static class FormValues
+{
+    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>Required text of at most <paramref name="maxLength"/> characters.</summary>
+    /// <param name="name">What the field holds, starting a sentence, for the too-long message: "Function".</param>
+    /// <param name="missing">The message when nothing was entered: "Enter the function".</param>
+    public static string Text(string? value, int maxLength, string fieldId, string name, string missing, List<FieldError> errors)
+    {
+        var text = (value ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (text.Length == 0)
+        {
+            errors.Add(new FieldError(fieldId, missing));
+        }
+        else if (text.Length > maxLength)
+        {
+            errors.Add(new FieldError(fieldId, $"{name} must be {maxLength.ToString("N0", EnGb)} characters or fewer"));
+        }
+
+        return text;
+    }
+
+    /// <summary>One of an enum's values, posted as its name by radios; numbers and unknown names are refused.</summary>
+    public static TEnum? Choice<TEnum>(string? value, string fieldId, string missing, List<FieldError> errors)
+        where TEnum : struct, Enum
+    {
+        if (value is not null && Enum.GetNames<TEnum>().Contains(value, StringComparer.Ordinal))
+        {
+            return Enum.Parse<TEnum>(value);
+        }
+
+        errors.Add(new FieldError(fieldId, missing));
+        return null;
+    }
+
+    /// <summary>A whole number within <paramref name="min"/>..<paramref name="max"/>; "1,500" is read as 1500.</summary>
+    public static int? WholeNumber(string? value, int min, int max, string fieldId, string name, List<FieldError> errors)
+    {
+        var text = value?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            errors.Add(new FieldError(fieldId, $"Enter the {name.ToLowerInvariant()}"));
+            return null;
+        }
+
+        if (!int.TryParse(text, NumberStyles.AllowThousands, EnGb, out var number))
+        {
+            errors.Add(new FieldError(fieldId, $"{name} must be a whole number"));
+            return null;
+        }
+
+        if (number < min || number > max)
+        {
+            errors.Add(new FieldError(fieldId, $"{name} must be between {min.ToString("N0", EnGb)} and {max.ToString("N0", EnGb)}"));
+            return null;
+        }
+
+        return number;
+    }
+
+    /// <summary>
+    /// The date typed into an NHS date input whose boxes have the ids <see cref="DayId"/>, <see cref="MonthId"/>
+    /// and <see cref="YearId"/> of <paramref name="fieldId"/>. Problems are worded as the design system does: a
+    /// missing part, then a date that does not exist. Returns false when it added a problem; an optional date left
+    /// blank is read as null.
+    /// </summary>
+    /// <param name="name">What the date is, starting a sentence: "Target date".</param>
+    /// <param name="latest">The latest date allowed (today, for things that have happened), or null.</param>
+    /// <param name="partsInError">Collects the ids of the boxes to mark as wrong.</param>
+    public static bool TryReadDate(
+        string fieldId, string name, string? day, string? month, string? year, bool required, DateOnly? latest,
+        List<FieldError> errors, ISet<string> partsInError, out DateOnly? date)
+    {
+        date = null;
+        (string Id, string Part, string Value)[] boxes =
+        [
+            (DayId(fieldId), "day", day?.Trim() ?? ""),
+            (MonthId(fieldId), "month", month?.Trim() ?? ""),
+            (YearId(fieldId), "year", year?.Trim() ?? ""),
+        ];
+
+        bool Fail(IEnumerable<(string Id, string Part, string Value)> wrong, string message)
+        {
+            var parts = wrong.ToList();
+            partsInError.UnionWith(parts.Select(p => p.Id));
+            errors.Add(new FieldError(parts[0].Id, message));
+            return false;
+        }
+
+        var missing = boxes.Where(b => b.Value.Length == 0).ToList();
+        if (missing.Count == boxes.Length)
+        {
+            return !required || Fail(boxes, $"Enter the {name.ToLowerInvariant()}");
+        }
+
+        if (missing.Count > 0)
+        {
+            return Fail(missing, $"{name} must include a {string.Join(" and ", missing.Select(m => m.Part))}");
+        }
+
+        var numbers = boxes.Select(b => int.TryParse(b.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null).ToArray();
+        if (numbers.Any(n => n is null))
+        {
+            return Fail(boxes, $"{name} must be a real date");
+        }
+
+        if (boxes[2].Value.Length != 4)
+        {
+            return Fail([boxes[2]], $"{name} must include a year with 4 numbers");
+        }
+
+        var (d, m, y) = (numbers[0]!.Value, numbers[1]!.Value, numbers[2]!.Value);
+        if (y < 1 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
+        {
+            return Fail(boxes, $"{name} must be a real date");
+        }
+
+        var read = new DateOnly(y, m, d);
+        if (latest is { } last && read > last)
+        {
+            return Fail(boxes, $"{name} must be today or in the past");
+        }
+
+        date = read;
+        return true;
+    }
+
+    public static string DayId(string fieldId) => fieldId + "-day";
+
+    public static string MonthId(string fieldId) => fieldId + "-month";
+
+    public static string YearId(string fieldId) => fieldId + "-year";
+
+    /// <summary>A stored date as the three boxes show it.</summary>
+    public static (string? Day, string? Month, string? Year) Boxes(DateOnly? date) => date is { } d
+        ? (d.Day.ToString(CultureInfo.InvariantCulture), d.Month.ToString(CultureInfo.InvariantCulture), d.Year.ToString(CultureInfo.InvariantCulture))
+        : (null, null, null);
+}
