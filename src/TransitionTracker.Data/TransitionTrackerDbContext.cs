@@ -9,6 +9,7 @@ using TransitionTracker.Domain.Lessons;
 using TransitionTracker.Domain.SupportActions;
 using TransitionTracker.Domain.Transition;
 using TransitionTracker.Domain.Organisations;
+using TransitionTracker.Domain.Quality;
 
 namespace TransitionTracker.Data;
 
@@ -60,6 +61,8 @@ public abstract class TransitionTrackerDbContext : IdentityDbContext<TransitionT
     public DbSet<DeclaredInterest> DeclaredInterests => Set<DeclaredInterest>();
 
     public DbSet<Lesson> Lessons => Set<Lesson>();
+
+    public DbSet<QualityIndicator> QualityIndicators => Set<QualityIndicator>();
 
     /// <summary>Off only for bulk loads of reference and demo data, which are not user changes.</summary>
     public bool AuditingEnabled { get; set; } = true;

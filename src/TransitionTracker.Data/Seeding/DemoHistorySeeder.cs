@@ -5,6 +5,7 @@ using TransitionTracker.Domain.Assessments;
 using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.Lessons;
 using TransitionTracker.Domain.Organisations;
+using TransitionTracker.Domain.Quality;
 using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Domain.SupportActions;
 using TransitionTracker.Domain.Transition;
@@ -15,7 +16,8 @@ namespace TransitionTracker.Data.Seeding;
 /// Demo history for every demo consortium, deterministic from a fixed seed: a readiness assessment submitted each
 /// month from October 2010 to March 2013, improving at the consortium's own pace; World Class Commissioning
 /// assessments in March 2011 and March 2012; a transition plan, a conflicts-of-interest register, support actions
-/// for what still blocks the slow movers, and lessons from consortia that did well in a domain.
+/// for what still blocks the slow movers, lessons from consortia that did well in a domain, and every PCT's monthly
+/// quality and finance indicators.
 /// </summary>
 public sealed class DemoHistorySeeder(TransitionTrackerDbContext db, TimeProvider clock, ILogger<DemoHistorySeeder> logger)
 {
@@ -91,6 +93,7 @@ public sealed class DemoHistorySeeder(TransitionTrackerDbContext db, TimeProvide
             }
 
             AddLessons(latestScores, random);
+            await AddQualityIndicatorsAsync(random, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -259,6 +262,35 @@ public sealed class DemoHistorySeeder(TransitionTrackerDbContext db, TimeProvide
                 {
                     db.Lessons.Add(new Lesson(consortium, domain.Id, lesson.Title, lesson.Body, $"lead.{consortium.ToLowerInvariant()}@demo.test", at));
                 }
+            }
+        }
+    }
+
+    // Every PCT reports monthly: QIPP delivery around plan, emergency admissions drifting up in winter, RTT near the standards.
+    private async Task AddQualityIndicatorsAsync(Random random, CancellationToken cancellationToken)
+    {
+        var pcts = await db.Pcts.AsNoTracking().OrderBy(p => p.Code).Select(p => p.Code).ToListAsync(cancellationToken);
+        foreach (var pct in pcts)
+        {
+            var planned = 200 + random.Next(0, 1800);
+            var delivery = 0.75 + (random.NextDouble() * 0.3);
+            var rtt = 88 + (random.NextDouble() * 8);
+            for (var round = 0; round < Rounds; round++)
+            {
+                var month = new DateOnly(FirstRound.Year, FirstRound.Month, 1).AddMonths(round);
+                var winter = month.Month is 11 or 12 or 1 or 2;
+                var delivered = planned * Math.Clamp(delivery + ((random.NextDouble() - 0.5) * 0.15), 0.4, 1.2);
+                db.QualityIndicators.Add(new QualityIndicator(
+                    pct,
+                    month,
+                    planned,
+                    Math.Round((decimal)delivered, 1),
+                    Math.Round((decimal)(((random.NextDouble() - 0.45) * 6) + (winter ? 2 : 0)), 1),
+                    month.Month >= 9 || month.Month <= 3 ? (WinterPlanStatus)Math.Min(3, 1 + random.Next(0, 3)) : WinterPlanStatus.NotStarted,
+                    Math.Round((decimal)Math.Clamp(rtt + ((random.NextDouble() - 0.5) * 4) - (winter ? 1.5 : 0), 70, 100), 1),
+                    Math.Round((decimal)Math.Clamp(rtt + 4 + ((random.NextDouble() - 0.5) * 3), 70, 100), 1),
+                    $"pct.{pct.ToLowerInvariant()}@demo.test",
+                    month.AddMonths(1).AddDays(9).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc)));
             }
         }
     }

@@ -709,6 +709,67 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                     b.ToTable("Regions");
                 });
 
+            modelBuilder.Entity("TransitionTracker.Domain.Quality.QualityIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("EmergencyAdmissionsChangePercent")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PctCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("QippDeliveredThousands")
+                        .HasPrecision(12, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("QippPlannedThousands")
+                        .HasPrecision(12, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("RttAdmittedPercent")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("RttNonAdmittedPercent")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WinterPlan")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month");
+
+                    b.HasIndex("PctCode", "Month")
+                        .IsUnique();
+
+                    b.ToTable("QualityIndicators");
+                });
+
             modelBuilder.Entity("TransitionTracker.Domain.SupportActions.SupportAction", b =>
                 {
                     b.Property<int>("Id")
@@ -1072,6 +1133,15 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PctCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Quality.QualityIndicator", b =>
+                {
+                    b.HasOne("TransitionTracker.Domain.Organisations.Pct", null)
+                        .WithMany()
+                        .HasForeignKey("PctCode")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,0 +1,9 @@
+namespace TransitionTracker.Domain.Quality;
+
+public enum WinterPlanStatus
+{
+    NotStarted,
+    Draft,
+    Agreed,
+    Tested,
+}
