@@ -8,6 +8,7 @@ using TransitionTracker.Web.Api;
 using TransitionTracker.Web.Assessments;
 using TransitionTracker.Web.Components;
 using TransitionTracker.Web.Consortia;
+using TransitionTracker.Web.Dashboards;
 using TransitionTracker.Web.Frameworks;
 using TransitionTracker.Web.Infrastructure;
 using TransitionTracker.Web.Organisations;
@@ -40,6 +41,7 @@ public static class TransitionTrackerApplication
         builder.Services.AddTransitionTrackerAdministration();
         builder.Services.AddTransitionTrackerPlans();
         builder.Services.AddTransitionTrackerSupportActions();
+        builder.Services.AddTransitionTrackerDashboards();
         return builder;
     }
 
@@ -106,6 +108,7 @@ public static class TransitionTrackerApplication
         app.MapScoringApi();
         app.MapFrameworkApi();
         app.MapAssessmentApi();
+        app.MapDashboardApi();
         app.MapRazorComponents<App>();
 
         app.Lifetime.ApplicationStarted.Register(() =>

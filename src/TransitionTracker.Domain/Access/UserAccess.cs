@@ -84,6 +84,9 @@ public sealed class UserAccess
     /// <summary>Changing checklists, plans, actions and indicators: PCT managers of a linked PCT.</summary>
     public bool CanEditConsortium(ConsortiumRef consortium) => consortium.PctCodes.Any(p => _pcts.Contains(p));
 
+    /// <summary>Entering a PCT's quality and finance indicators: PCT managers of that PCT.</summary>
+    public bool CanEditPct(string pctCode) => _pcts.Contains(pctCode);
+
     /// <summary>Confirming or overriding a track: regional leads of the consortium's region.</summary>
     public bool CanReviewConsortium(ConsortiumRef consortium) => _regions.Contains(consortium.RegionCode);
 }

@@ -45,7 +45,12 @@ public sealed class OrganisationAccessHandler(CurrentUser currentUser, Transitio
                     && await db.Regions.AnyAsync(r => r.Code == code);
             case OrganisationKind.Pct:
                 var region = await db.Pcts.Where(p => p.Code == code).Select(p => p.RegionCode).SingleOrDefaultAsync();
-                return requirement.Operation == AccessOperation.Read && region is not null && access.CanReadPct(code, region);
+                return region is not null && requirement.Operation switch
+                {
+                    AccessOperation.Read => access.CanReadPct(code, region),
+                    AccessOperation.Edit => access.CanEditPct(code),
+                    _ => false,
+                };
             case OrganisationKind.Consortium:
                 var consortium = await FindConsortiumAsync(code);
                 return consortium is not null && requirement.Operation switch

@@ -33,6 +33,12 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory)
         /// <summary>Changing one consortium's records: 200 for a PCT manager of a linked PCT (5D7 on 00G), 404 for everyone else.</summary>
         ConsortiumEdit,
 
+        /// <summary>Entering one PCT's quality indicators: 200 for a manager of that PCT (5D7 on 5D7), 404 for everyone else.</summary>
+        PctEdit,
+
+        /// <summary>The national dashboard: 200 for national viewers and administrators, 404 for other signed-in users.</summary>
+        National,
+
         /// <summary>Administrators: 200; other signed-in users: 404.</summary>
         Administrator,
 
@@ -59,6 +65,13 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory)
         ["GET /"] = new(Access.SignedIn, "GET"),
         ["GET /regions/{Code}"] = new(Access.Region, "GET", c => $"/regions/{c}"),
         ["GET /pcts/{Code}"] = new(Access.Pct, "GET", c => $"/pcts/{c}"),
+        ["GET /regions/{code}/consortia.csv"] = new(Access.Region, "GET", c => $"/regions/{c}/consortia.csv?sort=score&dir=desc"),
+        ["GET /regions/{code}/heatmap.csv"] = new(Access.Region, "GET", c => $"/regions/{c}/heatmap.csv"),
+        ["GET /api/regions/{code}/summary"] = new(Access.Region, "GET", c => $"/api/regions/{c}/summary"),
+        ["GET /national"] = new(Access.National, "GET", _ => "/national"),
+        ["GET /api/national/summary"] = new(Access.National, "GET", _ => "/api/national/summary"),
+        ["GET /pcts/{Code}/quality"] = new(Access.PctEdit, "GET", c => $"/pcts/{c}/quality"),
+        ["GET /pcts/{code}/quality/template.csv"] = new(Access.PctEdit, "GET", c => $"/pcts/{c}/quality/template.csv"),
         ["GET /consortia/{Code}"] = new(Access.Consortium, "GET", c => $"/consortia/{c}"),
         ["GET /consortia/{Code}/actions"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/actions"),
         ["GET /consortia/{Code}/actions/new"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/actions/new"),
@@ -180,6 +193,26 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory)
                 break;
             case Access.Administrator:
                 yield return ("administration", null, anonymous ? Challenge(entry) : who.IsAdmin ? "200" : "404");
+                break;
+            case Access.National:
+                var readsEverything = who.IsAdmin || who.Email == DemoAccountSeeder.National;
+                yield return ("national", null, anonymous ? Challenge(entry) : readsEverything ? "200" : "404");
+                break;
+            case Access.PctEdit:
+                if (anonymous)
+                {
+                    yield return ("anonymous", "5D7", Challenge(entry));
+                    yield break;
+                }
+
+                var managesPct = who.Email == DemoAccountSeeder.PctManager("5D7");
+                yield return (managesPct ? "manages the PCT" : "does not manage it", "5D7", managesPct ? "200" : "404");
+                if (OutOfScope.TryGetValue(who.Name, out var notManaged))
+                {
+                    yield return ("out of scope", notManaged.Pct, "404");
+                }
+
+                yield return ("unknown code", "ZZ9", "404");
                 break;
             case Access.ConsortiumEdit:
                 if (anonymous)

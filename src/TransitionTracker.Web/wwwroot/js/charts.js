@@ -10,13 +10,14 @@ function number(text) {
   return Number.isNaN(value) ? null : value;
 }
 
-function lineChart(table) {
+function chartOf(table) {
   const rows = [...table.tBodies[0].rows];
   const headers = [...table.tHead.rows[0].cells].map((cell) => cell.textContent.trim());
   const columns = (table.dataset.chartColumns || '1').split(',').map(Number);
   const colours = [nhsBlue, nhsGreen, nhsRed, '#ffb81c', '#330072'];
+  const kind = table.dataset.chart === 'bar' ? 'bar' : 'line';
   return {
-    type: 'line',
+    type: kind,
     data: {
       labels: rows.map((row) => row.cells[0].textContent.trim()),
       datasets: columns.map((column, index) => ({
@@ -49,7 +50,7 @@ function draw() {
     figure.appendChild(canvas);
     table.parentNode.insertBefore(figure, table);
     // eslint-disable-next-line no-new
-    new Chart(canvas, lineChart(table));
+    new Chart(canvas, chartOf(table));
   }
 }
 

@@ -1,0 +1,57 @@
+using System.Globalization;
+using TransitionTracker.Domain.Quality;
+using TransitionTracker.Domain.Scoring;
+using TransitionTracker.Web.Assessments;
+
+namespace TransitionTracker.Web.Components.Pages.Regions;
+
+/// <summary>How the dashboards write numbers, dates, tracks and red/amber/green.</summary>
+public static class DashboardText
+{
+    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+
+    public static string Count(long value) => value.ToString("N0", EnGb);
+
+    public static string Percent(double share) => (share * 100).ToString("0.0", EnGb) + "%";
+
+    public static string Score(double? score) => score?.ToString("0.0", EnGb) ?? "–";
+
+    public static string Signed(double value) => (value >= 0 ? "+" : "") + value.ToString("0.0", EnGb);
+
+    public static string Date(DateTime? utc) => utc?.ToString("d MMM yyyy", EnGb) ?? "Never";
+
+    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", EnGb);
+
+    public static string Track(Track? track) => track is { } t ? TrackWords.Name(t) : "Not assessed";
+
+    public static string RagWord(Rag rag) => rag switch
+    {
+        Rag.Green => "Green",
+        Rag.Amber => "Amber",
+        _ => "Red",
+    };
+
+    public static string RagClass(Rag rag) => rag switch
+    {
+        Rag.Green => "nhsuk-tag nhsuk-tag--green",
+        Rag.Amber => "nhsuk-tag nhsuk-tag--yellow",
+        _ => "nhsuk-tag nhsuk-tag--red",
+    };
+
+    /// <summary>Heatmap bands: below 40, 40 to 59.9, 60 to 79.9, 80 and above.</summary>
+    public static string HeatClass(double score) => score switch
+    {
+        < 40 => "app-heat app-heat--low",
+        < 60 => "app-heat app-heat--fair",
+        < 80 => "app-heat app-heat--good",
+        _ => "app-heat app-heat--high",
+    };
+
+    public static string HeatWord(double score) => score switch
+    {
+        < 40 => "low",
+        < 60 => "fair",
+        < 80 => "good",
+        _ => "high",
+    };
+}

@@ -1,0 +1,19 @@
+namespace TransitionTracker.Web.Dashboards;
+
+/// <summary>Headline figures as the summary API answers them; the national answer also lists every region.</summary>
+public sealed record HeadlineSummaryResponse(
+    string? Code,
+    string Name,
+    DateTime? AsAt,
+    int Consortia,
+    int FastMovers,
+    int NeedsSupport,
+    int NotAssessed,
+    double FastMoverPopulationShare,
+    int OverdueActions,
+    int NotRecentlyAssessed,
+    IReadOnlyList<HeadlineSummaryResponse>? Regions = null)
+{
+    public static HeadlineSummaryResponse From(string? code, string name, DateTime? asAt, HeadlineFigures f, IReadOnlyList<HeadlineSummaryResponse>? regions = null) =>
+        new(code, name, asAt, f.Consortia, f.FastMovers, f.NeedsSupport, f.NotAssessed, f.FastMoverPopulationShare, f.OverdueActions, f.NotRecentlyAssessed, regions);
+}

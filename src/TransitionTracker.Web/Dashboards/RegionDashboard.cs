@@ -1,0 +1,299 @@
+using Microsoft.EntityFrameworkCore;
+using TransitionTracker.Data;
+using TransitionTracker.Domain.Access;
+using TransitionTracker.Domain.Assessments;
+using TransitionTracker.Domain.Frameworks;
+using TransitionTracker.Domain.Organisations;
+using TransitionTracker.Domain.Quality;
+using TransitionTracker.Domain.Scoring;
+using TransitionTracker.Domain.SupportActions;
+using TransitionTracker.Web.Consortia;
+
+namespace TransitionTracker.Web.Dashboards;
+
+/// <summary>
+/// The figures of the regional and national dashboards, each one aggregate query in the database: a region code
+/// narrows to one region, null means the whole country; only consortia the user may read are counted. Readiness
+/// figures use the default framework; competencies use World Class Commissioning.
+/// </summary>
+public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider clock)
+{
+    /// <summary>"Not recently assessed" means no submission in this many months before the "as at" date.</summary>
+    public const int RecentMonths = 3;
+
+    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    /// <summary>Today in the UK: support actions due before it and not done are overdue.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime).DateTime);
+
+    /// <summary>
+    /// The date the dashboards are "as at": the newest readiness submission anywhere. The demo history ends in March
+    /// 2013, so "the last 3 months" is counted back from the data, not from today.
+    /// </summary>
+    public async Task<DateTime?> AsAtAsync(CancellationToken cancellationToken) =>
+        await Submitted(ShippedFrameworks.Default).MaxAsync(a => a.SubmittedAtUtc, cancellationToken);
+
+    /// <summary>Headline figures per region (every region in view, in code order), in two queries.</summary>
+    public async Task<IReadOnlyList<RegionHeadline>> HeadlinesAsync(string? regionCode, UserAccess access, DateTime? asAt, CancellationToken cancellationToken)
+    {
+        var cutoff = (asAt ?? DateTime.MinValue).AddMonths(-RecentMonths);
+        var groups = await Standings(Consortia(regionCode, access))
+            .GroupBy(s => new { s.RegionCode, s.Track })
+            .Select(g => new
+            {
+                g.Key.RegionCode,
+                g.Key.Track,
+                Count = g.Count(),
+                Population = g.Sum(s => s.Population),
+                Overdue = g.Count(s => s.HasOverdueAction),
+                NotRecent = g.Count(s => s.LastAssessedUtc == null || s.LastAssessedUtc < cutoff),
+            })
+            .ToListAsync(cancellationToken);
+
+        var regions = db.Regions.AsNoTracking().Where(r => regionCode == null || r.Code == regionCode);
+        if (regionCode is null && !access.ReadsEverything)
+        {
+            var readable = groups.Select(g => g.RegionCode).Distinct().ToArray();
+            regions = regions.Where(r => readable.Contains(r.Code));
+        }
+
+        var populations = await (
+                from r in regions
+                orderby r.Code
+                select new
+                {
+                    r.Code,
+                    r.Name,
+                    Population = (from p in db.Practices join pct in db.Pcts on p.PctCode equals pct.Code where pct.RegionCode == r.Code select (long)p.ListSize).Sum(),
+                })
+            .ToListAsync(cancellationToken);
+
+        return populations.Select(r =>
+        {
+            var mine = groups.Where(g => g.RegionCode == r.Code).ToList();
+            return new RegionHeadline(r.Code, r.Name, new HeadlineFigures(
+                mine.Sum(g => g.Count),
+                mine.Where(g => g.Track == Track.FastMover).Sum(g => g.Count),
+                mine.Where(g => g.Track == Track.NeedsSupport).Sum(g => g.Count),
+                mine.Where(g => g.Track == null).Sum(g => g.Count),
+                mine.Where(g => g.Track == Track.FastMover).Sum(g => g.Population),
+                r.Population,
+                mine.Sum(g => g.Overdue),
+                mine.Sum(g => g.NotRecent)));
+        }).ToList();
+    }
+
+    /// <summary>The consortia table: one page (or every row, for exports) after filters and sort, in two queries.</summary>
+    public async Task<ConsortiumTablePage> TableAsync(string? regionCode, UserAccess access, ConsortiumTableQuery query, bool allRows, CancellationToken cancellationToken)
+    {
+        var consortia = Consortia(regionCode, access);
+        if (query.PctCode is { } pct)
+        {
+            consortia = consortia.Where(c => c.Pcts.Any(p => p.PctCode == pct));
+        }
+
+        if (query.Stage is { } stage)
+        {
+            consortia = consortia.Where(c => c.Stage == stage);
+        }
+
+        var standings = Standings(consortia);
+        if (query.Track is { } track)
+        {
+            standings = standings.Where(s => s.Track == track);
+        }
+
+        var sorted = Sort(standings, query);
+        if (allRows)
+        {
+            var all = await sorted.ToListAsync(cancellationToken);
+            return new ConsortiumTablePage(all, all.Count, 1, 1);
+        }
+
+        var total = await standings.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + ConsortiumTableQuery.PageSize - 1) / ConsortiumTableQuery.PageSize);
+        var page = Math.Min(query.Page, pageCount);
+        var rows = await sorted.Skip((page - 1) * ConsortiumTableQuery.PageSize).Take(ConsortiumTableQuery.PageSize).ToListAsync(cancellationToken);
+        return new ConsortiumTablePage(rows, total, page, pageCount);
+    }
+
+    /// <summary>Each consortium's domain scores from its latest submitted readiness assessment, in one query.</summary>
+    public async Task<IReadOnlyList<HeatmapRow>> HeatmapAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken)
+    {
+        var submitted = Submitted(ShippedFrameworks.Default);
+        var cells = await (
+                from c in Consortia(regionCode, access)
+                join a in submitted on c.Code equals a.ConsortiumCode
+                where !submitted.Any(b => b.ConsortiumCode == a.ConsortiumCode
+                    && (b.SubmittedAtUtc > a.SubmittedAtUtc || (b.SubmittedAtUtc == a.SubmittedAtUtc && b.Id > a.Id)))
+                join d in db.DomainScores on a.Id equals d.AssessmentId
+                where d.Score != null
+                select new { c.Code, c.Name, d.DomainId, Score = d.Score!.Value })
+            .ToListAsync(cancellationToken);
+        return cells
+            .GroupBy(c => (c.Code, c.Name))
+            .OrderBy(g => g.Key.Name, StringComparer.Ordinal).ThenBy(g => g.Key.Code, StringComparer.Ordinal)
+            .Select(g => new HeatmapRow(g.Key.Code, g.Key.Name, g.ToDictionary(c => c.DomainId, c => c.Score)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Consortia per computed track per month, counted by GROUP BY in the database over each consortium's last
+    /// submission in the month. Regional decisions are not dated history, so the trend shows computed tracks.
+    /// </summary>
+    public async Task<IReadOnlyList<TrackTrendPoint>> TrendAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken)
+    {
+        var submitted = Submitted(ShippedFrameworks.Default);
+        var codes = Consortia(regionCode, access).Select(c => c.Code);
+        var counts = await submitted
+            .Where(a => codes.Contains(a.ConsortiumCode) && a.Track != null)
+            .Where(a => !submitted.Any(b => b.ConsortiumCode == a.ConsortiumCode
+                && b.SubmittedAtUtc!.Value.Year == a.SubmittedAtUtc!.Value.Year
+                && b.SubmittedAtUtc!.Value.Month == a.SubmittedAtUtc!.Value.Month
+                && (b.SubmittedAtUtc > a.SubmittedAtUtc || (b.SubmittedAtUtc == a.SubmittedAtUtc && b.Id > a.Id))))
+            .GroupBy(a => new { a.SubmittedAtUtc!.Value.Year, a.SubmittedAtUtc!.Value.Month, a.Track })
+            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Track, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return counts
+            .GroupBy(c => new DateOnly(c.Year, c.Month, 1))
+            .OrderBy(g => g.Key)
+            .Select(g => new TrackTrendPoint(
+                g.Key,
+                g.Where(c => c.Track == Track.FastMover).Sum(c => c.Count),
+                g.Where(c => c.Track == Track.NeedsSupport).Sum(c => c.Count)))
+            .ToList();
+    }
+
+    /// <summary>Support actions past their due date and not done, most overdue first.</summary>
+    public async Task<IReadOnlyList<OverdueAction>> OverdueActionsAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken)
+    {
+        var today = Today;
+        var rows = await (
+                from a in db.SupportActions.AsNoTracking()
+                join c in Consortia(regionCode, access) on a.ConsortiumCode equals c.Code
+                where a.Status != SupportActionStatus.Done && a.DueOn < today
+                orderby a.DueOn, c.Name, a.Id
+                select new { a.Id, a.ConsortiumCode, c.Name, a.CriterionId, a.Description, a.Owner, a.DueOn })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new OverdueAction(r.Id, r.ConsortiumCode, r.Name, r.CriterionId, r.Description, r.Owner, r.DueOn, today.DayNumber - r.DueOn.DayNumber)).ToList();
+    }
+
+    /// <summary>Every PCT of the region (or the PCTs the user reads) with its indicators for the latest month any of them reported.</summary>
+    public async Task<(DateOnly? Month, IReadOnlyList<PctQuality> Pcts)> QualityAsync(string regionCode, UserAccess access, CancellationToken cancellationToken)
+    {
+        var pcts = db.Pcts.AsNoTracking().Where(p => p.RegionCode == regionCode);
+        if (!access.ReadsEverything && !access.LeadRegions.Contains(regionCode))
+        {
+            var managed = access.ManagedPcts.ToArray();
+            pcts = pcts.Where(p => managed.Contains(p.Code));
+        }
+
+        var inRegion = db.QualityIndicators.Where(q => pcts.Any(p => p.Code == q.PctCode));
+        var rows = await (
+                from p in pcts
+                orderby p.Name
+                select new
+                {
+                    p.Code,
+                    p.Name,
+                    Indicator = db.QualityIndicators.FirstOrDefault(q => q.PctCode == p.Code && q.Month == inRegion.Max(x => x.Month)),
+                })
+            .ToListAsync(cancellationToken);
+        var month = rows.Select(r => r.Indicator?.Month).Where(m => m is not null).Max();
+        return (month, rows.Select(r => new PctQuality(r.Code, r.Name, r.Indicator)).ToList());
+    }
+
+    /// <summary>
+    /// World Class Commissioning competencies between two months, in one GROUP BY query: per domain the mean score
+    /// in each month over consortia with a submitted assessment in both (their last one in each month).
+    /// </summary>
+    public async Task<CompetencyImprovement> CompetencyAsync(string? regionCode, UserAccess access, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var framework = ShippedFrameworks.Find(ShippedFrameworks.WorldClassCommissioning)!;
+        var submitted = Submitted(framework.Id);
+        var codes = Consortia(regionCode, access).Select(c => c.Code);
+        var fromStart = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var fromEnd = from.AddMonths(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var toStart = to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var toEnd = to.AddMonths(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var first = submitted.Where(a => codes.Contains(a.ConsortiumCode) && a.SubmittedAtUtc >= fromStart && a.SubmittedAtUtc < fromEnd)
+            .Where(a => !submitted.Any(b => b.ConsortiumCode == a.ConsortiumCode && b.SubmittedAtUtc >= fromStart && b.SubmittedAtUtc < fromEnd
+                && (b.SubmittedAtUtc > a.SubmittedAtUtc || (b.SubmittedAtUtc == a.SubmittedAtUtc && b.Id > a.Id))));
+        var second = submitted.Where(a => codes.Contains(a.ConsortiumCode) && a.SubmittedAtUtc >= toStart && a.SubmittedAtUtc < toEnd)
+            .Where(a => !submitted.Any(b => b.ConsortiumCode == a.ConsortiumCode && b.SubmittedAtUtc >= toStart && b.SubmittedAtUtc < toEnd
+                && (b.SubmittedAtUtc > a.SubmittedAtUtc || (b.SubmittedAtUtc == a.SubmittedAtUtc && b.Id > a.Id))));
+        var means = await (
+                from a in first
+                join b in second on a.ConsortiumCode equals b.ConsortiumCode
+                join da in db.DomainScores on a.Id equals da.AssessmentId
+                join db2 in db.DomainScores on new { b.Id, da.DomainId } equals new { Id = db2.AssessmentId, db2.DomainId }
+                where da.Score != null && db2.Score != null
+                group new { From = da.Score!.Value, To = db2.Score!.Value } by da.DomainId into g
+                select new { DomainId = g.Key, Count = g.Count(), From = g.Average(x => x.From), To = g.Average(x => x.To) })
+            .ToListAsync(cancellationToken);
+
+        var byId = means.ToDictionary(m => m.DomainId);
+        var domains = framework.Domains
+            .Where(d => byId.ContainsKey(d.Id))
+            .Select(d => new CompetencyChange(d.Id, d.Name, byId[d.Id].Count, byId[d.Id].From, byId[d.Id].To))
+            .ToList();
+        return new CompetencyImprovement(from, to, domains.Count == 0 ? 0 : domains.Max(d => d.Consortia), domains);
+    }
+
+    private IQueryable<Consortium> Consortia(string? regionCode, UserAccess access)
+    {
+        var consortia = ConsortiumCatalogue.Readable(db.Consortia.AsNoTracking(), access);
+        return regionCode is null ? consortia : consortia.Where(c => c.RegionCode == regionCode);
+    }
+
+    private IQueryable<Assessment> Submitted(string frameworkId) =>
+        db.Assessments.AsNoTracking().Where(a => a.Status == AssessmentStatus.Submitted && a.FrameworkId == frameworkId);
+
+    // Correlated subqueries per consortium, each served by an index: (ConsortiumCode, Status, SubmittedAtUtc) for the
+    // latest assessment, (ConsortiumCode, Id) for the latest decision, (ConsortiumCode, Status, DueOn) for actions.
+    private IQueryable<ConsortiumStanding> Standings(IQueryable<Consortium> consortia)
+    {
+        var submitted = Submitted(ShippedFrameworks.Default);
+        var today = Today;
+        return consortia.Select(c => new ConsortiumStanding
+        {
+            Code = c.Code,
+            Name = c.Name,
+            RegionCode = c.RegionCode,
+            Stage = c.Stage,
+            HostPctCode = c.Pcts.Where(p => p.IsHost).Select(p => p.PctCode).FirstOrDefault(),
+            Population = (from m in db.ConsortiumMemberships
+                          where m.ConsortiumCode == c.Code && m.LeftOn == null
+                          join p in db.Practices on m.PracticeCode equals p.Code
+                          select (long)p.ListSize).Sum(),
+            Override = db.TrackDecisions.Where(d => d.ConsortiumCode == c.Code).OrderByDescending(d => d.Id).Select(d => (Track?)d.Track).FirstOrDefault(),
+            ComputedTrack = submitted.Where(a => a.ConsortiumCode == c.Code).OrderByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.Id).Select(a => a.Track).FirstOrDefault(),
+            Track = db.TrackDecisions.Where(d => d.ConsortiumCode == c.Code).OrderByDescending(d => d.Id).Select(d => (Track?)d.Track).FirstOrDefault()
+                ?? submitted.Where(a => a.ConsortiumCode == c.Code).OrderByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.Id).Select(a => a.Track).FirstOrDefault(),
+            Score = submitted.Where(a => a.ConsortiumCode == c.Code).OrderByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.Id).Select(a => a.Score).FirstOrDefault(),
+            LastAssessedUtc = submitted.Where(a => a.ConsortiumCode == c.Code).Max(a => a.SubmittedAtUtc),
+            HasOverdueAction = db.SupportActions.Any(s => s.ConsortiumCode == c.Code && s.Status != SupportActionStatus.Done && s.DueOn < today),
+        });
+    }
+
+    private static IQueryable<ConsortiumStanding> Sort(IQueryable<ConsortiumStanding> standings, ConsortiumTableQuery query)
+    {
+        var d = query.Descending;
+        IOrderedQueryable<ConsortiumStanding> sorted = query.Sort switch
+        {
+            "pct" => d ? standings.OrderByDescending(s => s.HostPctCode) : standings.OrderBy(s => s.HostPctCode),
+            "stage" => d
+                ? standings.OrderByDescending(s => s.Stage == ConsortiumStage.Shadow ? 0 : s.Stage == ConsortiumStage.Pathfinder ? 1 : s.Stage == ConsortiumStage.DelegatedBudget ? 2 : 3)
+                : standings.OrderBy(s => s.Stage == ConsortiumStage.Shadow ? 0 : s.Stage == ConsortiumStage.Pathfinder ? 1 : s.Stage == ConsortiumStage.DelegatedBudget ? 2 : 3),
+            "population" => d ? standings.OrderByDescending(s => s.Population) : standings.OrderBy(s => s.Population),
+            // Consortia with no score or track sort last either way, as they would in a spreadsheet.
+            "score" => d ? standings.OrderBy(s => s.Score == null).ThenByDescending(s => s.Score) : standings.OrderBy(s => s.Score == null).ThenBy(s => s.Score),
+            "track" => d
+                ? standings.OrderBy(s => s.Track == null).ThenByDescending(s => s.Track == Track.FastMover ? 0 : 1)
+                : standings.OrderBy(s => s.Track == null).ThenBy(s => s.Track == Track.FastMover ? 0 : 1),
+            "assessed" => d ? standings.OrderBy(s => s.LastAssessedUtc == null).ThenByDescending(s => s.LastAssessedUtc) : standings.OrderBy(s => s.LastAssessedUtc == null).ThenBy(s => s.LastAssessedUtc),
+            _ => d ? standings.OrderByDescending(s => s.Name) : standings.OrderBy(s => s.Name),
+        };
+        return sorted.ThenBy(s => s.Code);
+    }
+}

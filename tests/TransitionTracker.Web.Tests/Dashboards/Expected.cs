@@ -1,0 +1,137 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TransitionTracker.Data;
+using TransitionTracker.Domain.Assessments;
+using TransitionTracker.Domain.Frameworks;
+using TransitionTracker.Domain.Organisations;
+using TransitionTracker.Domain.Scoring;
+using TransitionTracker.Domain.SupportActions;
+using TransitionTracker.Web.Tests.Infrastructure;
+
+namespace TransitionTracker.Web.Tests.Dashboards;
+
+/// <summary>
+/// Dashboard figures worked out again in the test, from entities loaded with plain LINQ and counted in memory,
+/// so they do not share any of the dashboard service's SQL.
+/// </summary>
+public sealed class Expected
+{
+    private Expected()
+    {
+    }
+
+    public required IReadOnlyList<Row> Consortia { get; init; }
+
+    public required IReadOnlyDictionary<string, long> RegionPopulations { get; init; }
+
+    public required DateTime AsAt { get; init; }
+
+    public required DateOnly Today { get; init; }
+
+    public required IReadOnlyList<Assessment> Readiness { get; init; }
+
+    public required IReadOnlyList<Assessment> Competency { get; init; }
+
+    public required IReadOnlyList<DomainScore> CompetencyScores { get; init; }
+
+    public sealed record Row(
+        string Code, string Name, string RegionCode, string? HostPct, IReadOnlyList<string> Pcts, ConsortiumStage Stage, long Population,
+        Track? Track, Track? Computed, Track? Override, double? Score, DateTime? LastAssessed, bool Overdue);
+
+    public sealed record Figures(int Consortia, int FastMovers, int NeedsSupport, double Share, int Overdue, int NotRecent);
+
+    public static async Task<Expected> LoadAsync(TransitionTrackerFactory factory)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
+        var consortia = await db.Consortia.AsNoTracking().Include(c => c.Pcts).Include(c => c.Memberships).ToListAsync();
+        var practices = await db.Practices.AsNoTracking().ToListAsync();
+        var pcts = await db.Pcts.AsNoTracking().ToListAsync();
+        var submitted = await db.Assessments.AsNoTracking().Where(a => a.Status == AssessmentStatus.Submitted).ToListAsync();
+        var readiness = submitted.Where(a => a.FrameworkId == ShippedFrameworks.Default).ToList();
+        var decisions = await db.TrackDecisions.AsNoTracking().ToListAsync();
+        var actions = await db.SupportActions.AsNoTracking().ToListAsync();
+        var uk = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, uk).DateTime);
+        var listSize = practices.ToDictionary(p => p.Code, p => (long)p.ListSize);
+        var pctRegion = pcts.ToDictionary(p => p.Code, p => p.RegionCode);
+
+        var rows = consortia.Select(c =>
+        {
+            var latest = readiness.Where(a => a.ConsortiumCode == c.Code).OrderByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.Id).FirstOrDefault();
+            var decision = decisions.Where(d => d.ConsortiumCode == c.Code).OrderByDescending(d => d.Id).FirstOrDefault();
+            return new Row(
+                c.Code, c.Name, c.RegionCode, c.HostPctCode, c.Pcts.Select(p => p.PctCode).ToList(), c.Stage,
+                c.Memberships.Where(m => m.IsCurrent).Sum(m => listSize[m.PracticeCode]),
+                decision?.Track ?? latest?.Track, latest?.Track, decision?.Track, latest?.Score, latest?.SubmittedAtUtc,
+                actions.Any(a => a.ConsortiumCode == c.Code && a.IsOverdue(today)));
+        }).ToList();
+
+        var competency = submitted.Where(a => a.FrameworkId == ShippedFrameworks.WorldClassCommissioning).ToList();
+        var competencyIds = competency.Select(a => a.Id).ToHashSet();
+        return new Expected
+        {
+            Consortia = rows,
+            RegionPopulations = practices.GroupBy(p => pctRegion[p.PctCode]).ToDictionary(g => g.Key, g => g.Sum(p => (long)p.ListSize)),
+            AsAt = readiness.Max(a => a.SubmittedAtUtc!.Value),
+            Today = today,
+            Readiness = readiness,
+            Competency = competency,
+            CompetencyScores = (await db.DomainScores.AsNoTracking().ToListAsync()).Where(d => competencyIds.Contains(d.AssessmentId)).ToList(),
+        };
+    }
+
+    public IEnumerable<Row> InRegion(string? region) => Consortia.Where(c => region is null || c.RegionCode == region);
+
+    public Figures For(string? region)
+    {
+        var rows = InRegion(region).ToList();
+        var population = region is null ? RegionPopulations.Values.Sum() : RegionPopulations[region];
+        var cutoff = AsAt.AddMonths(-3);
+        return new Figures(
+            rows.Count,
+            rows.Count(r => r.Track == Track.FastMover),
+            rows.Count(r => r.Track == Track.NeedsSupport),
+            Math.Round((double)rows.Where(r => r.Track == Track.FastMover).Sum(r => r.Population) / population, 4, MidpointRounding.AwayFromZero),
+            rows.Count(r => r.Overdue),
+            rows.Count(r => r.LastAssessed is null || r.LastAssessed < cutoff));
+    }
+
+    /// <summary>Per month, consortia per computed track from each consortium's last submission that month.</summary>
+    public IReadOnlyList<(DateOnly Month, int Fast, int Support)> Trend(string region)
+    {
+        var codes = InRegion(region).Select(r => r.Code).ToHashSet();
+        return Readiness.Where(a => codes.Contains(a.ConsortiumCode) && a.Track is not null)
+            .GroupBy(a => (a.ConsortiumCode, Month: new DateOnly(a.SubmittedAtUtc!.Value.Year, a.SubmittedAtUtc.Value.Month, 1)))
+            .Select(g => g.OrderByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.Id).First())
+            .GroupBy(a => new DateOnly(a.SubmittedAtUtc!.Value.Year, a.SubmittedAtUtc.Value.Month, 1))
+            .OrderBy(g => g.Key)
+            .Select(g => (g.Key, g.Count(a => a.Track == Track.FastMover), g.Count(a => a.Track == Track.NeedsSupport)))
+            .ToList();
+    }
+
+    /// <summary>Per competency: consortia assessed in both months, mean in each month; and the average change.</summary>
+    public (int Consortia, IReadOnlyDictionary<string, (int Count, double From, double To)> Domains, double AverageChange) Competencies(string? region, DateOnly from, DateOnly to)
+    {
+        var codes = InRegion(region).Select(r => r.Code).ToHashSet();
+        Assessment? LastIn(string code, DateOnly month) => Competency
+            .Where(a => a.ConsortiumCode == code && a.SubmittedAtUtc!.Value.Year == month.Year && a.SubmittedAtUtc.Value.Month == month.Month)
+            .OrderByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.Id).FirstOrDefault();
+        var pairs = codes.Select(c => (First: LastIn(c, from), Second: LastIn(c, to))).Where(p => p.First is not null && p.Second is not null).ToList();
+        var scores = CompetencyScores.ToLookup(d => d.AssessmentId);
+        var domains = new Dictionary<string, (int, double, double)>();
+        foreach (var domain in ShippedFrameworks.Find(ShippedFrameworks.WorldClassCommissioning)!.Domains)
+        {
+            var both = pairs
+                .Select(p => (From: scores[p.First!.Id].SingleOrDefault(d => d.DomainId == domain.Id)?.Score, To: scores[p.Second!.Id].SingleOrDefault(d => d.DomainId == domain.Id)?.Score))
+                .Where(x => x.From is not null && x.To is not null)
+                .ToList();
+            if (both.Count > 0)
+            {
+                domains[domain.Id] = (both.Count, both.Average(x => x.From!.Value), both.Average(x => x.To!.Value));
+            }
+        }
+
+        return (pairs.Count, domains, domains.Values.Average(d => d.Item3 - d.Item2));
+    }
+}
