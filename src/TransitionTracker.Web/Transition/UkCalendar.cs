@@ -18,6 +18,4 @@ public static class UkCalendar
     /// <summary>A moment as UK local time, like "14:05 on 3 March 2011".</summary>
     public static string When(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), UkTime).ToString("HH:mm 'on' d MMMM yyyy", EnGb);
-
-    public static string Number(int value) => value.ToString("N0", EnGb);
 }
