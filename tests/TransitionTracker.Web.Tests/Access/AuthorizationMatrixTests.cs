@@ -33,6 +33,9 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory)
         /// <summary>Changing one consortium's records: 200 for a PCT manager of a linked PCT (5D7 on 00G), 404 for everyone else.</summary>
         ConsortiumEdit,
 
+        /// <summary>Writing a consortium's lessons: 200 for its lead (00G) and for a PCT manager who may edit it (5D7 on 00G), 404 for everyone else.</summary>
+        LessonWriter,
+
         /// <summary>Entering one PCT's quality indicators: 200 for a manager of that PCT (5D7 on 5D7), 404 for everyone else.</summary>
         PctEdit,
 
@@ -77,6 +80,17 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory)
         ["GET /consortia/{Code}/actions/new"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/actions/new"),
         ["GET /consortia/{Code}/actions/{Id:int}"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/actions/{{action}}"),
         ["GET /consortia/{Code}/changes"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/changes"),
+        ["GET /consortia/{Code}/plan"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/plan"),
+        ["GET /consortia/{Code}/plan/functions/new"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/plan/functions/new"),
+        ["GET /consortia/{Code}/plan/functions/{Id:int}"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/plan/functions/{{function}}"),
+        ["GET /consortia/{Code}/plan/milestones"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/plan/milestones"),
+        ["GET /consortia/{Code}/plan/staff/new"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/plan/staff/new"),
+        ["GET /consortia/{Code}/plan/staff/{Id:int}"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/plan/staff/{{staff}}"),
+        ["GET /consortia/{Code}/register"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/register"),
+        ["GET /consortia/{Code}/register/new"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/register/new"),
+        ["GET /consortia/{Code}/register/{Id:int}"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/register/{{interest}}"),
+        ["GET /consortia/{Code}/lessons"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/lessons"),
+        ["GET /consortia/{Code}/lessons/new"] = new(Access.LessonWriter, "GET", c => $"/consortia/{c}/lessons/new"),
         ["GET /sign-in"] = new(Access.Public, "GET"),
         ["GET /sign-out"] = new(Access.SignedIn, "GET"),
         ["GET /not-found"] = new(Access.Public, "GET"),
@@ -140,6 +154,7 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory)
     {
         var adminId = await UserIdAsync(DemoAccountSeeder.Administrator);
         var actionId = await SupportActionIdAsync("00G");
+        var planIds = await PlanRowIdsAsync("00G");
         var failures = new List<string>();
         foreach (var who in People)
         {
@@ -152,6 +167,9 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory)
                 {
                     var url = (entry.Url?.Invoke(code ?? "") ?? route[(route.IndexOf(' ') + 1)..]).Replace("{admin}", adminId, StringComparison.Ordinal);
                     url = url.Replace("{action}", actionId, StringComparison.Ordinal);
+                    url = url.Replace("{function}", planIds.Function, StringComparison.Ordinal)
+                        .Replace("{staff}", planIds.Staff, StringComparison.Ordinal)
+                        .Replace("{interest}", planIds.Interest, StringComparison.Ordinal);
                     using var request = new HttpRequestMessage(new HttpMethod(entry.Method), url);
                     if (entry.JsonBody is not null)
                     {
@@ -226,6 +244,22 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory)
                 if (OutOfScope.TryGetValue(who.Name, out var notEditable))
                 {
                     yield return ("out of scope", notEditable.Consortium, "404");
+                }
+
+                yield return ("unknown code", "ZZ9", "404");
+                break;
+            case Access.LessonWriter:
+                if (anonymous)
+                {
+                    yield return ("anonymous", "00G", Challenge(entry));
+                    yield break;
+                }
+
+                var writesLessons = who.Email == DemoAccountSeeder.PctManager("5D7") || who.Email == DemoAccountSeeder.ConsortiumLead("00G");
+                yield return (writesLessons ? "writes lessons" : "reads only", "00G", writesLessons ? "200" : "404");
+                if (OutOfScope.TryGetValue(who.Name, out var notWritable))
+                {
+                    yield return ("out of scope", notWritable.Consortium, "404");
                 }
 
                 yield return ("unknown code", "ZZ9", "404");
@@ -309,6 +343,38 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory)
         db.SupportActions.Add(action);
         await db.SaveChangesAsync();
         return action.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    // The plan's and register's change pages need rows that exist; the shared database has none until a test adds them.
+    private async Task<(string Function, string Staff, string Interest)> PlanRowIdsAsync(string consortiumCode)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
+        var function = await db.PlannedFunctions.FirstOrDefaultAsync(f => f.ConsortiumCode == consortiumCode);
+        if (function is null)
+        {
+            function = new TransitionTracker.Domain.Transition.PlannedFunction(
+                consortiumCode, "Matrix test function", TransitionTracker.Domain.Transition.ReceivingBody.Consortium, TransitionTracker.Domain.Transition.FunctionStatus.NotStarted, null);
+            db.PlannedFunctions.Add(function);
+        }
+
+        var staff = await db.StaffTransfers.FirstOrDefaultAsync(t => t.ConsortiumCode == consortiumCode);
+        if (staff is null)
+        {
+            staff = new TransitionTracker.Domain.Transition.StaffTransfer(consortiumCode, "Matrix test function", 1, TransitionTracker.Domain.Transition.ReceivingBody.Consortium);
+            db.StaffTransfers.Add(staff);
+        }
+
+        var interest = await db.DeclaredInterests.FirstOrDefaultAsync(i => i.ConsortiumCode == consortiumCode);
+        if (interest is null)
+        {
+            interest = new TransitionTracker.Domain.Transition.DeclaredInterest(consortiumCode, "Matrix test", "Matrix test interest", new DateOnly(2011, 1, 1), "Matrix test");
+            db.DeclaredInterests.Add(interest);
+        }
+
+        await db.SaveChangesAsync();
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return (function.Id.ToString(invariant), staff.Id.ToString(invariant), interest.Id.ToString(invariant));
     }
 
     private async Task<string> UserIdAsync(string email)
