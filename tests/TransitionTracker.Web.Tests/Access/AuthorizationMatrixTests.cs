@@ -33,6 +33,9 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory)
         /// <summary>Changing one consortium's records: 200 for a PCT manager of a linked PCT (5D7 on 00G), 404 for everyone else.</summary>
         ConsortiumEdit,
 
+        /// <summary>Confirming or overriding a consortium's track: 200 for the regional lead of its region (Q30 on 00G), 404 for everyone else.</summary>
+        ConsortiumReview,
+
         /// <summary>Writing a consortium's lessons: 200 for its lead (00G) and for a PCT manager who may edit it (5D7 on 00G), 404 for everyone else.</summary>
         LessonWriter,
 
@@ -77,6 +80,16 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory)
         ["GET /pcts/{code}/quality/template.csv"] = new(Access.PctEdit, "GET", c => $"/pcts/{c}/quality/template.csv"),
         ["GET /consortia/{Code}"] = new(Access.Consortium, "GET", c => $"/consortia/{c}"),
         ["GET /consortia/{Code}/actions"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/actions"),
+        ["GET /consortia/{Code}/assessments/{FrameworkId}"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/assessments/gp-consortium-readiness-2010"),
+        ["GET /consortia/{Code}/assessments/{FrameworkId}/domains/{DomainId}"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/assessments/gp-consortium-readiness-2010/domains/governance"),
+        ["GET /consortia/{Code}/assessments/{FrameworkId}/check"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/assessments/gp-consortium-readiness-2010/check"),
+        ["GET /consortia/{Code}/history"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/history"),
+        ["GET /consortia/{Code}/track"] = new(Access.ConsortiumReview, "GET", c => $"/consortia/{c}/track"),
+        ["GET /api/consortia/{code}/readiness"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/readiness"),
+        ["GET /api/consortia/{code}/assessments/"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/assessments"),
+        ["GET /api/consortia/{code}/assessments/current"] = new(Access.ConsortiumEdit, "GET", c => $"/api/consortia/{c}/assessments/current"),
+        ["PUT /api/consortia/{code}/assessments/current"] = new(Access.ConsortiumEdit, "PUT", c => $"/api/consortia/{c}/assessments/current", """{"responses":[]}"""),
+        ["POST /api/consortia/{code}/assessments/current/submit"] = new(Access.ConsortiumEdit, "POST", c => $"/api/consortia/{c}/assessments/current/submit", """{"revision":{revision}}"""),
         ["GET /consortia/{Code}/actions/new"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/actions/new"),
         ["GET /consortia/{Code}/actions/{Id:int}"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/actions/{{action}}"),
         ["GET /consortia/{Code}/changes"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/changes"),
@@ -155,6 +168,13 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory)
         var adminId = await UserIdAsync(DemoAccountSeeder.Administrator);
         var actionId = await SupportActionIdAsync("00G");
         var planIds = await PlanRowIdsAsync("00G");
+
+        // The current-draft endpoints need a draft of 00G to exist; the PCT manager's submit (sent last) ends it.
+        using (var manager = factory.CreateClientFor(DemoAccountSeeder.PctManager("5D7")))
+        {
+            (await manager.PutAsync("/api/consortia/00G/assessments/current", new StringContent("""{"responses":[]}""", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        }
+
         var failures = new List<string>();
         foreach (var who in People)
         {
@@ -173,7 +193,8 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory)
                     using var request = new HttpRequestMessage(new HttpMethod(entry.Method), url);
                     if (entry.JsonBody is not null)
                     {
-                        request.Content = new StringContent(entry.JsonBody, Encoding.UTF8, "application/json");
+                        var body = entry.JsonBody.Replace("{revision}", await DraftRevisionAsync("00G"), StringComparison.Ordinal);
+                        request.Content = new StringContent(body, Encoding.UTF8, "application/json");
                     }
 
                     using var response = await client.SendAsync(request);
@@ -244,6 +265,22 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory)
                 if (OutOfScope.TryGetValue(who.Name, out var notEditable))
                 {
                     yield return ("out of scope", notEditable.Consortium, "404");
+                }
+
+                yield return ("unknown code", "ZZ9", "404");
+                break;
+            case Access.ConsortiumReview:
+                if (anonymous)
+                {
+                    yield return ("anonymous", "00G", Challenge(entry));
+                    yield break;
+                }
+
+                var reviews = who.Email == DemoAccountSeeder.Regional("Q30");
+                yield return (reviews ? "reviews its region" : "does not review", "00G", reviews ? "200" : "404");
+                if (OutOfScope.TryGetValue(who.Name, out var notReviewable))
+                {
+                    yield return ("out of scope", notReviewable.Consortium, "404");
                 }
 
                 yield return ("unknown code", "ZZ9", "404");
@@ -375,6 +412,15 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory)
         await db.SaveChangesAsync();
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
         return (function.Id.ToString(invariant), staff.Id.ToString(invariant), interest.Id.ToString(invariant));
+    }
+
+    private async Task<string> DraftRevisionAsync(string consortium)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
+        var revision = await db.Assessments.Where(a => a.ConsortiumCode == consortium && a.Status == Domain.Assessments.AssessmentStatus.Draft)
+            .Select(a => (int?)a.Revision).FirstOrDefaultAsync();
+        return (revision ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<string> UserIdAsync(string email)
