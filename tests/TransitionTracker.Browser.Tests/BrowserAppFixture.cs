@@ -5,8 +5,9 @@ namespace TransitionTracker.Browser.Tests;
 
 /// <summary>
 /// One app and one headless Chromium shared by every browser test; each test gets its own browser context.
+/// A subclass may change the demo data before any browser opens (see <see cref="ArrangeAsync"/>).
 /// </summary>
-public sealed class BrowserAppFixture : IAsyncLifetime
+public class BrowserAppFixture : IAsyncLifetime
 {
     private readonly string workFolder = Path.Combine(Path.GetTempPath(), $"transition-tracker-browser-{Guid.NewGuid():N}");
     private TransitionTrackerServer? server;
@@ -31,6 +32,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         Directory.CreateDirectory(workFolder);
         server = new TransitionTrackerServer(Path.Combine(workFolder, "transition-tracker.db"));
         server.Start();
+        await ArrangeAsync(server.Services);
 
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -41,8 +43,12 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page in its own context, addressed relative to the app, that records failed sub-resources.</summary>
-    public async Task<BrowserPage> NewPageAsync()
+    /// <summary>
+    /// A fresh page in its own context, addressed relative to the app, that records failed sub-resources.
+    /// With <paramref name="javaScriptEnabled"/> false the page runs none of the app's scripts, as for a person
+    /// whose browser has JavaScript switched off (Playwright's own locators and assertions still work; <see cref="Accessibility"/> scans such a page too).
+    /// </summary>
+    public async Task<BrowserPage> NewPageAsync(bool javaScriptEnabled = true)
     {
         if (browser is null)
         {
@@ -53,10 +59,14 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         {
             BaseURL = BaseAddress.ToString(),
             Locale = "en-GB",
+            JavaScriptEnabled = javaScriptEnabled,
         });
         context.SetDefaultTimeout(15_000);
-        return await BrowserPage.OpenAsync(context, BaseAddress);
+        return await BrowserPage.OpenAsync(context, BaseAddress, javaScriptEnabled);
     }
+
+    /// <summary>Changes the app's data once it has started with the demo data, before any test runs. Does nothing here.</summary>
+    protected virtual Task ArrangeAsync(IServiceProvider services) => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {

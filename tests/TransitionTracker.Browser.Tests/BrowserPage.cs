@@ -15,9 +15,10 @@ public sealed class BrowserPage : IAsyncDisposable
     private readonly string origin;
     private readonly List<string> brokenResources = [];
 
-    private BrowserPage(IBrowserContext context, IPage page, Uri appAddress)
+    private BrowserPage(IBrowserContext context, IPage page, Uri appAddress, bool javaScriptEnabled)
     {
         this.context = context;
+        JavaScriptEnabled = javaScriptEnabled;
         origin = appAddress.GetLeftPart(UriPartial.Authority);
         Page = page;
         page.RequestFailed += (_, request) =>
@@ -38,13 +39,16 @@ public sealed class BrowserPage : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public static async Task<BrowserPage> OpenAsync(IBrowserContext context, Uri appAddress)
+    /// <summary>False when the page's context was opened with JavaScript switched off.</summary>
+    public bool JavaScriptEnabled { get; }
+
+    public static async Task<BrowserPage> OpenAsync(IBrowserContext context, Uri appAddress, bool javaScriptEnabled = true)
     {
         var appOrigin = appAddress.GetLeftPart(UriPartial.Authority);
         await context.RouteAsync(
             url => !url.StartsWith(appOrigin + "/", StringComparison.Ordinal),
             route => route.AbortAsync("blockedbyclient"));
-        return new BrowserPage(context, await context.NewPageAsync(), appAddress);
+        return new BrowserPage(context, await context.NewPageAsync(), appAddress, javaScriptEnabled);
     }
 
     /// <summary>Fails if any stylesheet, script, image or font the app's pages asked for so far did not load.</summary>
