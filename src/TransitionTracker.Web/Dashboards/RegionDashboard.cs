@@ -121,11 +121,11 @@ public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider 
     public async Task<IReadOnlyList<HeatmapRow>> HeatmapAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken)
     {
         var submitted = Submitted(ShippedFrameworks.Default);
+        var latest = submitted.GroupBy(a => a.ConsortiumCode).Select(g => new { ConsortiumCode = g.Key, At = g.Max(a => a.SubmittedAtUtc) });
         var cells = await (
                 from c in Consortia(regionCode, access)
-                join a in submitted on c.Code equals a.ConsortiumCode
-                where !submitted.Any(b => b.ConsortiumCode == a.ConsortiumCode
-                    && (b.SubmittedAtUtc > a.SubmittedAtUtc || (b.SubmittedAtUtc == a.SubmittedAtUtc && b.Id > a.Id)))
+                join l in latest on c.Code equals l.ConsortiumCode
+                join a in submitted on new { l.ConsortiumCode, l.At } equals new { a.ConsortiumCode, At = a.SubmittedAtUtc }
                 join d in db.DomainScores on a.Id equals d.AssessmentId
                 where d.Score != null
                 select new { c.Code, c.Name, d.DomainId, Score = d.Score!.Value })
@@ -145,14 +145,16 @@ public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider 
     {
         var submitted = Submitted(ShippedFrameworks.Default);
         var codes = Consortia(regionCode, access).Select(c => c.Code);
-        var counts = await submitted
-            .Where(a => codes.Contains(a.ConsortiumCode) && a.Track != null)
-            .Where(a => !submitted.Any(b => b.ConsortiumCode == a.ConsortiumCode
-                && b.SubmittedAtUtc!.Value.Year == a.SubmittedAtUtc!.Value.Year
-                && b.SubmittedAtUtc!.Value.Month == a.SubmittedAtUtc!.Value.Month
-                && (b.SubmittedAtUtc > a.SubmittedAtUtc || (b.SubmittedAtUtc == a.SubmittedAtUtc && b.Id > a.Id))))
-            .GroupBy(a => new { a.SubmittedAtUtc!.Value.Year, a.SubmittedAtUtc!.Value.Month, a.Track })
-            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Track, Count = g.Count() })
+        var latestInMonth = submitted
+            .Where(a => codes.Contains(a.ConsortiumCode))
+            .GroupBy(a => new { a.ConsortiumCode, a.SubmittedAtUtc!.Value.Year, a.SubmittedAtUtc!.Value.Month })
+            .Select(g => new { g.Key.ConsortiumCode, At = g.Max(a => a.SubmittedAtUtc) });
+        var counts = await (
+                from l in latestInMonth
+                join a in submitted on new { l.ConsortiumCode, l.At } equals new { a.ConsortiumCode, At = a.SubmittedAtUtc }
+                where a.Track != null
+                group a by new { a.SubmittedAtUtc!.Value.Year, a.SubmittedAtUtc!.Value.Month, a.Track } into g
+                select new { g.Key.Year, g.Key.Month, g.Key.Track, Count = g.Count() })
             .ToListAsync(cancellationToken);
         return counts
             .GroupBy(c => new DateOnly(c.Year, c.Month, 1))

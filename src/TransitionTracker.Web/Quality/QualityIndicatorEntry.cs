@@ -139,7 +139,7 @@ public sealed class QualityIndicatorEntry(TransitionTrackerDbContext db, AuditAc
     private Values? Read(QualityIndicatorForm form, int? row, List<QualityProblem> problems)
     {
         var before = problems.Count;
-        string Where(string label) => row is null ? label : $"Row {row}: {label.ToLowerInvariant()}";
+        string Where(string label) => row is null ? label : $"Row {row}: {label}";
         void Problem(int index, string message) => problems.Add(new QualityProblem(row, Fields[index].Field, $"{Where(Fields[index].Label)} {message}"));
 
         var month = MonthQuery.TryParse(form.Month);
