@@ -121,12 +121,13 @@ public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider 
     public async Task<IReadOnlyList<HeatmapRow>> HeatmapAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken)
     {
         var submitted = Submitted(ShippedFrameworks.Default);
-        var latest = submitted.GroupBy(a => a.ConsortiumCode).Select(g => new { ConsortiumCode = g.Key, At = g.Max(a => a.SubmittedAtUtc) });
         var cells = await (
                 from c in Consortia(regionCode, access)
-                join l in latest on c.Code equals l.ConsortiumCode
-                join a in submitted on new { l.ConsortiumCode, l.At } equals new { a.ConsortiumCode, At = a.SubmittedAtUtc }
-                join d in db.DomainScores on a.Id equals d.AssessmentId
+                let latestId = submitted.Where(a => a.ConsortiumCode == c.Code)
+                    .OrderByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.Id)
+                    .Select(a => (int?)a.Id)
+                    .FirstOrDefault()
+                join d in db.DomainScores on latestId equals d.AssessmentId
                 where d.Score != null
                 select new { c.Code, c.Name, d.DomainId, Score = d.Score!.Value })
             .ToListAsync(cancellationToken);

@@ -219,7 +219,8 @@ public sealed class RegionDashboardTests(TransitionTrackerFactory factory)
         var csv = (await _national.GetStringAsync("/regions/Q30/heatmap.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         var assessed = expected.InRegion("Q30").Count(r => r.Score is not null);
-        Assert.Equal(assessed, page.QuerySelectorAll("#heatmap-table tbody tr").Length);
+        var shown = page.QuerySelectorAll("#heatmap-table tbody tr a").Select(a => a.GetAttribute("href")![^3..]).ToList();
+        Assert.Equal(expected.InRegion("Q30").Where(r => r.Score is not null).Select(r => r.Code).Order(), shown.Order());
         Assert.Equal(assessed + 1, csv.Length);
         Assert.StartsWith("code,name,", csv[0], StringComparison.Ordinal);
         var cell = page.QuerySelector("#heatmap-table td.app-heat")!;
