@@ -110,6 +110,23 @@ public sealed class RegionDashboardTests(TransitionTrackerFactory factory)
     }
 
     [Fact]
+    public async Task A_pct_manager_sees_only_the_consortia_of_their_pct_on_the_region_dashboard()
+    {
+        using var manager = factory.CreateClientFor(DemoAccountSeeder.PctManager("5D7"));
+
+        var (response, page) = await HtmlPage.GetAsync(manager, "/regions/Q30");
+        var summary = await JsonAsync(manager, "/api/regions/Q30/summary");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["00G", "00H"], Codes(page).Order().ToArray());
+        Assert.Equal(2, Figure(page, "consortia"));
+        Assert.Equal(2, summary.GetProperty("consortia").GetInt32());
+        Assert.All(page.QuerySelectorAll("#heatmap-table tbody tr a"), a => Assert.Contains(a.GetAttribute("href")![^3..], new[] { "00G", "00H" }));
+        Assert.Equal(["/pcts/5D7"], page.QuerySelectorAll("#quality-table tbody th a:first-child").Select(a => a.GetAttribute("href")!).ToArray());
+        Assert.NotNull(page.QuerySelector("#quality-table a[href='/pcts/5D7/quality']"));
+    }
+
+    [Fact]
     public async Task Filters_and_sort_come_from_the_query_string()
     {
         var expected = await Expected.LoadAsync(factory);
