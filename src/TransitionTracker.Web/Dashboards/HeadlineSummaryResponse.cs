@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TransitionTracker.Web.Dashboards;
 
 /// <summary>Headline figures as the summary API answers them; the national answer also lists every region.</summary>
@@ -12,7 +14,7 @@ public sealed record HeadlineSummaryResponse(
     double FastMoverPopulationShare,
     int OverdueActions,
     int NotRecentlyAssessed,
-    IReadOnlyList<HeadlineSummaryResponse>? Regions = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<HeadlineSummaryResponse>? Regions = null)
 {
     public static HeadlineSummaryResponse From(string? code, string name, DateTime? asAt, HeadlineFigures f, IReadOnlyList<HeadlineSummaryResponse>? regions = null) =>
         new(code, name, asAt, f.Consortia, f.FastMovers, f.NeedsSupport, f.NotAssessed, f.FastMoverPopulationShare, f.OverdueActions, f.NotRecentlyAssessed, regions);

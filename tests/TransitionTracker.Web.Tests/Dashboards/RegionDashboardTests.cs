@@ -42,6 +42,7 @@ public sealed class RegionDashboardTests(TransitionTrackerFactory factory)
 
         var figures = expected.For("Q31");
         Assert.Equal("Q31", body.GetProperty("code").GetString());
+        Assert.False(body.TryGetProperty("regions", out _));
         AssertFigures(figures, body);
     }
 
