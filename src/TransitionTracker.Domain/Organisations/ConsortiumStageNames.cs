@@ -21,6 +21,9 @@ public static class ConsortiumStageNames
         _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, null),
     };
 
+    /// <summary>The display name of a stage given by its wire name, or the text itself if it names no stage.</summary>
+    public static string DisplayFromWire(string wire) => TryParseWire(wire, out var stage) ? stage.ToDisplay() : wire;
+
     public static bool TryParseWire(string? value, out ConsortiumStage stage)
     {
         foreach (var candidate in Enum.GetValues<ConsortiumStage>())
