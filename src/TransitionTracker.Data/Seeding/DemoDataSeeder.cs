@@ -21,23 +21,31 @@ public sealed class DemoDataSeeder(TransitionTrackerDbContext db, ILogger<DemoDa
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        var consortia = BuildConsortia();
-        var existing = await db.Consortia.Select(c => c.Code).ToHashSetAsync(cancellationToken);
-        var missing = consortia.Where(c => !existing.Contains(c.Code)).ToList();
-        if (missing.Count == 0)
+        // The demo consortia go in as one transaction, so any present means all are: no need to rebuild them from
+        // the reference files on every start.
+        var present = await db.Consortia.CountAsync(cancellationToken);
+        if (present > 0)
         {
-            logger.LogInformation("Demo consortia present: {Count}", consortia.Count);
+            logger.LogInformation("Demo consortia present: {Count}", present);
             return;
         }
 
+        var consortia = BuildConsortia();
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.AuditingEnabled = false;
-        db.Consortia.AddRange(missing);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.AuditingEnabled = true;
-        db.ChangeTracker.Clear();
-        logger.LogInformation("Seeding demo data: {New} of {Total} consortia added", missing.Count, consortia.Count);
+        try
+        {
+            db.Consortia.AddRange(consortia);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            db.AuditingEnabled = true;
+            db.ChangeTracker.Clear();
+        }
+        logger.LogInformation("Seeding demo data: {Count} consortia added", consortia.Count);
     }
 
     /// <summary>The demo consortia, deterministic for a given reference data set.</summary>
