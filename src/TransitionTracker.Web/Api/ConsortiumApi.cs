@@ -75,7 +75,7 @@ public static class ConsortiumApi
         CancellationToken cancellationToken)
     {
         var normalised = OrganisationCode.TryNormalise(code);
-        var consortium = normalised is null ? null : await catalogue.FindAsync(normalised, cancellationToken);
+        var consortium = normalised is null ? null : await catalogue.FindWithStandingAsync(normalised, cancellationToken);
         return consortium is null
             ? ApiProblems.NotFound($"There is no consortium with code '{code}'.")
             : TypedResults.Ok(consortium);

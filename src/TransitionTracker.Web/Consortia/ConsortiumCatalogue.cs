@@ -30,11 +30,22 @@ public sealed class ConsortiumCatalogue(TransitionTrackerDbContext db)
         return filter.Track is { } track ? summaries.Where(s => s.Track == track.ToWireName()).ToList() : summaries;
     }
 
+    /// <summary>A consortium and where it sits; pages that show where it stands read that separately.</summary>
     public async Task<ConsortiumSummary?> FindAsync(string code, CancellationToken cancellationToken)
     {
-        var row = await Project(db.Consortia.AsNoTracking().Where(c => c.Code == code)).SingleOrDefaultAsync(cancellationToken);
+        var row = await FindRowAsync(code, cancellationToken);
+        return row is null ? null : new ConsortiumSummary(row.Code, row.Name, row.RegionCode, row.HostPctCode, row.PctCodes, row.Stage.ToWire(), row.PracticeCount, row.Population);
+    }
+
+    /// <summary>A consortium with its track, override and scores, as the API shows it.</summary>
+    public async Task<ConsortiumSummary?> FindWithStandingAsync(string code, CancellationToken cancellationToken)
+    {
+        var row = await FindRowAsync(code, cancellationToken);
         return row is null ? null : (await WithStandingsAsync([row], cancellationToken))[0];
     }
+
+    private Task<ConsortiumRow?> FindRowAsync(string code, CancellationToken cancellationToken) =>
+        Project(db.Consortia.AsNoTracking().Where(c => c.Code == code)).SingleOrDefaultAsync(cancellationToken);
 
     public async Task<ConsortiumDetail?> GetDetailAsync(string code, CancellationToken cancellationToken)
     {
