@@ -4,7 +4,10 @@ using TransitionTracker.Data.Seeding;
 
 namespace TransitionTracker.Data;
 
-/// <summary>On start: apply migrations, then reference data and the shipped frameworks, then (when asked) demo data.</summary>
+/// <summary>
+/// On start: apply migrations, then reference data and the shipped frameworks, then (when asked) demo data; after a
+/// load, the database's planner statistics are brought up to date.
+/// </summary>
 public sealed class DatabaseInitializer(
     TransitionTrackerDbContext db,
     ReferenceDataSeeder referenceData,
@@ -24,13 +27,21 @@ public sealed class DatabaseInitializer(
             await db.Database.MigrateAsync(cancellationToken);
         }
 
-        await referenceData.SeedAsync(cancellationToken);
+        var loaded = await referenceData.SeedAsync(cancellationToken);
         await frameworks.SeedAsync(cancellationToken);
         if (demoPassword is not null)
         {
-            await demoData.SeedAsync(cancellationToken);
+            loaded |= await demoData.SeedAsync(cancellationToken);
             await demoAccounts.SeedAsync(demoPassword, cancellationToken);
-            await demoHistory.SeedAsync(cancellationToken);
+            loaded |= await demoHistory.SeedAsync(cancellationToken);
+        }
+
+        if (loaded)
+        {
+            // Fresh planner statistics for the tables just filled (both SQLite and PostgreSQL accept a bare ANALYZE):
+            // without them PostgreSQL plans the first queries as if the tables were empty until autovacuum runs.
+            await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
+            logger.LogInformation("Statistics updated after loading data");
         }
     }
 }

@@ -19,7 +19,8 @@ public sealed class DemoDataSeeder(TransitionTrackerDbContext db, ILogger<DemoDa
 
     private static readonly DateOnly EarliestJoin = new(2010, 10, 1);
 
-    public async Task SeedAsync(CancellationToken cancellationToken)
+    /// <returns>True when the demo consortia were added.</returns>
+    public async Task<bool> SeedAsync(CancellationToken cancellationToken)
     {
         // The demo consortia go in as one transaction, so any present means all are: no need to rebuild them from
         // the reference files on every start.
@@ -27,7 +28,7 @@ public sealed class DemoDataSeeder(TransitionTrackerDbContext db, ILogger<DemoDa
         if (present > 0)
         {
             logger.LogInformation("Demo consortia present: {Count}", present);
-            return;
+            return false;
         }
 
         var consortia = BuildConsortia();
@@ -46,6 +47,7 @@ public sealed class DemoDataSeeder(TransitionTrackerDbContext db, ILogger<DemoDa
             db.ChangeTracker.Clear();
         }
         logger.LogInformation("Seeding demo data: {Count} consortia added", consortia.Count);
+        return true;
     }
 
     /// <summary>The demo consortia, deterministic for a given reference data set.</summary>

@@ -53,12 +53,13 @@ public sealed class DemoHistorySeeder(TransitionTrackerDbContext db, TimeProvide
         ["quality-performance"] = ("Winter plans shared across consortia", "We wrote the winter plan with the neighbouring consortium and the acute trust, and tracked the 18-week position weekly through the transition."),
     };
 
-    public async Task SeedAsync(CancellationToken cancellationToken)
+    /// <returns>True when the demo history was added.</returns>
+    public async Task<bool> SeedAsync(CancellationToken cancellationToken)
     {
         if (await db.Assessments.AnyAsync(cancellationToken))
         {
             logger.LogInformation("Demo history present");
-            return;
+            return false;
         }
 
         var readiness = ShippedFrameworks.DefaultFramework;
@@ -105,6 +106,7 @@ public sealed class DemoHistorySeeder(TransitionTrackerDbContext db, TimeProvide
         }
 
         logger.LogInformation("Seeding demo history: {Count} consortia in {Seconds:0.0} s", consortia.Count, clock.GetElapsedTime(started).TotalSeconds);
+        return true;
     }
 
     // Assessments go through EF (their ids come back); their answers and domain scores, 40 rows each, go in bulk.
@@ -133,6 +135,9 @@ public sealed class DemoHistorySeeder(TransitionTrackerDbContext db, TimeProvide
                 await domainScores.AddAsync(cancellationToken, assessment.Id, d.DomainId, d.Score, d.BelowFloor);
             }
         }
+
+        await responses.FlushAsync(cancellationToken);
+        await domainScores.FlushAsync(cancellationToken);
 
         db.ChangeTracker.Clear();
     }

@@ -10,7 +10,8 @@ namespace TransitionTracker.Data.Seeding;
 /// </summary>
 public sealed class ReferenceDataSeeder(TransitionTrackerDbContext db, ILogger<ReferenceDataSeeder> logger)
 {
-    public async Task SeedAsync(CancellationToken cancellationToken)
+    /// <returns>True when rows were added.</returns>
+    public async Task<bool> SeedAsync(CancellationToken cancellationToken)
     {
         var shas = ReferenceDataFiles.ReadShas();
         var pcts = ReferenceDataFiles.ReadPcts();
@@ -22,7 +23,7 @@ public sealed class ReferenceDataSeeder(TransitionTrackerDbContext db, ILogger<R
         if (regionCodes.Count == shas.Count && pctCodes.Count == pcts.Count && practiceCodes.Count == practices.Count)
         {
             logger.LogInformation("Reference data present: {Regions} regions, {Pcts} PCTs, {Practices} practices", shas.Count, pcts.Count, practices.Count);
-            return;
+            return false;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -47,5 +48,6 @@ public sealed class ReferenceDataSeeder(TransitionTrackerDbContext db, ILogger<R
         await transaction.CommitAsync(cancellationToken);
         db.AuditingEnabled = true;
         db.ChangeTracker.Clear();
+        return true;
     }
 }

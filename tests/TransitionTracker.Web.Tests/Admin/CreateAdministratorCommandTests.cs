@@ -1,28 +1,22 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using TransitionTracker.Data;
 using TransitionTracker.Domain.Access;
 using TransitionTracker.Web.Commands;
 using TransitionTracker.Web.Tests.Infrastructure;
 
 namespace TransitionTracker.Web.Tests.Admin;
 
-/// <summary>The create-admin command, run in-process against a brand-new SQLite file.</summary>
+/// <summary>The create-admin command, run in-process against a brand-new database on the test run's provider.</summary>
 public sealed class CreateAdministratorCommandTests : IDisposable
 {
     private const string Email = "first.admin@example.nhs.uk";
     private const string Password = "First-admin-2011";
 
-    private readonly string _path = TestDatabases.NewPath();
+    private readonly TestDatabase _database = TestDatabases.NewEmpty();
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        TestDatabases.Delete(_path);
-    }
+    public void Dispose() => TestDatabases.Delete(_database);
 
     [Fact]
     public async Task Creates_a_working_administrator_on_a_fresh_database()
@@ -31,7 +25,7 @@ public sealed class CreateAdministratorCommandTests : IDisposable
 
         Assert.True(exitCode == 0, error);
         Assert.Contains($"Created administrator {Email} (First Administrator)", output);
-        await using (var db = OpenDatabase())
+        await using (var db = _database.OpenContext())
         {
             var user = await db.Users.SingleAsync();
             Assert.Equal(Email, user.Email);
@@ -43,8 +37,8 @@ public sealed class CreateAdministratorCommandTests : IDisposable
                 await db.AuditEntries.Where(e => e.Actor == CreateAdministratorCommand.ActorName).OrderBy(e => e.Id).Select(e => e.EntityType + " " + e.Action).ToListAsync());
         }
 
-        SqliteConnection.ClearAllPools();
-        using var factory = TransitionTrackerFactory.OnEmptyDatabase(_path, deleteOnDispose: false);
+        _database.ReleaseConnections();
+        using var factory = TransitionTrackerFactory.OnEmptyDatabase(_database, deleteOnDispose: false);
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignedInClients.LogInAsync(factory, Email, Password));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/users")).StatusCode);
@@ -56,7 +50,7 @@ public sealed class CreateAdministratorCommandTests : IDisposable
         var (exitCode, _, error) = await RunAsync(null, ["create-admin", "--email=" + Email, "--name=First Administrator"], () => Password);
 
         Assert.True(exitCode == 0, error);
-        await using var db = OpenDatabase();
+        await using var db = _database.OpenContext();
         Assert.Equal(Email, (await db.Users.SingleAsync()).Email);
     }
 
@@ -69,7 +63,7 @@ public sealed class CreateAdministratorCommandTests : IDisposable
 
         Assert.Equal(1, exitCode);
         Assert.Contains($"A user with the email address {Email.ToUpperInvariant()} already exists", error);
-        await using var db = OpenDatabase();
+        await using var db = _database.OpenContext();
         Assert.Equal("First Administrator", (await db.Users.SingleAsync()).DisplayName);
         Assert.Equal(1, await db.RoleAssignments.CountAsync());
     }
@@ -88,7 +82,7 @@ public sealed class CreateAdministratorCommandTests : IDisposable
         Assert.Equal(1, noPasswordExit);
         Assert.Contains("--name", noPasswordError);
         Assert.Contains(CreateAdministratorCommand.PasswordVariable, noPasswordError);
-        Assert.False(File.Exists(_path));
+        Assert.False(_database.Exists());
     }
 
     private Task<(int ExitCode, string Output, string Error)> RunAsync(string? passwordVariable, params string[] options) =>
@@ -98,15 +92,8 @@ public sealed class CreateAdministratorCommandTests : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        string[] configuration = ["--ConnectionStrings:TransitionTracker", $"Data Source={_path}", "--Database:Provider", "Sqlite", "--Seed:Demo", "false"];
+        string[] configuration = ["--ConnectionStrings:TransitionTracker", _database.ConnectionString, "--Database:Provider", _database.Provider.ToString(), "--Seed:Demo", "false"];
         var exitCode = await CreateAdministratorCommand.RunAsync([.. args, .. configuration], passwordVariable, readPassword, output, error);
         return (exitCode, output.ToString(), error.ToString());
-    }
-
-    private TransitionTrackerDbContext OpenDatabase()
-    {
-        var options = new DbContextOptionsBuilder<SqliteTransitionTrackerDbContext>();
-        DataServiceCollectionExtensions.ConfigureSqlite(options, $"Data Source={_path}");
-        return new SqliteTransitionTrackerDbContext(options.Options);
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using TransitionTracker.Web.Tests.Infrastructure;
 
 namespace TransitionTracker.Web.Tests.Api;
@@ -27,20 +26,12 @@ public sealed class HealthTests
         var client = factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
 
-        var away = factory.DatabasePath + ".away";
-        SqliteConnection.ClearAllPools();
-        File.Move(factory.DatabasePath, away);
-        try
+        await using (await factory.Database.TakeAwayAsync())
         {
             var down = await client.GetAsync("/healthz");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
             var body = await down.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal("Unhealthy", body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            File.Move(away, factory.DatabasePath);
         }
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);

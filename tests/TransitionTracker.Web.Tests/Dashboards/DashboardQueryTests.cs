@@ -10,7 +10,7 @@ namespace TransitionTracker.Web.Tests.Dashboards;
 
 /// <summary>
 /// The dashboards ask the database a fixed number of questions whatever the size of the region, and the answers
-/// are aggregates. Listens to EF Core's diagnostic events for this app's database file only.
+/// are aggregates. Listens to EF Core's diagnostic events for this app's database only.
 /// </summary>
 [Collection(SharedAppCollection.Name)]
 public sealed class DashboardQueryTests(TransitionTrackerFactory factory, ITestOutputHelper output)
@@ -41,7 +41,6 @@ public sealed class DashboardQueryTests(TransitionTrackerFactory factory, ITestO
     private async Task<List<(string Sql, TimeSpan Duration)>> CommandsAsync(string url)
     {
         var commands = new List<(string, TimeSpan)>();
-        var file = Path.GetFileName(factory.DatabasePath);
         var inner = new List<IDisposable>();
         using var subscription = DiagnosticListener.AllListeners.Subscribe(new Observer<DiagnosticListener>(listener =>
         {
@@ -50,7 +49,7 @@ public sealed class DashboardQueryTests(TransitionTrackerFactory factory, ITestO
                 inner.Add(listener.Subscribe(new Observer<KeyValuePair<string, object?>>(e =>
                 {
                     if (e.Key == RelationalEventId.CommandExecuted.Name && e.Value is CommandExecutedEventData data
-                        && data.Command.Connection?.DataSource?.Contains(file, StringComparison.Ordinal) == true)
+                        && data.Command.Connection is { } connection && factory.Database.Owns(connection))
                     {
                         lock (commands)
                         {

@@ -1,43 +1,173 @@
-using Microsoft.Data.Sqlite;
+using System.Collections.Concurrent;
+using TransitionTracker.Data;
 
 namespace TransitionTracker.Web.Tests.Infrastructure;
 
-/// <summary>Temporary SQLite files for tests, copied from one seeded template per test run.</summary>
+/// <summary>
+/// Test databases on the provider chosen by <c>TEST_DATABASE_PROVIDER</c> (Sqlite by default, or Postgres, which
+/// needs <c>TEST_POSTGRES</c>). One template per test run is migrated and seeded through the app; each factory gets
+/// its own copy of it (a file copy, or <c>CREATE DATABASE … TEMPLATE</c>). A copy is deleted in the background when
+/// its test is done (dropping a PostgreSQL database takes seconds); <see cref="DeleteAll"/> waits for those and deletes
+/// the rest when the run ends (<see cref="TestRunFramework"/>), and process exit deletes whatever is still left.
+/// </summary>
 public static class TestDatabases
 {
-    private static readonly Lazy<string> Template = new(CreateTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
+    public const string ProviderVariable = "TEST_DATABASE_PROVIDER";
+    public const string PostgresVariable = "TEST_POSTGRES";
 
-    public static string NewPath() => Path.Combine(Path.GetTempPath(), $"transition-tracker-test-{Guid.NewGuid():N}.db");
+    private static readonly Lazy<(DatabaseProvider Provider, string? Server)> Settings = new(ReadSettings);
+    private static readonly Lazy<TestDatabase> Template = new(CreateTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly ConcurrentDictionary<TestDatabase, byte> Live = new();
+    private static readonly Lock CopyLock = new();
+    private static readonly List<Task> Deletions = [];
 
-    public static string NewSqliteFile()
+    static TestDatabases()
     {
-        var path = NewPath();
-        File.Copy(Template.Value, path);
-        return path;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var database in Live.Keys)
+            {
+                try
+                {
+                    database.Dispose();
+                }
+                catch (Exception e)
+                {
+                    Console.Error.WriteLine($"Test database {database.Name} was not deleted: {e.Message}");
+                }
+            }
+        };
     }
 
-    public static void Delete(string path)
+    public static DatabaseProvider Provider => Settings.Value.Provider;
+
+    /// <summary>A database that does not exist yet: the app creates, migrates and seeds it on start.</summary>
+    public static TestDatabase NewEmpty()
     {
-        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+        var database = Provider == DatabaseProvider.Postgres
+            ? PostgresTestDatabase.NewName(Settings.Value.Server!, "test")
+            : (TestDatabase)SqliteTestDatabase.NewName();
+        Live.TryAdd(database, 0);
+        return database;
+    }
+
+    /// <summary>A database with the full seeded data set (reference data plus demo data), copied from the template.</summary>
+    public static TestDatabase NewCopy()
+    {
+        var template = Template.Value;
+        var database = NewEmpty();
+        lock (CopyLock)
         {
-            if (File.Exists(file))
+            switch (database)
             {
-                File.Delete(file);
+                case PostgresTestDatabase postgres:
+                    postgres.CopyFrom((PostgresTestDatabase)template);
+                    break;
+                case SqliteTestDatabase sqlite:
+                    sqlite.CopyFrom((SqliteTestDatabase)template);
+                    break;
             }
+        }
+
+        return database;
+    }
+
+    /// <summary>Deletes a test database in the background; <see cref="DeleteAll"/> waits for it.</summary>
+    public static void Delete(TestDatabase database)
+    {
+        var deletion = Task.Run(() =>
+        {
+            database.Dispose();
+            Live.TryRemove(database, out _);
+        });
+        lock (Deletions)
+        {
+            Deletions.Add(deletion);
         }
     }
 
-    private static string CreateTemplate()
+    /// <summary>At the end of the run: waits for the deletions under way, then deletes every database still there.</summary>
+    public static void DeleteAll()
     {
-        var path = NewPath();
-        using (var factory = TransitionTrackerFactory.OnEmptyDatabase(path, deleteOnDispose: false))
+        Task[] pending;
+        lock (Deletions)
+        {
+            pending = [.. Deletions];
+            Deletions.Clear();
+        }
+
+        var failures = new List<Exception>();
+        try
+        {
+            Task.WaitAll(pending);
+        }
+        catch (AggregateException e)
+        {
+            failures.AddRange(e.InnerExceptions);
+        }
+
+        foreach (var database in Live.Keys)
+        {
+            try
+            {
+                database.Dispose();
+                Live.TryRemove(database, out _);
+            }
+            catch (Exception e)
+            {
+                failures.Add(e);
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new AggregateException("Some test databases could not be deleted.", failures);
+        }
+    }
+
+    private static TestDatabase CreateTemplate()
+    {
+        var template = NewEmpty();
+        using (var factory = TransitionTrackerFactory.OnEmptyDatabase(template, deleteOnDispose: false))
         {
             // Starting the host migrates and seeds the database.
             _ = factory.Services;
         }
 
-        SqliteConnection.ClearAllPools();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Delete(path);
-        return path;
+        // Copying needs a template nobody is connected to.
+        template.ReleaseConnections();
+        return template;
+    }
+
+    private static (DatabaseProvider, string?) ReadSettings()
+    {
+        var text = Environment.GetEnvironmentVariable(ProviderVariable);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (DatabaseProvider.Sqlite, null);
+        }
+
+        if (!Enum.TryParse<DatabaseProvider>(text, ignoreCase: true, out var provider) || !Enum.IsDefined(provider))
+        {
+            throw new InvalidOperationException(
+                $"{ProviderVariable} is '{text}'; it must be one of: {string.Join(", ", Enum.GetNames<DatabaseProvider>())}.");
+        }
+
+        if (provider != DatabaseProvider.Postgres)
+        {
+            return (provider, null);
+        }
+
+        var server = Environment.GetEnvironmentVariable(PostgresVariable);
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            var ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase) ? " (CI=true)" : string.Empty;
+            throw new InvalidOperationException(
+                $"{ProviderVariable}={text} asks for PostgreSQL{ci}, but {PostgresVariable} is not set: set it to a connection string " +
+                "for a role that may create databases, e.g. Host=127.0.0.1;Port=5432;Username=...;Password=... " +
+                $"(or unset {ProviderVariable} to run on SQLite).");
+        }
+
+        return (provider, server);
     }
 }

@@ -1,40 +1,47 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
+using TransitionTracker.Data;
 
 namespace TransitionTracker.Web.Tests.Infrastructure;
 
 /// <summary>
-/// Hosts the real app on its own SQLite file, copied from a template that was migrated and seeded once per
-/// test run (reference data plus demo data), so each factory starts in milliseconds with the full data set.
+/// Hosts the real app on its own database, copied from a template that was migrated and seeded once per test run
+/// (reference data plus demo data), so each factory starts quickly with the full data set. The provider is the
+/// test run's (<see cref="TestDatabases"/>): SQLite, or PostgreSQL with TEST_DATABASE_PROVIDER=Postgres.
 /// </summary>
 public class TransitionTrackerFactory : WebApplicationFactory<Program>
 {
     private readonly bool _deleteOnDispose;
 
     public TransitionTrackerFactory()
-        : this(TestDatabases.NewSqliteFile(), deleteOnDispose: true)
+        : this(TestDatabases.NewCopy(), deleteOnDispose: true)
     {
     }
 
-    private TransitionTrackerFactory(string databasePath, bool deleteOnDispose)
+    private TransitionTrackerFactory(TestDatabase database, bool deleteOnDispose)
     {
-        DatabasePath = databasePath;
+        Database = database;
         _deleteOnDispose = deleteOnDispose;
     }
 
-    public string DatabasePath { get; }
+    public TestDatabase Database { get; }
 
-    public string ConnectionString => $"Data Source={DatabasePath};Mode=ReadWrite";
+    public DatabaseProvider Provider => Database.Provider;
 
-    /// <summary>Builds a factory on a brand-new, empty database file: migrations and seeding run on start.</summary>
-    public static TransitionTrackerFactory OnEmptyDatabase(string path, bool deleteOnDispose = true) => new(path, deleteOnDispose);
+    public string ConnectionString => Database.ConnectionString;
+
+    /// <summary>An open raw connection to this app's database.</summary>
+    public DbConnection OpenConnection() => Database.OpenConnection();
+
+    /// <summary>Builds a factory on a database that may not exist yet: migrations and seeding run on start.</summary>
+    public static TransitionTrackerFactory OnEmptyDatabase(TestDatabase database, bool deleteOnDispose = true) => new(database, deleteOnDispose);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:TransitionTracker", File.Exists(DatabasePath) ? ConnectionString : $"Data Source={DatabasePath}");
-        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:TransitionTracker", Database.ConnectionString);
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("Seed:Demo", "true");
     }
 
@@ -43,10 +50,10 @@ public class TransitionTrackerFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            SqliteConnection.ClearAllPools();
+            Database.ReleaseConnections();
             if (_deleteOnDispose)
             {
-                TestDatabases.Delete(DatabasePath);
+                TestDatabases.Delete(Database);
             }
         }
     }

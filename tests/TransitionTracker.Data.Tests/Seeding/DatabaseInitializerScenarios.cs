@@ -1,48 +1,47 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using TransitionTracker.Data.Seeding;
 
 namespace TransitionTracker.Data.Tests.Seeding;
 
-public sealed class DatabaseInitializerTests : IDisposable
+/// <summary>
+/// What start-up does to a brand-new database, the same on every provider: each provider's test class gives it a
+/// fresh database and runs these.
+/// </summary>
+public abstract class DatabaseInitializerScenarios
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"transition-tracker-data-test-{Guid.NewGuid():N}.db");
+    // 375 demo accounts: admin, national, 10 regional leads, 152 PCT managers, 211 consortium leads.
+    private static readonly (int, int, int, int, int, int) Seeded = (10, 152, 8058, 211, 8053, 375);
 
-    [Fact]
-    public async Task Initialising_twice_migrates_seeds_once_and_changes_nothing_the_second_time()
+    protected abstract TransitionTrackerDbContext NewContext();
+
+    protected async Task MigrateAndSeedTwiceAsync()
     {
         await InitialiseAsync(seedDemo: true);
         var first = await CountsAsync();
+        await using (var db = NewContext())
+        {
+            Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            Assert.False(db.Database.HasPendingModelChanges());
+            Assert.Equal(["gp-consortium-readiness-2010", "world-class-commissioning"], await db.Frameworks.OrderBy(f => f.FrameworkId).Select(f => f.FrameworkId).ToArrayAsync());
+            Assert.Equal(211 * (DemoHistorySeeder.Rounds + 2), await db.Assessments.CountAsync());
+            Assert.True(await db.Assessments.AllAsync(a => a.Responses.Any() && a.DomainScores.Any()), "every assessment's answers and scores went in through the bulk insert");
+            Assert.Equal(152 * DemoHistorySeeder.Rounds, await db.QualityIndicators.CountAsync());
+        }
+
         await InitialiseAsync(seedDemo: true);
         var second = await CountsAsync();
 
-        // 375 demo accounts: admin, national, 10 regional leads, 152 PCT managers, 211 consortium leads.
-        Assert.Equal((10, 152, 8058, 211, 8053, 375), first);
-        await using var db = NewContext();
-        Assert.Equal(["gp-consortium-readiness-2010", "world-class-commissioning"], await db.Frameworks.OrderBy(f => f.FrameworkId).Select(f => f.FrameworkId).ToArrayAsync());
+        Assert.Equal(Seeded, first);
         Assert.Equal(first, second);
     }
 
-    [Fact]
-    public async Task Without_demo_data_only_reference_data_is_seeded_and_no_demo_account_exists()
+    protected async Task SeedWithoutDemoDataAsync()
     {
         await InitialiseAsync(seedDemo: false);
 
         Assert.Equal((10, 152, 8058, 0, 0, 0), await CountsAsync());
-    }
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        File.Delete(_path);
-    }
-
-    private SqliteTransitionTrackerDbContext NewContext()
-    {
-        var options = new DbContextOptionsBuilder<SqliteTransitionTrackerDbContext>();
-        DataServiceCollectionExtensions.ConfigureSqlite(options, $"Data Source={_path}");
-        return new SqliteTransitionTrackerDbContext(options.Options);
     }
 
     private async Task InitialiseAsync(bool seedDemo)

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace TransitionTracker.Data.Tests.Seeding;
+
+/// <summary>Start-up on a brand-new PostgreSQL database, which the migrations create.</summary>
+public sealed class PostgresDatabaseInitializerTests : DatabaseInitializerScenarios, IDisposable
+{
+    private readonly Lazy<string> _connectionString = new(PostgresServer.NewDatabase);
+
+    [PostgresFact]
+    public Task Every_migration_applies_to_a_fresh_database_and_seeding_twice_changes_nothing() =>
+        MigrateAndSeedTwiceAsync();
+
+    [PostgresFact]
+    public Task Without_demo_data_only_reference_data_is_seeded_and_no_demo_account_exists() =>
+        SeedWithoutDemoDataAsync();
+
+    public void Dispose()
+    {
+        if (_connectionString.IsValueCreated)
+        {
+            PostgresServer.Drop(_connectionString.Value);
+        }
+    }
+
+    protected override TransitionTrackerDbContext NewContext()
+    {
+        var options = new DbContextOptionsBuilder<PostgresTransitionTrackerDbContext>();
+        DataServiceCollectionExtensions.ConfigurePostgres(options, _connectionString.Value);
+        return new PostgresTransitionTrackerDbContext(options.Options);
+    }
+}

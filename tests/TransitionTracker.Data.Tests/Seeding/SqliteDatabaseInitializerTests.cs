@@ -1,0 +1,31 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace TransitionTracker.Data.Tests.Seeding;
+
+/// <summary>Start-up on a brand-new SQLite file.</summary>
+public sealed class SqliteDatabaseInitializerTests : DatabaseInitializerScenarios, IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"transition-tracker-data-test-{Guid.NewGuid():N}.db");
+
+    [Fact]
+    public Task Every_migration_applies_to_a_fresh_database_and_seeding_twice_changes_nothing() =>
+        MigrateAndSeedTwiceAsync();
+
+    [Fact]
+    public Task Without_demo_data_only_reference_data_is_seeded_and_no_demo_account_exists() =>
+        SeedWithoutDemoDataAsync();
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        File.Delete(_path);
+    }
+
+    protected override TransitionTrackerDbContext NewContext()
+    {
+        var options = new DbContextOptionsBuilder<SqliteTransitionTrackerDbContext>();
+        DataServiceCollectionExtensions.ConfigureSqlite(options, $"Data Source={_path}");
+        return new SqliteTransitionTrackerDbContext(options.Options);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Data.Common;
+using Npgsql;
+using TransitionTracker.Data;
+
+namespace TransitionTracker.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A temporary PostgreSQL database on the server named by <c>TEST_POSTGRES</c>, with a unique name. Server-side
+/// work (create, copy, rename, drop) goes through that connection string's own database.
+/// </summary>
+public sealed class PostgresTestDatabase : TestDatabase
+{
+    private readonly string _server;
+
+    private PostgresTestDatabase(string server, string name)
+    {
+        _server = server;
+        Name = name;
+        ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    public override string Name { get; }
+
+    public override string ConnectionString { get; }
+
+    /// <summary>A name no database has yet; nothing is created until the app (or <see cref="CopyFrom"/>) does.</summary>
+    public static PostgresTestDatabase NewName(string server, string purpose) =>
+        new(server, $"transition_tracker_{purpose}_{Guid.NewGuid():N}");
+
+    public override bool Exists() =>
+        Scalar("SELECT count(*) FROM pg_database WHERE datname = @name", ("name", Name)) is long and > 0;
+
+    public override DbConnection OpenConnection()
+    {
+        var connection = new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    public override bool Owns(DbConnection connection) => connection is NpgsqlConnection && connection.Database == Name;
+
+    /// <summary>
+    /// A new database with the template's schema and rows. PostgreSQL copies the files, which takes well under a
+    /// second for the seeded demo database; nobody may be connected to the template meanwhile.
+    /// </summary>
+    public void CopyFrom(PostgresTestDatabase template) => Execute($"CREATE DATABASE {Quote(Name)} TEMPLATE {Quote(template.Name)}");
+
+    public override async Task<IAsyncDisposable> TakeAwayAsync()
+    {
+        var away = Name + "_away";
+        await RenameAsync(Name, away);
+        return new Restore(() => RenameAsync(away, Name));
+    }
+
+    public override void ReleaseConnections()
+    {
+        NpgsqlConnection.ClearAllPools();
+        Terminate(Name);
+    }
+
+    // Not WITH (FORCE): that refuses while an autovacuum worker is busy on the database, which a plain DROP stops.
+    protected override void Delete()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            Terminate(Name);
+            try
+            {
+                Execute($"DROP DATABASE IF EXISTS {Quote(Name)}");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
+            {
+                Thread.Sleep(250);
+            }
+        }
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private async Task RenameAsync(string from, string to)
+    {
+        // The app may open a connection between closing the others and renaming: try again a few times.
+        for (var attempt = 1; ; attempt++)
+        {
+            NpgsqlConnection.ClearAllPools();
+            Terminate(from);
+            try
+            {
+                Execute($"ALTER DATABASE {Quote(from)} RENAME TO {Quote(to)}");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 10)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    // This role's connections only: the server's own workers (autovacuum) are not ours to end.
+    private void Terminate(string database) =>
+        Scalar("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @name AND usename = current_user", ("name", database));
+
+    private void Execute(string sql) => Scalar(sql);
+
+    private object? Scalar(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command.ExecuteScalar();
+    }
+}
