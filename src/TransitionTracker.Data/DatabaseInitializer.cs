@@ -4,7 +4,10 @@ using TransitionTracker.Data.Seeding;
 
 namespace TransitionTracker.Data;
 
-/// <summary>On start: apply migrations, then reference data and the shipped frameworks, then (when asked) demo data.</summary>
+/// <summary>
+/// On start: apply migrations, then reference data and the shipped frameworks, then (when asked) demo data; all under
+/// <see cref="DatabaseMigrationLock"/>, so instances starting together take turns and only the first does the work.
+/// </summary>
 public sealed class DatabaseInitializer(
     TransitionTrackerDbContext db,
     ReferenceDataSeeder referenceData,
@@ -12,11 +15,14 @@ public sealed class DatabaseInitializer(
     DemoDataSeeder demoData,
     DemoAccountSeeder demoAccounts,
     DemoHistorySeeder demoHistory,
+    DatabaseMigrationLock migrationLock,
     ILogger<DatabaseInitializer> logger)
 {
     /// <param name="demoPassword">The demo accounts' password; null seeds no demo data at all.</param>
-    public async Task InitialiseAsync(string? demoPassword, CancellationToken cancellationToken)
+    /// <returns>The migrations this call applied (none when another process had already applied them).</returns>
+    public async Task<IReadOnlyList<string>> InitialiseAsync(string? demoPassword, CancellationToken cancellationToken)
     {
+        await using var held = await migrationLock.AcquireAsync(cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
@@ -32,5 +38,7 @@ public sealed class DatabaseInitializer(
             await demoAccounts.SeedAsync(demoPassword, cancellationToken);
             await demoHistory.SeedAsync(cancellationToken);
         }
+
+        return pending;
     }
 }

@@ -36,6 +36,7 @@ public sealed class DatabaseInitializerTests : IDisposable
     {
         SqliteConnection.ClearAllPools();
         File.Delete(_path);
+        File.Delete(_path + ".migrations.lock");
     }
 
     private SqliteTransitionTrackerDbContext NewContext()
@@ -55,6 +56,7 @@ public sealed class DatabaseInitializerTests : IDisposable
             new DemoDataSeeder(db, NullLogger<DemoDataSeeder>.Instance),
             new DemoAccountSeeder(db, NullLogger<DemoAccountSeeder>.Instance),
             new DemoHistorySeeder(db, TimeProvider.System, NullLogger<DemoHistorySeeder>.Instance),
+            new DatabaseMigrationLock(DatabaseProvider.Sqlite, $"Data Source={_path}", TimeSpan.FromMinutes(1), NullLogger<DatabaseMigrationLock>.Instance),
             NullLogger<DatabaseInitializer>.Instance);
         await initializer.InitialiseAsync(seedDemo ? DemoAccountSeeder.DefaultPassword : null, CancellationToken.None);
     }
