@@ -51,7 +51,11 @@ public sealed class DatabaseMigrationLock(DatabaseProvider provider, string conn
             return NothingHeld.Instance;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(lockFile)!);
+        if (!Directory.Exists(Path.GetDirectoryName(lockFile)))
+        {
+            throw new InvalidOperationException($"The folder {Path.GetDirectoryName(lockFile)} for the SQLite database does not exist.");
+        }
+
         var deadline = DateTime.UtcNow + timeout;
         var waiting = false;
         while (true)
