@@ -18,7 +18,7 @@ public static class TestDatabases
 
     public static void Delete(string path)
     {
-        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal", path + ".migrations.lock" })
         {
             if (File.Exists(file))
             {

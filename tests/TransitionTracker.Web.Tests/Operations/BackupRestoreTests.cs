@@ -18,7 +18,6 @@ public sealed class BackupRestoreTests : IDisposable
         foreach (var database in _databases)
         {
             TestDatabases.Delete(database);
-            File.Delete(database + ".migrations.lock");
         }
     }
 

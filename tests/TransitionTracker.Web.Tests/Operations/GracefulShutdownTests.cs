@@ -20,7 +20,6 @@ public sealed class GracefulShutdownTests : IDisposable
     {
         SqliteConnection.ClearAllPools();
         TestDatabases.Delete(_database);
-        File.Delete(_database + ".migrations.lock");
     }
 
     [Fact]

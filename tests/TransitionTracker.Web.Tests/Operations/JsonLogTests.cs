@@ -22,7 +22,6 @@ public sealed class JsonLogTests : IDisposable
     {
         SqliteConnection.ClearAllPools();
         TestDatabases.Delete(_database);
-        File.Delete(_database + ".migrations.lock");
     }
 
     [Fact]

@@ -17,7 +17,6 @@ public sealed class MigrateCommandTests : IDisposable
     {
         SqliteConnection.ClearAllPools();
         TestDatabases.Delete(_path);
-        File.Delete(_path + ".migrations.lock");
     }
 
     [Fact]
