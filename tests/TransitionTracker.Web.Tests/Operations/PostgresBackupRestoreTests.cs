@@ -4,12 +4,15 @@ using TransitionTracker.Web.Commands;
 namespace TransitionTracker.Web.Tests.Operations;
 
 /// <summary>The backup and restore commands on PostgreSQL (pg_dump / pg_restore): a restore gives back every row.</summary>
-public sealed class PostgresBackupRestoreTests : IAsyncDisposable
+public sealed class PostgresBackupRestoreTests : IAsyncLifetime
 {
     private readonly string _backup = Path.Combine(Path.GetTempPath(), $"transition-tracker-backup-{Guid.NewGuid():N}.dump");
     private PostgresTestDatabase? _database;
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xunit 2 calls IAsyncLifetime.DisposeAsync on test classes, not IAsyncDisposable.
+    public async Task DisposeAsync()
     {
         File.Delete(_backup);
         if (_database is not null)
