@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using TransitionTracker.Data.Auditing;
 using TransitionTracker.Data.Seeding;
 
@@ -9,7 +10,9 @@ namespace TransitionTracker.Data;
 public static class DataServiceCollectionExtensions
 {
     /// <summary>Registers the DbContext for the chosen provider as <see cref="TransitionTrackerDbContext"/>, plus start-up seeding.</summary>
-    public static IServiceCollection AddTransitionTrackerData(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    /// <param name="migrationLockTimeout">How long start-up waits for another instance's migration; <see cref="DatabaseMigrationLock.DefaultTimeout"/> when null.</param>
+    public static IServiceCollection AddTransitionTrackerData(
+        this IServiceCollection services, DatabaseProvider provider, string connectionString, TimeSpan? migrationLockTimeout = null)
     {
         switch (provider)
         {
@@ -33,6 +36,8 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoAccountSeeder>();
         services.AddScoped<DemoHistorySeeder>();
+        services.AddSingleton(sp => new DatabaseMigrationLock(
+            provider, connectionString, migrationLockTimeout ?? DatabaseMigrationLock.DefaultTimeout, sp.GetRequiredService<ILogger<DatabaseMigrationLock>>()));
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

@@ -5,8 +5,9 @@ using TransitionTracker.Data.Seeding;
 namespace TransitionTracker.Data;
 
 /// <summary>
-/// On start: apply migrations, then reference data and the shipped frameworks, then (when asked) demo data; after a
-/// load, the database's planner statistics are brought up to date.
+/// On start: apply migrations, then reference data and the shipped frameworks, then (when asked) demo data; all under
+/// <see cref="DatabaseMigrationLock"/>, so instances starting together take turns and only the first does the work.
+/// After a load, the database's planner statistics are brought up to date.
 /// </summary>
 public sealed class DatabaseInitializer(
     TransitionTrackerDbContext db,
@@ -15,11 +16,14 @@ public sealed class DatabaseInitializer(
     DemoDataSeeder demoData,
     DemoAccountSeeder demoAccounts,
     DemoHistorySeeder demoHistory,
+    DatabaseMigrationLock migrationLock,
     ILogger<DatabaseInitializer> logger)
 {
     /// <param name="demoPassword">The demo accounts' password; null seeds no demo data at all.</param>
-    public async Task InitialiseAsync(string? demoPassword, CancellationToken cancellationToken)
+    /// <returns>The migrations this call applied (none when another process had already applied them).</returns>
+    public async Task<IReadOnlyList<string>> InitialiseAsync(string? demoPassword, CancellationToken cancellationToken)
     {
+        await using var held = await migrationLock.AcquireAsync(cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
@@ -43,5 +47,7 @@ public sealed class DatabaseInitializer(
             await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
             logger.LogInformation("Statistics updated after loading data");
         }
+
+        return pending;
     }
 }

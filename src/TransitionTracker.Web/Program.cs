@@ -6,6 +6,11 @@ if (args is [CreateAdministratorCommand.Name, ..])
     return await CreateAdministratorCommand.RunAsync(args);
 }
 
+if (args is [MigrateCommand.Name or BackupCommand.Name or RestoreCommand.Name, ..])
+{
+    return await OperationsCommands.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTransitionTracker();
 

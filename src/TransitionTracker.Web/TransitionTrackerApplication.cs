@@ -11,6 +11,7 @@ using TransitionTracker.Web.Consortia;
 using TransitionTracker.Web.Dashboards;
 using TransitionTracker.Web.Frameworks;
 using TransitionTracker.Web.Infrastructure;
+using TransitionTracker.Web.Operations;
 using TransitionTracker.Web.Organisations;
 
 namespace TransitionTracker.Web;
@@ -22,7 +23,8 @@ public static class TransitionTrackerApplication
     {
         var database = DatabaseSettings.From(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(database);
-        builder.Services.AddTransitionTrackerData(database.Provider, database.ConnectionString);
+        builder.AddGracefulShutdown();
+        builder.Services.AddTransitionTrackerData(database.Provider, database.ConnectionString, StartupDatabaseSettings.MigrationLockTimeout(builder.Configuration));
 
         builder.Services.AddTransitionTrackerIdentity(builder.Environment);
         builder.Services.AddRazorComponents();
@@ -47,11 +49,15 @@ public static class TransitionTrackerApplication
 
     public static async Task InitialiseDatabaseAsync(this WebApplication app)
     {
+        if (!StartupDatabaseSettings.MigrateOnStart(app.Configuration))
+        {
+            app.Logger.LogInformation("Database:MigrateOnStart is false: not migrating or seeding (run the migrate command)");
+            return;
+        }
+
         await using var scope = app.Services.CreateAsyncScope();
         var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
-        var demoPassword = app.Configuration.GetValue("Seed:Demo", false)
-            ? app.Configuration["Seed:DemoPassword"] is { Length: > 0 } configured ? configured : DemoAccountSeeder.DefaultPassword
-            : null;
+        var demoPassword = StartupDatabaseSettings.DemoPassword(app.Configuration);
         await initializer.InitialiseAsync(demoPassword, app.Lifetime.ApplicationStopping);
         if (demoPassword is not null)
         {
@@ -68,6 +74,7 @@ public static class TransitionTrackerApplication
 
     public static WebApplication UseTransitionTracker(this WebApplication app)
     {
+        app.UseMiddleware<RequestTracingMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

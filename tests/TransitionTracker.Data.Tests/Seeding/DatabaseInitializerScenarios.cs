@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using TransitionTracker.Data.Seeding;
 
 namespace TransitionTracker.Data.Tests.Seeding;
@@ -13,7 +12,11 @@ public abstract class DatabaseInitializerScenarios
     // 375 demo accounts: admin, national, 10 regional leads, 152 PCT managers, 211 consortium leads.
     private static readonly (int, int, int, int, int, int) Seeded = (10, 152, 8058, 211, 8053, 375);
 
-    protected abstract TransitionTrackerDbContext NewContext();
+    protected abstract DatabaseProvider Provider { get; }
+
+    protected abstract string ConnectionString { get; }
+
+    protected TransitionTrackerDbContext NewContext() => Initialisers.NewContext(Provider, ConnectionString);
 
     protected async Task MigrateAndSeedTwiceAsync()
     {
@@ -44,19 +47,7 @@ public abstract class DatabaseInitializerScenarios
         Assert.Equal((10, 152, 8058, 0, 0, 0), await CountsAsync());
     }
 
-    private async Task InitialiseAsync(bool seedDemo)
-    {
-        await using var db = NewContext();
-        var initializer = new DatabaseInitializer(
-            db,
-            new ReferenceDataSeeder(db, NullLogger<ReferenceDataSeeder>.Instance),
-            new FrameworkSeeder(db, TimeProvider.System, NullLogger<FrameworkSeeder>.Instance),
-            new DemoDataSeeder(db, NullLogger<DemoDataSeeder>.Instance),
-            new DemoAccountSeeder(db, NullLogger<DemoAccountSeeder>.Instance),
-            new DemoHistorySeeder(db, TimeProvider.System, NullLogger<DemoHistorySeeder>.Instance),
-            NullLogger<DatabaseInitializer>.Instance);
-        await initializer.InitialiseAsync(seedDemo ? DemoAccountSeeder.DefaultPassword : null, CancellationToken.None);
-    }
+    private Task InitialiseAsync(bool seedDemo) => Initialisers.InitialiseAsync(Provider, ConnectionString, seedDemo);
 
     private async Task<(int, int, int, int, int, int)> CountsAsync()
     {

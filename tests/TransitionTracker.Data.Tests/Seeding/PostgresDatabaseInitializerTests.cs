@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace TransitionTracker.Data.Tests.Seeding;
 
 /// <summary>Start-up on a brand-new PostgreSQL database, which the migrations create.</summary>
@@ -23,10 +21,7 @@ public sealed class PostgresDatabaseInitializerTests : DatabaseInitializerScenar
         }
     }
 
-    protected override TransitionTrackerDbContext NewContext()
-    {
-        var options = new DbContextOptionsBuilder<PostgresTransitionTrackerDbContext>();
-        DataServiceCollectionExtensions.ConfigurePostgres(options, _connectionString.Value);
-        return new PostgresTransitionTrackerDbContext(options.Options);
-    }
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override string ConnectionString => _connectionString.Value;
 }

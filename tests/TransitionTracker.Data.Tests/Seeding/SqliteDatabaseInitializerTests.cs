@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace TransitionTracker.Data.Tests.Seeding;
 
@@ -20,12 +19,10 @@ public sealed class SqliteDatabaseInitializerTests : DatabaseInitializerScenario
     {
         SqliteConnection.ClearAllPools();
         File.Delete(_path);
+        File.Delete(_path + ".migrations.lock");
     }
 
-    protected override TransitionTrackerDbContext NewContext()
-    {
-        var options = new DbContextOptionsBuilder<SqliteTransitionTrackerDbContext>();
-        DataServiceCollectionExtensions.ConfigureSqlite(options, $"Data Source={_path}");
-        return new SqliteTransitionTrackerDbContext(options.Options);
-    }
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override string ConnectionString => $"Data Source={_path}";
 }

@@ -48,7 +48,7 @@ public sealed class SqliteTestDatabase(string path) : TestDatabase
     protected override void Delete()
     {
         ReleaseConnections();
-        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal", path + ".migrations.lock" })
         {
             if (File.Exists(file))
             {

@@ -72,6 +72,16 @@ public static class TestDatabases
         return database;
     }
 
+    /// <summary>A seeded SQLite file, for the SQLite-only tests (<see cref="SqliteFactAttribute"/>).</summary>
+    public static string NewSqliteFile() =>
+        NewCopy() is SqliteTestDatabase sqlite ? sqlite.Name : throw new InvalidOperationException("This test needs the SQLite pass.");
+
+    /// <summary>A path for a SQLite file that does not exist yet.</summary>
+    public static string NewSqlitePath() => SqliteTestDatabase.NewName().Name;
+
+    /// <summary>Deletes a SQLite file and its companions (journal, WAL, lock file).</summary>
+    public static void Delete(string sqlitePath) => new SqliteTestDatabase(sqlitePath).Dispose();
+
     /// <summary>Deletes a test database in the background; <see cref="DeleteAll"/> waits for it.</summary>
     public static void Delete(TestDatabase database)
     {
