@@ -36,6 +36,7 @@ public class TransitionTrackerFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:TransitionTracker", File.Exists(DatabasePath) ? ConnectionString : $"Data Source={DatabasePath}");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("RateLimiting:Enabled", "false");
     }
 
     protected override void Dispose(bool disposing)
