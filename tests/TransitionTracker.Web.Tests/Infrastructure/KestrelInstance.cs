@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -25,11 +26,18 @@ public sealed class KestrelInstance : WebApplicationFactory<Program>
     /// <summary>For example http://127.0.0.1:41234 (set by <see cref="Start"/>).</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    public static IReadOnlyDictionary<string, string> Postgres(string connectionString, params (string Key, string Value)[] more)
+    public static IReadOnlyDictionary<string, string> Postgres(string connectionString, params (string Key, string Value)[] more) =>
+        Settings("Postgres", connectionString, more);
+
+    /// <summary>Settings for a copy of the seeded SQLite template (see <see cref="TestDatabases"/>).</summary>
+    public static IReadOnlyDictionary<string, string> Sqlite(string databaseFile, params (string Key, string Value)[] more) =>
+        Settings("Sqlite", $"Data Source={databaseFile};Mode=ReadWrite", more);
+
+    private static Dictionary<string, string> Settings(string provider, string connectionString, (string Key, string Value)[] more)
     {
         var settings = new Dictionary<string, string>
         {
-            ["Database:Provider"] = "Postgres",
+            ["Database:Provider"] = provider,
             ["ConnectionStrings:TransitionTracker"] = connectionString,
             ["Seed:Demo"] = "false",
             ["RateLimiting:Enabled"] = "false",
@@ -51,13 +59,34 @@ public sealed class KestrelInstance : WebApplicationFactory<Program>
         return this;
     }
 
-    /// <summary>A client of this instance that does not follow redirects, optionally sharing a cookie jar.</summary>
-    public HttpClient NewClient(CookieContainer? cookies = null) =>
-        new(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = cookies ?? new CookieContainer(), UseCookies = true })
+    /// <summary>
+    /// A client of this instance that does not follow redirects, optionally sharing a cookie jar, optionally
+    /// connecting from another loopback address (e.g. 127.0.0.2) so the app sees a different client IP.
+    /// </summary>
+    public HttpClient NewClient(CookieContainer? cookies = null, IPAddress? from = null)
+    {
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = cookies ?? new CookieContainer(), UseCookies = true };
+        if (from is not null)
         {
-            BaseAddress = BaseAddress,
-            Timeout = TimeSpan.FromSeconds(60),
-        };
+            handler.ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(from, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+        }
+
+        return new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
