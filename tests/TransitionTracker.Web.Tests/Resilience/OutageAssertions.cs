@@ -12,6 +12,7 @@ public static class OutageAssertions
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "A 503 page must say when to retry (Retry-After).");
+        Assert.True(response.Headers.CacheControl?.NoStore, "A 503 page must not be cached.");
         var page = await HtmlPage.ParseAsync(await response.Content.ReadAsStringAsync());
         Assert.Equal("Service temporarily unavailable", page.QuerySelector("h1")?.Text());
         Assert.Contains("Try again", page.QuerySelector("main")!.Text());
@@ -24,6 +25,7 @@ public static class OutageAssertions
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "A 503 answer must say when to retry (Retry-After).");
+        Assert.True(response.Headers.CacheControl?.NoStore, "A 503 answer must not be cached.");
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(503, problem.GetProperty("status").GetInt32());
         Assert.Equal("Service temporarily unavailable.", problem.GetProperty("title").GetString());
