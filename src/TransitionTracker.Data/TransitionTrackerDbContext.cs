@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Data.Auditing;
+using TransitionTracker.Data.DataProtection;
 using TransitionTracker.Data.Frameworks;
 using TransitionTracker.Data.Identity;
 using TransitionTracker.Domain.Access;
@@ -63,6 +64,8 @@ public abstract class TransitionTrackerDbContext : IdentityDbContext<TransitionT
     public DbSet<Lesson> Lessons => Set<Lesson>();
 
     public DbSet<QualityIndicator> QualityIndicators => Set<QualityIndicator>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Off only for bulk loads of reference and demo data, which are not user changes.</summary>
     public bool AuditingEnabled { get; set; } = true;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TransitionTracker.Data;
 using TransitionTracker.Data.Seeding;
@@ -11,6 +10,8 @@ using TransitionTracker.Web.Consortia;
 using TransitionTracker.Web.Dashboards;
 using TransitionTracker.Web.Frameworks;
 using TransitionTracker.Web.Infrastructure;
+using TransitionTracker.Web.Infrastructure.DataProtection;
+using TransitionTracker.Web.Infrastructure.RateLimiting;
 using TransitionTracker.Web.Operations;
 using TransitionTracker.Web.Organisations;
 
@@ -27,11 +28,13 @@ public static class TransitionTrackerApplication
         builder.Services.AddTransitionTrackerData(database.Provider, database.ConnectionString, StartupDatabaseSettings.MigrationLockTimeout(builder.Configuration));
 
         builder.Services.AddTransitionTrackerIdentity(builder.Environment);
+        builder.Services.AddTransitionTrackerDataProtection(builder.Configuration);
+        builder.Services.AddTransitionTrackerRateLimiting(builder.Configuration);
         builder.Services.AddRazorComponents();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks()
-            .AddDbContextCheck<TransitionTrackerDbContext>("database", failureStatus: HealthStatus.Unhealthy);
+            .AddDbContextCheck<TransitionTrackerDbContext>("database", failureStatus: HealthStatus.Unhealthy, tags: [HealthEndpoints.ReadyTag]);
 
         builder.Services.AddScoped<ConsortiumCatalogue>();
         builder.Services.AddScoped<FrameworkLibrary>();
@@ -80,6 +83,8 @@ public static class TransitionTrackerApplication
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
+        app.UseMiddleware<DatabaseUnavailableMiddleware>();
+
         // People get the NHS-styled page; scripts under /api get problem details.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
@@ -104,12 +109,13 @@ public static class TransitionTrackerApplication
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseTransitionTrackerRateLimiting();
         app.UseMiddleware<CurrentUserMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapOpenApi().AllowAnonymous();
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
+        app.MapTransitionTrackerHealthChecks();
         app.MapIdentityApiEndpoints();
         app.MapConsortiumApi();
         app.MapScoringApi();

@@ -49,6 +49,7 @@ public sealed class TransitionTrackerServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:TransitionTracker", $"Data Source={databaseFile}");
         builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("RateLimiting:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 }

@@ -20,6 +20,24 @@ public sealed class HealthTests
     }
 
     [Fact]
+    public async Task Live_runs_no_check_and_ready_reports_the_database()
+    {
+        using var factory = new TransitionTrackerFactory();
+        var client = factory.CreateClient();
+
+        var live = await client.GetAsync("/healthz/live");
+        var ready = await client.GetAsync("/healthz/ready");
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        var liveBody = await live.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Healthy", liveBody.GetProperty("status").GetString());
+        Assert.Empty(liveBody.GetProperty("checks").EnumerateObject());
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var readyBody = await ready.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Healthy", readyBody.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Healthz_is_503_while_the_database_is_gone_and_200_when_it_is_back()
     {
         using var factory = new TransitionTrackerFactory();
@@ -32,8 +50,11 @@ public sealed class HealthTests
             Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
             var body = await down.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal("Unhealthy", body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/healthz/ready")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz/live")).StatusCode);
         }
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz/ready")).StatusCode);
     }
 }

@@ -43,6 +43,7 @@ public class TransitionTrackerFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:TransitionTracker", Database.ConnectionString);
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("RateLimiting:Enabled", "false");
     }
 
     protected override void Dispose(bool disposing)

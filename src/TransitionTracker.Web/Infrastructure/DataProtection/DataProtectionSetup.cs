@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+
+namespace TransitionTracker.Web.Infrastructure.DataProtection;
+
+/// <summary>
+/// Data protection (the keys behind the sign-in cookie, antiforgery tokens and bearer tokens) shared by every
+/// instance: one application name, and keys in the database, or in the folder `DataProtection:KeysPath` when set.
+/// </summary>
+public static class DataProtectionSetup
+{
+    public const string ApplicationName = "TransitionTracker";
+    public const string KeysPathSetting = "DataProtection:KeysPath";
+
+    public static IServiceCollection AddTransitionTrackerDataProtection(this IServiceCollection services, IConfiguration configuration)
+    {
+        var dataProtection = services.AddDataProtection().SetApplicationName(ApplicationName);
+        var keysPath = configuration[KeysPathSetting];
+        if (!string.IsNullOrWhiteSpace(keysPath))
+        {
+            dataProtection.PersistKeysToFileSystem(Directory.CreateDirectory(keysPath));
+        }
+        else
+        {
+            services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(
+                options => options.XmlRepository = new DatabaseXmlRepository(provider.GetRequiredService<IServiceScopeFactory>())));
+        }
+
+        services.AddHostedService<FirstKeyCreation>();
+        return services;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.DependencyInjection;
+using TransitionTracker.Data.Seeding;
+using TransitionTracker.Web.Tests.Infrastructure;
+
+namespace TransitionTracker.Web.Tests.Resilience;
+
+/// <summary>
+/// Two real instances of the app on one PostgreSQL database, as behind a load balancer: whatever one instance
+/// issues (sign-in cookie, antiforgery tokens, bearer and refresh tokens) the other accepts.
+/// </summary>
+public sealed class ScaleOutTests
+{
+    private const string Lessons = "/consortia/00G/lessons";
+    private const string NewLesson = Lessons + "/new";
+
+    [RequiresEnvironmentFact("TEST_POSTGRES")]
+    public async Task Two_instances_started_together_share_one_key_and_accept_each_others_cookies_and_tokens()
+    {
+        await using var database = await PostgresDatabase.CreateSeededAsync(TestEnvironment.Require("TEST_POSTGRES"), "scaleout");
+        using var a = new KestrelInstance(KestrelInstance.Postgres(database.ConnectionString));
+        using var b = new KestrelInstance(KestrelInstance.Postgres(database.ConnectionString));
+
+        // Both start at once on an empty key store: only one of them may create the key.
+        await Task.WhenAll(Task.Run(() => a.Start()), Task.Run(() => b.Start()));
+        Assert.Equal(1, await database.CountAsync("DataProtectionKeys"));
+        var keyOfA = Assert.Single(a.Services.GetRequiredService<IKeyManager>().GetAllKeys()).KeyId;
+        var keyOfB = Assert.Single(b.Services.GetRequiredService<IKeyManager>().GetAllKeys()).KeyId;
+        Assert.Equal(keyOfA, keyOfB);
+        Assert.NotEqual(a.BaseAddress.Port, b.BaseAddress.Port);
+
+        // One browser (one cookie jar), its requests sent to either instance.
+        var cookies = new CookieContainer();
+        using var onA = a.NewClient(cookies);
+        using var onB = b.NewClient(cookies);
+        var lead = DemoAccountSeeder.ConsortiumLead("00G");
+
+        var signedIn = await FormPost.SubmitAsync(onA, "/sign-in", "sign-in", new Dictionary<string, string>
+        {
+            ["Input.Email"] = lead,
+            ["Input.Password"] = DemoAccountSeeder.DefaultPassword,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Contains(cookies.GetCookies(b.BaseAddress), c => c.Name == "TransitionTracker.SignIn");
+
+        var (pageOnB, documentOnB) = await HtmlPage.GetAsync(onB, Lessons);
+        Assert.Equal(HttpStatusCode.OK, pageOnB.StatusCode);
+        Assert.Contains(lead, documentOnB.QuerySelector(".nhsuk-header__account")!.Text());
+
+        // A form read from A, posted to B, and the other way round.
+        var postedToB = await PostLessonAsync(formFrom: onA, postTo: onB, "Written on A, saved by B");
+        var postedToA = await PostLessonAsync(formFrom: onB, postTo: onA, "Written on B, saved by A");
+        Assert.Equal(HttpStatusCode.Redirect, postedToB.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, postedToA.StatusCode);
+        var (_, list) = await HtmlPage.GetAsync(onA, Lessons);
+        var titles = list.QuerySelectorAll("#lessons .nhsuk-card h2").Select(h => h.Text()).ToList();
+        Assert.Contains("Written on A, saved by B", titles);
+        Assert.Contains("Written on B, saved by A", titles);
+
+        // Bearer and refresh tokens from A's login work on B.
+        using var script = a.NewClient();
+        var login = await script.PostAsJsonAsync("/api/identity/login", new { email = lead, password = DemoAccountSeeder.DefaultPassword });
+        login.EnsureSuccessStatusCode();
+        var tokens = await login.Content.ReadFromJsonAsync<JsonElement>();
+        using var scriptOnB = b.NewClient();
+        scriptOnB.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("accessToken").GetString());
+        var consortia = await scriptOnB.GetAsync("/api/consortia");
+        Assert.Equal(HttpStatusCode.OK, consortia.StatusCode);
+        Assert.Contains("00G", await consortia.Content.ReadAsStringAsync());
+
+        using var refreshOnB = b.NewClient();
+        var refreshed = await refreshOnB.PostAsJsonAsync("/api/identity/refresh", new { refreshToken = tokens.GetProperty("refreshToken").GetString() });
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> PostLessonAsync(HttpClient formFrom, HttpClient postTo, string title)
+    {
+        var (_, page) = await HtmlPage.GetAsync(formFrom, NewLesson);
+        var form = page.QuerySelectorAll("form").Single(f => f.QuerySelector("input[name=_handler][value='lesson']") is not null);
+        var values = FormPost.ValuesOf(form, new Dictionary<string, string>
+        {
+            ["Input.Domain"] = "governance",
+            ["Input.Title"] = title,
+            ["Input.Body"] = "Posted to the other instance of the app.",
+        });
+        return await postTo.PostAsync(NewLesson, new FormUrlEncodedContent(values));
+    }
+}
