@@ -34,6 +34,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<DemoAccountSeeder>();
         services.AddScoped<DemoHistorySeeder>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<ScaledDataGenerator>();
         return services;
     }
 

@@ -6,6 +6,11 @@ if (args is [CreateAdministratorCommand.Name, ..])
     return await CreateAdministratorCommand.RunAsync(args);
 }
 
+if (args is [GenerateDataCommand.Name, ..])
+{
+    return await GenerateDataCommand.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTransitionTracker();
 

@@ -61,21 +61,46 @@ public sealed class DemoHistorySeeder(TransitionTrackerDbContext db, TimeProvide
             return;
         }
 
-        var readiness = ShippedFrameworks.DefaultFramework;
-        var wcc = ShippedFrameworks.Find(ShippedFrameworks.WorldClassCommissioning)!;
         var consortia = await db.Consortia.AsNoTracking().Include(c => c.Pcts).OrderBy(c => c.Code).ToListAsync(cancellationToken);
         var random = new Random(RandomSeed);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var started = clock.GetTimestamp();
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await SeedingTransaction.BeginOrJoinAsync(db, cancellationToken);
+        await AddHistoryAsync(
+            consortia,
+            random,
+            (done, total) => logger.LogInformation("Seeding demo history: {Done} of {Total} consortia", done, total),
+            cancellationToken);
+        await AddQualityIndicatorsAsync(random, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        logger.LogInformation("Seeding demo history: {Count} consortia in {Seconds:0.0} s", consortia.Count, clock.GetElapsedTime(started).TotalSeconds);
+    }
+
+    /// <summary>
+    /// Adds the demo history of the given consortia (which have none yet), drawing from <paramref name="random"/>:
+    /// every assessment round, plan, support action and lesson, but not the PCTs' quality indicators. The seeder
+    /// calls it for the demo consortia; the <c>generate</c> command for each synthetic copy of them, with the
+    /// copy's own seed. Runs in the transaction already open.
+    /// </summary>
+    /// <param name="progress">Told after each batch of consortia: how many are done, of how many.</param>
+    public async Task AddHistoryAsync(IReadOnlyList<Consortium> consortia, Random random, Action<int, int> progress, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Demo history is added inside a transaction.");
+        }
+
+        var readiness = ShippedFrameworks.DefaultFramework;
+        var wcc = ShippedFrameworks.Find(ShippedFrameworks.WorldClassCommissioning)!;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         db.AuditingEnabled = false;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             var latestScores = new List<(string Consortium, IReadOnlyList<DomainResult> Domains)>();
-            using var responses = new BulkInsert(db, "AssessmentResponses", "AssessmentId", "CriterionId", "Status", "Level", "Evidence", "AnsweredBy", "AnsweredAtUtc");
-            using var domainScores = new BulkInsert(db, "DomainScores", "AssessmentId", "DomainId", "Score", "BelowFloor");
+            await using var responses = new BulkInsert(db, "AssessmentResponses", "AssessmentId", "CriterionId", "Status", "Level", "Evidence", "AnsweredBy", "AnsweredAtUtc");
+            await using var domainScores = new BulkInsert(db, "DomainScores", "AssessmentId", "DomainId", "Score", "BelowFloor");
             foreach (var (consortium, index) in consortia.Select((c, i) => (c, i)))
             {
                 var by = $"pct.{consortium.HostPctCode!.ToLowerInvariant()}@demo.test";
@@ -88,14 +113,14 @@ public sealed class DemoHistorySeeder(TransitionTrackerDbContext db, TimeProvide
                 if (index % 25 == 24 || index == consortia.Count - 1)
                 {
                     await SaveBatchAsync(responses, domainScores, cancellationToken);
-                    logger.LogInformation("Seeding demo history: {Done} of {Total} consortia", index + 1, consortia.Count);
+                    progress(index + 1, consortia.Count);
                 }
             }
 
+            await responses.FlushAsync(cancellationToken);
+            await domainScores.FlushAsync(cancellationToken);
             AddLessons(latestScores, random);
-            await AddQualityIndicatorsAsync(random, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
         }
         finally
         {
@@ -103,8 +128,6 @@ public sealed class DemoHistorySeeder(TransitionTrackerDbContext db, TimeProvide
             db.ChangeTracker.AutoDetectChangesEnabled = true;
             db.ChangeTracker.Clear();
         }
-
-        logger.LogInformation("Seeding demo history: {Count} consortia in {Seconds:0.0} s", consortia.Count, clock.GetElapsedTime(started).TotalSeconds);
     }
 
     // Assessments go through EF (their ids come back); their answers and domain scores, 40 rows each, go in bulk.
@@ -292,6 +315,17 @@ public sealed class DemoHistorySeeder(TransitionTrackerDbContext db, TimeProvide
                     $"pct.{pct.ToLowerInvariant()}@demo.test",
                     month.AddMonths(1).AddDays(9).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc)));
             }
+        }
+
+        db.AuditingEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.AuditingEnabled = true;
+            db.ChangeTracker.Clear();
         }
     }
 
