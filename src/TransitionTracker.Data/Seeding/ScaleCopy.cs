@@ -15,8 +15,34 @@ public static class ScaleCopy
 
     public static string PracticeCode(string code, int copy) => copy == 0 ? code : $"{code}{copy:00}";
 
-    /// <summary>"Leeds North" is copied as "Leeds North locality 2", "Leeds North locality 3", ...</summary>
-    public static string ConsortiumBaseName(string name, int copy) => copy == 0 ? name : $"{name} locality {copy + 1}";
+    /// <summary>
+    /// The longest name, after any "NHS ", that a copy keeps whole: with " locality NN" and " GP commissioning
+    /// consortium" its lead's display name ("Lead, ...") still fits in 100 characters, as the longest real one does.
+    /// </summary>
+    public const int MaxCopiedNameLength = 55;
+
+    /// <summary>
+    /// "NHS Leeds North" is copied as "NHS Leeds North locality 2", "NHS Leeds North locality 3", ...; a name longer
+    /// than <see cref="MaxCopiedNameLength"/> is cut at a word boundary first.
+    /// </summary>
+    public static string ConsortiumBaseName(string name, int copy)
+    {
+        if (copy == 0)
+        {
+            return name;
+        }
+
+        var prefix = name.StartsWith("NHS ", StringComparison.Ordinal) ? "NHS " : string.Empty;
+        var bare = name[prefix.Length..];
+        if (bare.Length > MaxCopiedNameLength)
+        {
+            bare = bare[..MaxCopiedNameLength];
+            var space = bare.LastIndexOf(' ');
+            bare = (space > 0 ? bare[..space] : bare).TrimEnd(' ', ',', '(', '-');
+        }
+
+        return $"{prefix}{bare} locality {copy + 1}";
+    }
 
     /// <summary>"THE DENSHAM SURGERY" is copied as "THE DENSHAM SURGERY (BRANCH 2)", ...</summary>
     public static string PracticeName(string name, int copy) => copy == 0 ? name : $"{name} (BRANCH {copy + 1})";

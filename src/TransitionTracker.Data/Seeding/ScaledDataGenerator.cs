@@ -134,25 +134,29 @@ public sealed class ScaledDataGenerator(
         return presentScale;
     }
 
-    // The copies already present get their share of each practice's list at the new scale.
+    // The copies already present get their share of each practice's list at the new scale: a few hundred practices
+    // a statement, as UPDATE ... SET "ListSize" = CASE "Code" WHEN ... END, since one statement a row is slow on PostgreSQL.
     private async Task ShareListsAsync(int copiesPresent, int scale, CancellationToken cancellationToken)
     {
-        await using var update = db.Database.GetDbConnection().CreateCommand();
-        update.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        update.CommandText = "UPDATE \"Practices\" SET \"ListSize\" = @list WHERE \"Code\" = @code";
-        var list = AddParameter(update, "@list");
-        var code = AddParameter(update, "@code");
-        list.Value = 0;
-        code.Value = string.Empty;
-        await update.PrepareAsync(cancellationToken);
-        foreach (var practice in ReferenceDataFiles.ReadPractices())
+        const int RowsPerStatement = 500;
+        var shares = ReferenceDataFiles.ReadPractices()
+            .SelectMany(p => Enumerable.Range(0, copiesPresent).Select(copy => (Code: ScaleCopy.PracticeCode(p.Code, copy), List: ScaleCopy.ListShare(p.ListSize, copy, scale))))
+            .ToList();
+        foreach (var chunk in shares.Chunk(RowsPerStatement))
         {
-            for (var copy = 0; copy < copiesPresent; copy++)
+            await using var update = db.Database.GetDbConnection().CreateCommand();
+            update.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+            var cases = new System.Text.StringBuilder();
+            for (var i = 0; i < chunk.Length; i++)
             {
-                list.Value = ScaleCopy.ListShare(practice.ListSize, copy, scale);
-                code.Value = ScaleCopy.PracticeCode(practice.Code, copy);
-                await update.ExecuteNonQueryAsync(cancellationToken);
+                cases.Append(System.Globalization.CultureInfo.InvariantCulture, $" WHEN @c{i} THEN @l{i}");
+                AddParameter(update, $"@c{i}", chunk[i].Code);
+                AddParameter(update, $"@l{i}", chunk[i].List);
             }
+
+            update.CommandText = $"UPDATE \"Practices\" SET \"ListSize\" = CASE \"Code\"{cases} END " +
+                $"WHERE \"Code\" IN ({string.Join(", ", Enumerable.Range(0, chunk.Length).Select(i => $"@c{i}"))})";
+            await update.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
@@ -214,11 +218,11 @@ public sealed class ScaledDataGenerator(
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static DbParameter AddParameter(DbCommand command, string name)
+    private static void AddParameter(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
+        parameter.Value = value;
         command.Parameters.Add(parameter);
-        return parameter;
     }
 }
