@@ -27,6 +27,9 @@ public sealed class DemoHistorySeeder(TransitionTrackerDbContext db, TimeProvide
 
     private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 
+    // Assessments built since the last batch was written: they go in bulk, not through EF.
+    private readonly List<Assessment> _assessments = [];
+
     private static readonly (string Name, ReceivingBody Body)[] Functions =
     [
         ("Acute and community contracting", ReceivingBody.CommissioningSupport),
@@ -99,6 +102,8 @@ public sealed class DemoHistorySeeder(TransitionTrackerDbContext db, TimeProvide
         try
         {
             var latestScores = new List<(string Consortium, IReadOnlyList<DomainResult> Domains)>();
+            var nextId = (await db.Assessments.MaxAsync(a => (int?)a.Id, cancellationToken) ?? 0) + 1;
+            await using var assessments = new BulkInsert(db, "Assessments", "Id", "ConsortiumCode", "FrameworkId", "FrameworkVersion", "Status", "Revision", "CreatedBy", "CreatedAtUtc", "UpdatedBy", "UpdatedAtUtc", "SubmittedBy", "SubmittedAtUtc", "Score", "Track", "ResultJson");
             await using var responses = new BulkInsert(db, "AssessmentResponses", "AssessmentId", "CriterionId", "Status", "Level", "Evidence", "AnsweredBy", "AnsweredAtUtc");
             await using var domainScores = new BulkInsert(db, "DomainScores", "AssessmentId", "DomainId", "Score", "BelowFloor");
             foreach (var (consortium, index) in consortia.Select((c, i) => (c, i)))
@@ -112,7 +117,7 @@ public sealed class DemoHistorySeeder(TransitionTrackerDbContext db, TimeProvide
 
                 if (index % 25 == 24 || index == consortia.Count - 1)
                 {
-                    await SaveBatchAsync(responses, domainScores, cancellationToken);
+                    nextId = await SaveBatchAsync(nextId, assessments, responses, domainScores, cancellationToken);
                     progress(index + 1, consortia.Count);
                 }
             }
@@ -121,43 +126,59 @@ public sealed class DemoHistorySeeder(TransitionTrackerDbContext db, TimeProvide
             await domainScores.FlushAsync(cancellationToken);
             AddLessons(latestScores, random);
             await db.SaveChangesAsync(cancellationToken);
+            if (db.Database.IsNpgsql())
+            {
+                // The ids were given explicitly, so the identity sequence has to be moved past them.
+                await db.Database.ExecuteSqlRawAsync(
+                    "SELECT setval(pg_get_serial_sequence('\"Assessments\"', 'Id'), (SELECT MAX(\"Id\") FROM \"Assessments\"))",
+                    cancellationToken);
+            }
         }
         finally
         {
+            _assessments.Clear();
             db.AuditingEnabled = true;
             db.ChangeTracker.AutoDetectChangesEnabled = true;
             db.ChangeTracker.Clear();
         }
     }
 
-    // Assessments go through EF (their ids come back); their answers and domain scores, 40 rows each, go in bulk.
-    private async Task SaveBatchAsync(BulkInsert responses, BulkInsert domainScores, CancellationToken cancellationToken)
+    // Assessments, their answers and domain scores (41 rows an assessment) go in bulk, with ids given here after the
+    // highest present: tracking them in EF cost more than everything else. The rest of the batch goes through EF.
+    // Returns the next free id.
+    private async Task<int> SaveBatchAsync(int nextId, BulkInsert assessments, BulkInsert responses, BulkInsert domainScores, CancellationToken cancellationToken)
     {
-        // Detaching an answer can take it out of its assessment's collection, so keep copies first.
-        var batch = db.ChangeTracker.Entries<Assessment>()
-            .Select(e => (Assessment: e.Entity, Responses: e.Entity.Responses.ToList(), Scores: e.Entity.DomainScores.ToList()))
-            .ToList();
-        foreach (var (_, answers, scores) in batch)
-        {
-            answers.ForEach(r => db.Entry(r).State = EntityState.Detached);
-            scores.ForEach(d => db.Entry(d).State = EntityState.Detached);
-        }
-
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var (assessment, answers, scores) in batch)
+        db.ChangeTracker.Clear();
+        var first = nextId;
+        foreach (var a in _assessments)
         {
-            foreach (var r in answers)
-            {
-                await responses.AddAsync(cancellationToken, assessment.Id, r.CriterionId, r.Status?.ToString(), r.Level, r.Evidence, r.AnsweredBy, r.AnsweredAtUtc);
-            }
-
-            foreach (var d in scores)
-            {
-                await domainScores.AddAsync(cancellationToken, assessment.Id, d.DomainId, d.Score, d.BelowFloor);
-            }
+            await assessments.AddAsync(
+                cancellationToken,
+                nextId++, a.ConsortiumCode, a.FrameworkId, a.FrameworkVersion, a.Status.ToString(), a.Revision, a.CreatedBy, a.CreatedAtUtc,
+                a.UpdatedBy, a.UpdatedAtUtc, a.SubmittedBy, a.SubmittedAtUtc, a.Score, a.Track?.ToString(), a.ResultJson);
         }
 
-        db.ChangeTracker.Clear();
+        // Answers refer to their assessment, so the assessments are written first.
+        await assessments.FlushAsync(cancellationToken);
+        var id = first;
+        foreach (var a in _assessments)
+        {
+            foreach (var r in a.Responses)
+            {
+                await responses.AddAsync(cancellationToken, id, r.CriterionId, r.Status?.ToString(), r.Level, r.Evidence, r.AnsweredBy, r.AnsweredAtUtc);
+            }
+
+            foreach (var d in a.DomainScores)
+            {
+                await domainScores.AddAsync(cancellationToken, id, d.DomainId, d.Score, d.BelowFloor);
+            }
+
+            id++;
+        }
+
+        _assessments.Clear();
+        return nextId;
     }
 
     private ReadinessResult AddReadinessHistory(Consortium consortium, Framework framework, Random random, string by)
@@ -181,7 +202,7 @@ public sealed class DemoHistorySeeder(TransitionTrackerDbContext db, TimeProvide
 
             result = ReadinessScorer.Score(framework, assessment.CriterionResponses());
             assessment.Submit(result, JsonSerializer.Serialize(ReadinessReport.From(framework, result), Json), by, at);
-            db.Assessments.Add(assessment);
+            _assessments.Add(assessment);
         }
 
         return result!;
@@ -204,7 +225,7 @@ public sealed class DemoHistorySeeder(TransitionTrackerDbContext db, TimeProvide
 
             var result = ReadinessScorer.Score(framework, assessment.CriterionResponses());
             assessment.Submit(result, JsonSerializer.Serialize(ReadinessReport.From(framework, result), Json), by, at);
-            db.Assessments.Add(assessment);
+            _assessments.Add(assessment);
         }
     }
 
