@@ -11,7 +11,8 @@ namespace TransitionTracker.Web.Commands;
 /// <c>generate --scale &lt;N&gt; [--database &lt;SQLite file&gt;]</c>: fills a database with the demo data at scale N
 /// (<see cref="ScaledDataGenerator"/>) for load and performance testing. Without --database it uses the configured
 /// database (SQLite or PostgreSQL, as the app would). Prints progress, the final counts and the time taken. Exits 0
-/// when the database holds scale N, 1 (changing nothing) on bad arguments or when the database cannot be scaled.
+/// when the database holds scale N, 1 (leaving its data as it was) on bad arguments or when the database cannot be
+/// scaled.
 /// </summary>
 public static class GenerateDataCommand
 {

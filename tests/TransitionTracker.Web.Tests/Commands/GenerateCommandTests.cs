@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using TransitionTracker.Web.Commands;
 using TransitionTracker.Web.Tests.Infrastructure;
 
 namespace TransitionTracker.Web.Tests.Commands;
@@ -33,7 +34,17 @@ public sealed class GenerateCommandTests
             Assert.True(exitCode == 0, output);
             Assert.Equal("ok", await ScalarAsync(SqliteConnection(path), "PRAGMA integrity_check"));
             Assert.Empty(await RowsAsync(SqliteConnection(path), "PRAGMA foreign_key_check"));
-            AssertScaleTwo(before, await CountAsync(SqliteConnection(path)), output);
+            var scaled = await CountAsync(SqliteConnection(path));
+            AssertScaleTwo(before, scaled, output);
+
+            // Asked again for the scale it holds, it adds nothing; asked for less, it refuses and changes nothing.
+            var (again, againOutput) = await GenerateCommandProcess.RunAsync("--scale", "2", "--database", path);
+            Assert.True(again == 0, againOutput);
+            Assert.Contains("already holds scale 2; nothing was added", againOutput, StringComparison.Ordinal);
+            var (smaller, smallerOutput) = await GenerateCommandProcess.RunAsync("--scale", "1", "--database", path);
+            Assert.True(smaller == 1, smallerOutput);
+            Assert.Contains("already holds scale 2; it cannot be reduced to scale 1", smallerOutput, StringComparison.Ordinal);
+            Assert.Equal(scaled, await CountAsync(SqliteConnection(path)));
         }
         finally
         {
@@ -73,6 +84,38 @@ public sealed class GenerateCommandTests
         {
             await ExecuteAsync(new NpgsqlConnection(server), $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
         }
+    }
+
+    [Theory]
+    [InlineData("--scale", "0")]
+    [InlineData("--scale", "101")]
+    [InlineData("--scale", "ten")]
+    [InlineData("--database", "x.db")]
+    [InlineData("--scale", "2", "stray")]
+    public async Task Bad_arguments_are_refused_with_the_usage_before_any_database_is_touched(params string[] arguments)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exitCode = await GenerateDataCommand.RunAsync(["generate", .. arguments], output, error);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("generate: nothing was generated.", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Usage: generate --scale <N>", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output.ToString());
+    }
+
+    [Fact]
+    public async Task A_database_folder_that_does_not_exist_is_refused()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"transition-tracker-missing-{Guid.NewGuid():N}", "data.db");
+        var error = new StringWriter();
+
+        var exitCode = await GenerateDataCommand.RunAsync(["generate", "--scale", "1", "--database", missing], new StringWriter(), error);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("The folder for --database does not exist", error.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(missing)));
     }
 
     // Half-way through the copy's history: thousands of rows written, the commit still to come.
