@@ -82,7 +82,7 @@ public sealed class GenerateCommandTests
         }
         finally
         {
-            await ExecuteAsync(new NpgsqlConnection(server), $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            await DropAsync(server, name);
         }
     }
 
@@ -116,6 +116,24 @@ public sealed class GenerateCommandTests
         Assert.Equal(1, exitCode);
         Assert.Contains("The folder for --database does not exist", error.ToString(), StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.GetDirectoryName(missing)));
+    }
+
+    // WITH (FORCE) ends the sessions of our own role; an autovacuum worker on the freshly loaded database can still be
+    // in the way for a moment, so the drop is tried a few times.
+    private static async Task DropAsync(string server, string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(new NpgsqlConnection(server), $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException) when (attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
     }
 
     // Half-way through the copy's history: thousands of rows written, the commit still to come.
