@@ -39,6 +39,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(sp => new DatabaseMigrationLock(
             provider, connectionString, migrationLockTimeout ?? DatabaseMigrationLock.DefaultTimeout, sp.GetRequiredService<ILogger<DatabaseMigrationLock>>()));
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<ScaledDataGenerator>();
         return services;
     }
 

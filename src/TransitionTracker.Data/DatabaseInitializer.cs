@@ -7,7 +7,9 @@ namespace TransitionTracker.Data;
 /// <summary>
 /// On start: apply migrations, then reference data and the shipped frameworks, then (when asked) demo data; all under
 /// <see cref="DatabaseMigrationLock"/>, so instances starting together take turns and only the first does the work.
-/// After a load, the database's planner statistics are brought up to date.
+/// All the seeding is one transaction, so a start killed part-way leaves no seeded data at all and the next start
+/// seeds afresh (migrations are applied before it, each in EF's own transaction). After a load, the database's
+/// planner statistics are brought up to date.
 /// </summary>
 public sealed class DatabaseInitializer(
     TransitionTrackerDbContext db,
@@ -24,11 +26,47 @@ public sealed class DatabaseInitializer(
     public async Task<IReadOnlyList<string>> InitialiseAsync(string? demoPassword, CancellationToken cancellationToken)
     {
         await using var held = await migrationLock.AcquireAsync(cancellationToken);
+        var applied = await MigrateAsync(cancellationToken);
+        bool loaded;
+        await using (var transaction = await SeedingTransaction.BeginOrJoinAsync(db, cancellationToken))
+        {
+            loaded = await SeedAsync(demoPassword, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (loaded)
+        {
+            // Fresh planner statistics for the tables just filled (both SQLite and PostgreSQL accept a bare ANALYZE):
+            // without them PostgreSQL plans the first queries as if the tables were empty until autovacuum runs.
+            await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
+            logger.LogInformation("Statistics updated after loading data");
+        }
+
+        return applied;
+    }
+
+    /// <summary>Applies any pending migrations; returns those applied.</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
+    {
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
             logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
             await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        return pending;
+    }
+
+    /// <summary>
+    /// Adds whatever reference, framework and (with a password) demo data is missing, in the transaction already open;
+    /// true when reference or demo rows were added.
+    /// </summary>
+    public async Task<bool> SeedAsync(string? demoPassword, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Seeding runs inside a transaction.");
         }
 
         var loaded = await referenceData.SeedAsync(cancellationToken);
@@ -40,14 +78,6 @@ public sealed class DatabaseInitializer(
             loaded |= await demoHistory.SeedAsync(cancellationToken);
         }
 
-        if (loaded)
-        {
-            // Fresh planner statistics for the tables just filled (both SQLite and PostgreSQL accept a bare ANALYZE):
-            // without them PostgreSQL plans the first queries as if the tables were empty until autovacuum runs.
-            await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
-            logger.LogInformation("Statistics updated after loading data");
-        }
-
-        return pending;
+        return loaded;
     }
 }

@@ -11,6 +11,11 @@ if (args is [MigrateCommand.Name or BackupCommand.Name or RestoreCommand.Name, .
     return await OperationsCommands.RunAsync(args);
 }
 
+if (args is [GenerateDataCommand.Name, ..])
+{
+    return await GenerateDataCommand.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTransitionTracker();
 

@@ -49,7 +49,7 @@ public sealed class DemoAccountSeeder(TransitionTrackerDbContext db, ILogger<Dem
 
         // One hash for every demo account: hashing is deliberately slow, and they share one password anyway.
         var hash = new PasswordHasher<TransitionTrackerUser>().HashPassword(new TransitionTrackerUser(), password);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await SeedingTransaction.BeginOrJoinAsync(db, cancellationToken);
         db.AuditingEnabled = false;
         try
         {

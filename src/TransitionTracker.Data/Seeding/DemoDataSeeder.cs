@@ -33,7 +33,7 @@ public sealed class DemoDataSeeder(TransitionTrackerDbContext db, ILogger<DemoDa
 
         var consortia = BuildConsortia();
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await SeedingTransaction.BeginOrJoinAsync(db, cancellationToken);
         db.AuditingEnabled = false;
         try
         {
@@ -51,7 +51,14 @@ public sealed class DemoDataSeeder(TransitionTrackerDbContext db, ILogger<DemoDa
     }
 
     /// <summary>The demo consortia, deterministic for a given reference data set.</summary>
-    public static IReadOnlyList<Consortium> BuildConsortia()
+    public static IReadOnlyList<Consortium> BuildConsortia() => BuildConsortia(copy: 0);
+
+    /// <summary>
+    /// The demo consortia (copy 0), or one synthetic copy of them for the <c>generate</c> command: the same practices'
+    /// copies in the same PCTs and region, named and coded by <see cref="ScaleCopy"/>, with stages and joining dates
+    /// drawn from the copy's own seed.
+    /// </summary>
+    public static IReadOnlyList<Consortium> BuildConsortia(int copy)
     {
         var pctRegion = ReferenceDataFiles.ReadPcts().ToDictionary(p => p.Code, p => p.ShaCode);
         var successors = ReferenceDataFiles.ReadCcgSuccessors();
@@ -61,7 +68,7 @@ public sealed class DemoDataSeeder(TransitionTrackerDbContext db, ILogger<DemoDa
         var predecessors = successors
             .Where(s => s.PctPostcodeSharePercent is null or >= PredecessorSharePercent)
             .ToLookup(s => s.CcgCode, s => s.PctCode);
-        var random = new Random(RandomSeed);
+        var random = new Random(ScaleCopy.Seed(RandomSeed, copy));
         var consortia = new List<Consortium>();
 
         foreach (var group in ReferenceDataFiles.ReadPractices()
@@ -75,7 +82,8 @@ public sealed class DemoDataSeeder(TransitionTrackerDbContext db, ILogger<DemoDa
                 .ThenBy(x => x.Pct, StringComparer.Ordinal)
                 .ToList();
             var host = listByPct[0].Pct;
-            var consortium = new Consortium(group.Key, ShadowName(names.GetValueOrDefault(group.Key, group.Key)), pctRegion[host], NextStage(random));
+            var name = ScaleCopy.ConsortiumBaseName(names.GetValueOrDefault(group.Key, group.Key), copy);
+            var consortium = new Consortium(ScaleCopy.ConsortiumCode(group.Key, copy), ShadowName(name), pctRegion[host], NextStage(random));
             foreach (var (pct, _) in listByPct)
             {
                 consortium.LinkPct(pct, pct == host);
@@ -94,7 +102,7 @@ public sealed class DemoDataSeeder(TransitionTrackerDbContext db, ILogger<DemoDa
                     joined = opened;
                 }
 
-                consortium.AddMember(practice.Code, joined);
+                consortium.AddMember(ScaleCopy.PracticeCode(practice.Code, copy), joined);
             }
 
             consortia.Add(consortium);

@@ -27,6 +27,9 @@ public sealed class DemoHistorySeeder(TransitionTrackerDbContext db, TimeProvide
 
     private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 
+    // Assessments built since the last batch was written: they go in bulk, not through EF.
+    private readonly List<Assessment> _assessments = [];
+
     private static readonly (string Name, ReceivingBody Body)[] Functions =
     [
         ("Acute and community contracting", ReceivingBody.CommissioningSupport),
@@ -53,7 +56,7 @@ public sealed class DemoHistorySeeder(TransitionTrackerDbContext db, TimeProvide
         ["quality-performance"] = ("Winter plans shared across consortia", "We wrote the winter plan with the neighbouring consortium and the acute trust, and tracked the 18-week position weekly through the transition."),
     };
 
-    /// <returns>True when the demo history was added.</returns>
+    /// <summary>Adds the demo history when there is none; true when it did.</summary>
     public async Task<bool> SeedAsync(CancellationToken cancellationToken)
     {
         if (await db.Assessments.AnyAsync(cancellationToken))
@@ -62,21 +65,49 @@ public sealed class DemoHistorySeeder(TransitionTrackerDbContext db, TimeProvide
             return false;
         }
 
-        var readiness = ShippedFrameworks.DefaultFramework;
-        var wcc = ShippedFrameworks.Find(ShippedFrameworks.WorldClassCommissioning)!;
         var consortia = await db.Consortia.AsNoTracking().Include(c => c.Pcts).OrderBy(c => c.Code).ToListAsync(cancellationToken);
         var random = new Random(RandomSeed);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var started = clock.GetTimestamp();
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await SeedingTransaction.BeginOrJoinAsync(db, cancellationToken);
+        await AddHistoryAsync(
+            consortia,
+            random,
+            (done, total) => logger.LogInformation("Seeding demo history: {Done} of {Total} consortia", done, total),
+            cancellationToken);
+        await AddQualityIndicatorsAsync(random, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        logger.LogInformation("Seeding demo history: {Count} consortia in {Seconds:0.0} s", consortia.Count, clock.GetElapsedTime(started).TotalSeconds);
+        return true;
+    }
+
+    /// <summary>
+    /// Adds the demo history of the given consortia (which have none yet), drawing from <paramref name="random"/>:
+    /// every assessment round, plan, support action and lesson, but not the PCTs' quality indicators. The seeder
+    /// calls it for the demo consortia; the <c>generate</c> command for each synthetic copy of them, with the
+    /// copy's own seed. Runs in the transaction already open.
+    /// </summary>
+    /// <param name="progress">Told after each batch of consortia: how many are done, of how many.</param>
+    public async Task AddHistoryAsync(IReadOnlyList<Consortium> consortia, Random random, Action<int, int> progress, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Demo history is added inside a transaction.");
+        }
+
+        var readiness = ShippedFrameworks.DefaultFramework;
+        var wcc = ShippedFrameworks.Find(ShippedFrameworks.WorldClassCommissioning)!;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         db.AuditingEnabled = false;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             var latestScores = new List<(string Consortium, IReadOnlyList<DomainResult> Domains)>();
-            using var responses = new BulkInsert(db, "AssessmentResponses", "AssessmentId", "CriterionId", "Status", "Level", "Evidence", "AnsweredBy", "AnsweredAtUtc");
-            using var domainScores = new BulkInsert(db, "DomainScores", "AssessmentId", "DomainId", "Score", "BelowFloor");
+            var nextId = (await db.Assessments.MaxAsync(a => (int?)a.Id, cancellationToken) ?? 0) + 1;
+            await using var assessments = new BulkInsert(db, "Assessments", "Id", "ConsortiumCode", "FrameworkId", "FrameworkVersion", "Status", "Revision", "CreatedBy", "CreatedAtUtc", "UpdatedBy", "UpdatedAtUtc", "SubmittedBy", "SubmittedAtUtc", "Score", "Track", "ResultJson");
+            await using var responses = new BulkInsert(db, "AssessmentResponses", "AssessmentId", "CriterionId", "Status", "Level", "Evidence", "AnsweredBy", "AnsweredAtUtc");
+            await using var domainScores = new BulkInsert(db, "DomainScores", "AssessmentId", "DomainId", "Score", "BelowFloor");
             foreach (var (consortium, index) in consortia.Select((c, i) => (c, i)))
             {
                 var by = $"pct.{consortium.HostPctCode!.ToLowerInvariant()}@demo.test";
@@ -88,58 +119,68 @@ public sealed class DemoHistorySeeder(TransitionTrackerDbContext db, TimeProvide
 
                 if (index % 25 == 24 || index == consortia.Count - 1)
                 {
-                    await SaveBatchAsync(responses, domainScores, cancellationToken);
-                    logger.LogInformation("Seeding demo history: {Done} of {Total} consortia", index + 1, consortia.Count);
+                    nextId = await SaveBatchAsync(nextId, assessments, responses, domainScores, cancellationToken);
+                    progress(index + 1, consortia.Count);
                 }
             }
 
+            await responses.FlushAsync(cancellationToken);
+            await domainScores.FlushAsync(cancellationToken);
             AddLessons(latestScores, random);
-            await AddQualityIndicatorsAsync(random, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (db.Database.IsNpgsql())
+            {
+                // The ids were given explicitly, so the identity sequence has to be moved past them.
+                await db.Database.ExecuteSqlRawAsync(
+                    "SELECT setval(pg_get_serial_sequence('\"Assessments\"', 'Id'), (SELECT MAX(\"Id\") FROM \"Assessments\"))",
+                    cancellationToken);
+            }
         }
         finally
         {
+            _assessments.Clear();
             db.AuditingEnabled = true;
             db.ChangeTracker.AutoDetectChangesEnabled = true;
             db.ChangeTracker.Clear();
         }
-
-        logger.LogInformation("Seeding demo history: {Count} consortia in {Seconds:0.0} s", consortia.Count, clock.GetElapsedTime(started).TotalSeconds);
-        return true;
     }
 
-    // Assessments go through EF (their ids come back); their answers and domain scores, 40 rows each, go in bulk.
-    private async Task SaveBatchAsync(BulkInsert responses, BulkInsert domainScores, CancellationToken cancellationToken)
+    // Assessments, their answers and domain scores (41 rows an assessment) go in bulk, with ids given here after the
+    // highest present: tracking them in EF cost more than everything else. The rest of the batch goes through EF.
+    // Returns the next free id.
+    private async Task<int> SaveBatchAsync(int nextId, BulkInsert assessments, BulkInsert responses, BulkInsert domainScores, CancellationToken cancellationToken)
     {
-        // Detaching an answer can take it out of its assessment's collection, so keep copies first.
-        var batch = db.ChangeTracker.Entries<Assessment>()
-            .Select(e => (Assessment: e.Entity, Responses: e.Entity.Responses.ToList(), Scores: e.Entity.DomainScores.ToList()))
-            .ToList();
-        foreach (var (_, answers, scores) in batch)
-        {
-            answers.ForEach(r => db.Entry(r).State = EntityState.Detached);
-            scores.ForEach(d => db.Entry(d).State = EntityState.Detached);
-        }
-
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var (assessment, answers, scores) in batch)
+        db.ChangeTracker.Clear();
+        var first = nextId;
+        foreach (var a in _assessments)
         {
-            foreach (var r in answers)
-            {
-                await responses.AddAsync(cancellationToken, assessment.Id, r.CriterionId, r.Status?.ToString(), r.Level, r.Evidence, r.AnsweredBy, r.AnsweredAtUtc);
-            }
-
-            foreach (var d in scores)
-            {
-                await domainScores.AddAsync(cancellationToken, assessment.Id, d.DomainId, d.Score, d.BelowFloor);
-            }
+            await assessments.AddAsync(
+                cancellationToken,
+                nextId++, a.ConsortiumCode, a.FrameworkId, a.FrameworkVersion, a.Status.ToString(), a.Revision, a.CreatedBy, a.CreatedAtUtc,
+                a.UpdatedBy, a.UpdatedAtUtc, a.SubmittedBy, a.SubmittedAtUtc, a.Score, a.Track?.ToString(), a.ResultJson);
         }
 
-        await responses.FlushAsync(cancellationToken);
-        await domainScores.FlushAsync(cancellationToken);
+        // Answers refer to their assessment, so the assessments are written first.
+        await assessments.FlushAsync(cancellationToken);
+        var id = first;
+        foreach (var a in _assessments)
+        {
+            foreach (var r in a.Responses)
+            {
+                await responses.AddAsync(cancellationToken, id, r.CriterionId, r.Status?.ToString(), r.Level, r.Evidence, r.AnsweredBy, r.AnsweredAtUtc);
+            }
 
-        db.ChangeTracker.Clear();
+            foreach (var d in a.DomainScores)
+            {
+                await domainScores.AddAsync(cancellationToken, id, d.DomainId, d.Score, d.BelowFloor);
+            }
+
+            id++;
+        }
+
+        _assessments.Clear();
+        return nextId;
     }
 
     private ReadinessResult AddReadinessHistory(Consortium consortium, Framework framework, Random random, string by)
@@ -163,7 +204,7 @@ public sealed class DemoHistorySeeder(TransitionTrackerDbContext db, TimeProvide
 
             result = ReadinessScorer.Score(framework, assessment.CriterionResponses());
             assessment.Submit(result, JsonSerializer.Serialize(ReadinessReport.From(framework, result), Json), by, at);
-            db.Assessments.Add(assessment);
+            _assessments.Add(assessment);
         }
 
         return result!;
@@ -186,7 +227,7 @@ public sealed class DemoHistorySeeder(TransitionTrackerDbContext db, TimeProvide
 
             var result = ReadinessScorer.Score(framework, assessment.CriterionResponses());
             assessment.Submit(result, JsonSerializer.Serialize(ReadinessReport.From(framework, result), Json), by, at);
-            db.Assessments.Add(assessment);
+            _assessments.Add(assessment);
         }
     }
 
@@ -297,6 +338,17 @@ public sealed class DemoHistorySeeder(TransitionTrackerDbContext db, TimeProvide
                     $"pct.{pct.ToLowerInvariant()}@demo.test",
                     month.AddMonths(1).AddDays(9).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc)));
             }
+        }
+
+        db.AuditingEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.AuditingEnabled = true;
+            db.ChangeTracker.Clear();
         }
     }
 

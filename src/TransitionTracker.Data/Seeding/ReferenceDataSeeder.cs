@@ -26,7 +26,7 @@ public sealed class ReferenceDataSeeder(TransitionTrackerDbContext db, ILogger<R
             return false;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await SeedingTransaction.BeginOrJoinAsync(db, cancellationToken);
         db.AuditingEnabled = false;
 
         var newRegions = shas.Where(s => !regionCodes.Contains(s.Code)).Select(s => new Region(s.Code, s.Name, s.OnsCode)).ToList();
