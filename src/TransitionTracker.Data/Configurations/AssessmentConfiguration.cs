@@ -30,5 +30,9 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         builder.HasIndex(a => new { a.ConsortiumCode, a.FrameworkId }).IsUnique().HasFilter("\"Status\" = 'Draft'");
         builder.HasIndex(a => new { a.ConsortiumCode, a.Status, a.SubmittedAtUtc });
         builder.HasIndex(a => new { a.FrameworkId, a.Status, a.SubmittedAtUtc });
+
+        // The dashboards' "latest submission of each consortium" (overall and per month) and the competency
+        // comparison read this index alone, in consortium and date order, without touching the table (docs/performance.md).
+        builder.HasIndex(a => new { a.FrameworkId, a.Status, a.ConsortiumCode, a.SubmittedAtUtc, a.Track });
     }
 }

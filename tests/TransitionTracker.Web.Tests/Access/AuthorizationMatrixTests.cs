@@ -119,6 +119,7 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         ["GET /api/frameworks/{id}"] = new(Access.SignedIn, "GET", _ => "/api/frameworks/world-class-commissioning"),
         ["GET /api/consortia/{code}"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}"),
         ["GET /healthz"] = new(Access.Public, "GET"),
+        ["GET /dev/baseline"] = new(Access.Public, "GET", _ => "/dev/baseline?bytes=4096"),
         ["GET /_framework/opaque-redirect"] = new(Access.FrameworkRedirect, "GET"),
         ["GET /openapi/{documentName}.json"] = new(Access.Public, "GET", _ => "/openapi/v1.json"),
         ["POST /api/identity/login"] = new(Access.IdentitySignIn, "POST", JsonBody: """{"email":"nobody@demo.test","password":"Wrong-password-1"}"""),

@@ -36,6 +36,7 @@ public class TransitionTrackerFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:TransitionTracker", File.Exists(DatabasePath) ? ConnectionString : $"Data Source={DatabasePath}");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Seed:Demo", "true");
+        builder.ConfigureServices(RoundTripCounter.Register);
     }
 
     protected override void Dispose(bool disposing)

@@ -420,6 +420,8 @@ namespace TransitionTracker.Data.Migrations.Postgres
 
                     b.HasIndex("FrameworkId", "Status", "SubmittedAtUtc");
 
+                    b.HasIndex("FrameworkId", "Status", "ConsortiumCode", "SubmittedAtUtc", "Track");
+
                     b.ToTable("Assessments");
                 });
 

@@ -403,6 +403,8 @@ namespace TransitionTracker.Data.Migrations.Sqlite
 
                     b.HasIndex("FrameworkId", "Status", "SubmittedAtUtc");
 
+                    b.HasIndex("FrameworkId", "Status", "ConsortiumCode", "SubmittedAtUtc", "Track");
+
                     b.ToTable("Assessments");
                 });
 
