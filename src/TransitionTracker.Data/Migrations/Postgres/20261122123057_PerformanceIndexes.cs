@@ -13,7 +13,7 @@ namespace TransitionTracker.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_Assessments_FrameworkId_Status_ConsortiumCode_SubmittedAtUt~",
                 table: "Assessments",
-                columns: new[] { "FrameworkId", "Status", "ConsortiumCode", "SubmittedAtUtc", "Track" });
+                columns: new[] { "FrameworkId", "Status", "ConsortiumCode", "SubmittedAtUtc", "Id", "Track" });
         }
 
         /// <inheritdoc />

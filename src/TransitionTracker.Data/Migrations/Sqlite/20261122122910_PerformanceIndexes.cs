@@ -11,16 +11,16 @@ namespace TransitionTracker.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateIndex(
-                name: "IX_Assessments_FrameworkId_Status_ConsortiumCode_SubmittedAtUtc_Track",
+                name: "IX_Assessments_LatestByConsortium",
                 table: "Assessments",
-                columns: new[] { "FrameworkId", "Status", "ConsortiumCode", "SubmittedAtUtc", "Track" });
+                columns: new[] { "FrameworkId", "Status", "ConsortiumCode", "SubmittedAtUtc", "Id", "Track" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Assessments_FrameworkId_Status_ConsortiumCode_SubmittedAtUtc_Track",
+                name: "IX_Assessments_LatestByConsortium",
                 table: "Assessments");
         }
     }
