@@ -8,6 +8,7 @@ using TransitionTracker.Web.Assessments;
 using TransitionTracker.Web.Components;
 using TransitionTracker.Web.Consortia;
 using TransitionTracker.Web.Dashboards;
+using TransitionTracker.Web.Diagnostics;
 using TransitionTracker.Web.Frameworks;
 using TransitionTracker.Web.Infrastructure;
 using TransitionTracker.Web.Infrastructure.DataProtection;
@@ -122,6 +123,7 @@ public static class TransitionTrackerApplication
         app.MapFrameworkApi();
         app.MapAssessmentApi();
         app.MapDashboardApi();
+        app.MapBaselinePage(app.Environment);
         app.MapRazorComponents<App>();
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -30,5 +30,11 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         builder.HasIndex(a => new { a.ConsortiumCode, a.FrameworkId }).IsUnique().HasFilter("\"Status\" = 'Draft'");
         builder.HasIndex(a => new { a.ConsortiumCode, a.Status, a.SubmittedAtUtc });
         builder.HasIndex(a => new { a.FrameworkId, a.Status, a.SubmittedAtUtc });
+
+        // "The latest submission of each consortium" (ORDER BY SubmittedAtUtc DESC, Id DESC LIMIT 1, one seek per
+        // consortium), the dashboards' latest per month and the competency comparison read this index alone, in
+        // consortium and date order, without touching the table (docs/performance.md, "Query plans").
+        builder.HasIndex(a => new { a.FrameworkId, a.Status, a.ConsortiumCode, a.SubmittedAtUtc, a.Id, a.Track })
+            .HasDatabaseName("IX_Assessments_LatestByConsortium");
     }
 }

@@ -7,7 +7,10 @@ using TransitionTracker.Web.Frameworks;
 
 namespace TransitionTracker.Web.Assessments;
 
-/// <summary>Reads a consortium's standing on the default readiness framework in three queries.</summary>
+/// <summary>
+/// Reads a consortium's standing on the default readiness framework in two queries, plus the framework when this
+/// process has not read that version yet.
+/// </summary>
 public sealed class ConsortiumReadinessReader(TransitionTrackerDbContext db, FrameworkLibrary frameworks)
 {
     public async Task<ConsortiumReadiness> ReadAsync(string consortiumCode, CancellationToken cancellationToken)
@@ -15,14 +18,24 @@ public sealed class ConsortiumReadinessReader(TransitionTrackerDbContext db, Fra
         const string frameworkId = AssessmentWorkflow.DefaultFramework;
         var submitted = db.Assessments.AsNoTracking()
             .Where(a => a.ConsortiumCode == consortiumCode && a.FrameworkId == frameworkId && a.Status == AssessmentStatus.Submitted);
-        var history = await submitted
-            .OrderBy(a => a.SubmittedAtUtc).ThenBy(a => a.Id)
-            .Select(a => new HistoryPoint(a.SubmittedAtUtc!.Value, a.Score, a.Track!.Value))
+
+        // The history and the latest assessment's full result in one round trip: the result (a large document) is
+        // read for the latest row only, which is also the last in history order.
+        var rows = await (
+                from a in submitted
+                let latestId = submitted.OrderByDescending(b => b.SubmittedAtUtc).ThenByDescending(b => b.Id).Select(b => b.Id).FirstOrDefault()
+                orderby a.SubmittedAtUtc, a.Id
+                select new
+                {
+                    Point = new HistoryPoint(a.SubmittedAtUtc!.Value, a.Score, a.Track!.Value),
+                    IsLatest = a.Id == latestId,
+                    ResultJson = a.Id == latestId ? a.ResultJson : null,
+                    a.FrameworkVersion,
+                    a.SubmittedBy,
+                })
             .ToListAsync(cancellationToken);
-        var latest = await submitted
-            .OrderByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.Id)
-            .Select(a => new { a.ResultJson, a.FrameworkVersion, a.SubmittedAtUtc, a.SubmittedBy })
-            .FirstOrDefaultAsync(cancellationToken);
+        var history = rows.Select(r => r.Point).ToList();
+        var latest = rows.LastOrDefault(r => r.IsLatest);
         var decision = await db.TrackDecisions.AsNoTracking()
             .Where(d => d.ConsortiumCode == consortiumCode)
             .OrderByDescending(d => d.Id)
@@ -31,6 +44,6 @@ public sealed class ConsortiumReadinessReader(TransitionTrackerDbContext db, Fra
         var framework = await frameworks.FindAsync(frameworkId, latest?.FrameworkVersion, cancellationToken)
             ?? throw new InvalidOperationException($"The framework {frameworkId} is missing.");
         var report = latest?.ResultJson is { } json ? JsonSerializer.Deserialize<ReadinessReport>(json, JsonSerializerOptions.Web) : null;
-        return new ConsortiumReadiness(framework, report, latest?.SubmittedAtUtc, latest?.SubmittedBy, decision, history);
+        return new ConsortiumReadiness(framework, report, latest?.Point.SubmittedAtUtc, latest?.SubmittedBy, decision, history);
     }
 }

@@ -120,13 +120,16 @@ public sealed class ConsortiumCatalogue(TransitionTrackerDbContext db)
         const string framework = ShippedFrameworks.Default;
         var codes = rows.Select(r => r.Code).ToList();
         var submitted = db.Assessments.AsNoTracking().Where(a => a.Status == AssessmentStatus.Submitted && a.FrameworkId == framework);
-        var latest = await submitted
-            .Where(a => codes.Contains(a.ConsortiumCode))
-            .Where(a => a.Id == submitted
-                .Where(b => b.ConsortiumCode == a.ConsortiumCode)
+        // Driven by the consortia, not by their histories: one index seek per consortium for its latest submission.
+        var latestIds = db.Consortia
+            .Where(c => codes.Contains(c.Code))
+            .Select(c => submitted
+                .Where(b => b.ConsortiumCode == c.Code)
                 .OrderByDescending(b => b.SubmittedAtUtc).ThenByDescending(b => b.Id)
-                .Select(b => b.Id)
-                .First())
+                .Select(b => (int?)b.Id)
+                .FirstOrDefault());
+        var latest = await db.Assessments.AsNoTracking()
+            .Where(a => latestIds.Contains(a.Id))
             .Select(a => new { a.Id, a.ConsortiumCode, a.Track, a.Score })
             .ToDictionaryAsync(a => a.ConsortiumCode, cancellationToken);
         var ids = latest.Values.Select(l => l.Id).ToList();

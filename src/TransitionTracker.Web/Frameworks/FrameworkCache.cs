@@ -11,6 +11,9 @@ public sealed class FrameworkCache
 {
     private readonly ConcurrentDictionary<(string Id, int Version), Framework> _parsed = new();
 
+    public bool TryGet(string id, int version, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Framework? framework) =>
+        _parsed.TryGetValue((id, version), out framework);
+
     public Framework GetOrParse(string id, int version, string definition) =>
         _parsed.GetOrAdd((id, version), static (_, json) =>
             FrameworkLoader.Load(json).Framework ?? throw new InvalidOperationException("A stored framework no longer loads."), definition);

@@ -41,12 +41,33 @@ public sealed class FrameworkLibrary(TransitionTrackerDbContext db, FrameworkCac
     /// <summary>One version of a framework (the latest when <paramref name="version"/> is null), or null.</summary>
     public async Task<Framework?> FindAsync(string id, int? version, CancellationToken cancellationToken)
     {
-        var stored = await db.Frameworks.AsNoTracking()
+        // A published version never changes: one parsed already needs no query, and the definition (tens of
+        // kilobytes) is read only for a version this process has not parsed yet.
+        if (version is { } known && cache.TryGet(id, known, out var parsed))
+        {
+            return parsed;
+        }
+
+        var found = await db.Frameworks.AsNoTracking()
             .Where(f => f.FrameworkId == id && (version == null || f.Version == version))
             .OrderByDescending(f => f.Version)
-            .Select(f => new { f.Version, f.Definition })
+            .Select(f => (int?)f.Version)
             .FirstOrDefaultAsync(cancellationToken);
-        return stored is null ? null : cache.GetOrParse(id, stored.Version, stored.Definition);
+        if (found is not { } stored)
+        {
+            return null;
+        }
+
+        if (cache.TryGet(id, stored, out parsed))
+        {
+            return parsed;
+        }
+
+        var definition = await db.Frameworks.AsNoTracking()
+            .Where(f => f.FrameworkId == id && f.Version == stored)
+            .Select(f => f.Definition)
+            .SingleAsync(cancellationToken);
+        return cache.GetOrParse(id, stored, definition);
     }
 
     /// <summary>Validates the JSON and, when it is valid, stores it as the next version of its framework id.</summary>

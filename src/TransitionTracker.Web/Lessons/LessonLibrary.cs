@@ -89,23 +89,20 @@ public sealed class LessonLibrary(TransitionTrackerDbContext db, CurrentUser use
         }
 
         var code = OrganisationCode.TryNormalise(consortiumCode) ?? consortiumCode;
-        var submitted = db.Assessments.Where(a =>
-            a.FrameworkId == ShippedFrameworks.Default && a.Status == AssessmentStatus.Submitted && a.ConsortiumCode != code);
 
-        // Latest per consortium by grouping and joining back (a correlated NOT EXISTS took seconds on the national
-        // history); of two submitted at the same moment, the higher id, as in the assessment history.
-        var latestAt = submitted.GroupBy(a => a.ConsortiumCode).Select(g => new { ConsortiumCode = g.Key, At = g.Max(a => a.SubmittedAtUtc) });
-        var latest =
-            from assessment in submitted
-            join last in latestAt on new { assessment.ConsortiumCode, At = assessment.SubmittedAtUtc } equals new { last.ConsortiumCode, last.At }
-            group assessment.Id by assessment.ConsortiumCode into ids
-            select new { ConsortiumCode = ids.Key, AssessmentId = ids.Max() };
+        // The latest submission of each writer's consortium is found through the index on (ConsortiumCode, Status,
+        // SubmittedAtUtc), one seek per lesson, so the cost follows the number of lessons, not the length of every
+        // consortium's history; of two submitted at the same moment, the higher id, as in the assessment history.
         var candidates =
             from lesson in db.Lessons
-            where domains.Contains(lesson.DomainId)
-            join assessment in latest on lesson.ConsortiumCode equals assessment.ConsortiumCode
-            join score in db.DomainScores on new { assessment.AssessmentId, lesson.DomainId } equals new { score.AssessmentId, score.DomainId }
-            where score.Score >= StrongDomainScore
+            where domains.Contains(lesson.DomainId) && lesson.ConsortiumCode != code
+            join score in db.DomainScores on lesson.DomainId equals score.DomainId
+            where score.AssessmentId == db.Assessments
+                .Where(a => a.ConsortiumCode == lesson.ConsortiumCode && a.Status == AssessmentStatus.Submitted && a.FrameworkId == ShippedFrameworks.Default)
+                .OrderByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.Id)
+                .Select(a => a.Id)
+                .FirstOrDefault()
+                && score.Score >= StrongDomainScore
             join consortium in db.Consortia on lesson.ConsortiumCode equals consortium.Code
             select new
             {

@@ -121,6 +121,7 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         ["GET /healthz"] = new(Access.Public, "GET"),
         ["GET /healthz/live"] = new(Access.Public, "GET"),
         ["GET /healthz/ready"] = new(Access.Public, "GET"),
+        ["GET /dev/baseline"] = new(Access.Public, "GET", _ => "/dev/baseline?bytes=4096"),
         ["GET /_framework/opaque-redirect"] = new(Access.FrameworkRedirect, "GET"),
         ["GET /openapi/{documentName}.json"] = new(Access.Public, "GET", _ => "/openapi/v1.json"),
         ["POST /api/identity/login"] = new(Access.IdentitySignIn, "POST", JsonBody: """{"email":"nobody@demo.test","password":"Wrong-password-1"}"""),

@@ -44,6 +44,7 @@ public class TransitionTrackerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("RateLimiting:Enabled", "false");
+        builder.ConfigureServices(RoundTripCounter.Register);
     }
 
     protected override void Dispose(bool disposing)

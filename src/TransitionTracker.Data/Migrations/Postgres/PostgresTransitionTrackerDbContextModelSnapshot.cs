@@ -441,6 +441,9 @@ namespace TransitionTracker.Data.Migrations.Postgres
 
                     b.HasIndex("FrameworkId", "Status", "SubmittedAtUtc");
 
+                    b.HasIndex("FrameworkId", "Status", "ConsortiumCode", "SubmittedAtUtc", "Id", "Track")
+                        .HasDatabaseName("IX_Assessments_LatestByConsortium");
+
                     b.ToTable("Assessments");
                 });
 

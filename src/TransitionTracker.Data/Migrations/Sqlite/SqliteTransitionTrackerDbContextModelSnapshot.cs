@@ -422,6 +422,9 @@ namespace TransitionTracker.Data.Migrations.Sqlite
 
                     b.HasIndex("FrameworkId", "Status", "SubmittedAtUtc");
 
+                    b.HasIndex("FrameworkId", "Status", "ConsortiumCode", "SubmittedAtUtc", "Id", "Track")
+                        .HasDatabaseName("IX_Assessments_LatestByConsortium");
+
                     b.ToTable("Assessments");
                 });
 

@@ -1,0 +1,27 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace TransitionTracker.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PerformanceIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Assessments_LatestByConsortium",
+                table: "Assessments",
+                columns: new[] { "FrameworkId", "Status", "ConsortiumCode", "SubmittedAtUtc", "Id", "Track" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Assessments_LatestByConsortium",
+                table: "Assessments");
+        }
+    }
+}
