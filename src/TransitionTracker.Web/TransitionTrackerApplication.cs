@@ -24,6 +24,7 @@ public static class TransitionTrackerApplication
         builder.Services.AddSingleton(database);
         builder.Services.AddTransitionTrackerData(database.Provider, database.ConnectionString);
 
+        builder.AddTransitionTrackerRequestLimits();
         builder.Services.AddTransitionTrackerIdentity(builder.Environment);
         builder.Services.AddRazorComponents();
         builder.Services.AddProblemDetails();
@@ -87,6 +88,7 @@ public static class TransitionTrackerApplication
             return next(context);
         });
         app.UseMiddleware<ApiProblemDetailsMiddleware>();
+        app.UseRequestSizeLimits();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
