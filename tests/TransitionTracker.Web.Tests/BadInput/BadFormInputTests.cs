@@ -78,6 +78,20 @@ public sealed class BadFormInputTests(BadInputApp app) : IClassFixture<BadInputA
             await ExpectRefusedAsync(plainText, "the form as text/plain", failures);
         }
 
+        foreach (var (what, contentType, body) in new[]
+        {
+            ("multipart without a boundary", "multipart/form-data", "--x\r\n"),
+            ("multipart cut short", "multipart/form-data; boundary=xyz", "--xyz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb"),
+            ("a form field name of 1,000 characters", "application/x-www-form-urlencoded", new string('k', 1000) + "=v"),
+        })
+        {
+            using var broken = new StringContent(body);
+            broken.Headers.Remove("Content-Type");
+            broken.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            using var response = await client.PostAsync(action, broken);
+            await ExpectRefusedAsync(response, what, failures);
+        }
+
         using (var json = await client.PostAsync(action, new StringContent(System.Text.Json.JsonSerializer.Serialize(valid), Encoding.UTF8, "application/json")))
         {
             await ExpectRefusedAsync(json, "the form as JSON", failures);

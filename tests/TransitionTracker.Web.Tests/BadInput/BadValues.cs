@@ -25,7 +25,7 @@ public static class BadValues
         "ZZ9",
         new string('A', 5000),
         "..%2F..%2Fappsettings.json",
-        "%2E%2E",
+        "..%5C..%5Cappsettings.json",
         "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
         "%E2%80%AE00G",
         "00G%27%3B%20DROP%20TABLE%20%22Consortia%22%3B%20--",
