@@ -28,6 +28,7 @@ public static class TransitionTrackerApplication
         builder.AddGracefulShutdown();
         builder.Services.AddTransitionTrackerData(database.Provider, database.ConnectionString, StartupDatabaseSettings.MigrationLockTimeout(builder.Configuration));
 
+        builder.AddTransitionTrackerRequestLimits();
         builder.Services.AddTransitionTrackerIdentity(builder.Environment);
         builder.Services.AddTransitionTrackerDataProtection(builder.Configuration);
         builder.Services.AddTransitionTrackerRateLimiting(builder.Configuration);
@@ -100,6 +101,7 @@ public static class TransitionTrackerApplication
             return next(context);
         });
         app.UseMiddleware<ApiProblemDetailsMiddleware>();
+        app.UseRequestSizeLimits();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {

@@ -66,7 +66,9 @@ public sealed class Assessment
 
     public AssessmentResponse? ResponseTo(string criterionId) => _responses.FirstOrDefault(r => r.CriterionId == criterionId);
 
-    public IReadOnlyList<CriterionResponse> CriterionResponses() => _responses.Select(r => r.ToCriterionResponse()).ToList();
+    /// <summary>The answered criteria, for scoring: an evidence note saved without an answer is not a response yet.</summary>
+    public IReadOnlyList<CriterionResponse> CriterionResponses() =>
+        _responses.Where(r => r.Status is not null || r.Level is not null).Select(r => r.ToCriterionResponse()).ToList();
 
     /// <summary>A new draft that starts from the answers of the last submitted assessment.</summary>
     public static Assessment StartFrom(Assessment? previous, string consortiumCode, Framework framework, string by, DateTime atUtc)

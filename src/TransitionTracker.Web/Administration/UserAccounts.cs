@@ -6,6 +6,7 @@ using TransitionTracker.Data;
 using TransitionTracker.Data.Identity;
 using TransitionTracker.Domain.Access;
 using TransitionTracker.Domain.Organisations;
+using TransitionTracker.Domain.Text;
 using TransitionTracker.Web.Components.Shared;
 
 namespace TransitionTracker.Web.Administration;
@@ -21,6 +22,9 @@ public sealed class UserAccounts(
     IOptions<IdentityOptions> identityOptions)
 {
     public const int EmailMaxLength = 256;
+
+    /// <summary>Far beyond any pass phrase; keeps hashing cheap for whatever is posted.</summary>
+    public const int PasswordMaxLength = 256;
 
     private static readonly (string Code, string What)[] MustInclude =
     [
@@ -98,10 +102,18 @@ public sealed class UserAccounts(
         {
             errors.Add(new FieldError(AccountFields.DisplayName, $"Name must be {TransitionTrackerUser.DisplayNameMaxLength} characters or fewer"));
         }
+        else if (PlainText.HasForbiddenCharacter(name))
+        {
+            errors.Add(new FieldError(AccountFields.DisplayName, PlainText.ForbiddenMessage("Name")));
+        }
 
         if (string.IsNullOrEmpty(password))
         {
             errors.Add(new FieldError(AccountFields.Password, "Enter a password"));
+        }
+        else if (password.Length > PasswordMaxLength)
+        {
+            errors.Add(new FieldError(AccountFields.Password, $"Password must be {PasswordMaxLength} characters or fewer"));
         }
         else
         {

@@ -10,6 +10,14 @@ public static class JsonRequestBody
 {
     public static async Task<(JsonDocument? Document, IResult? Problem)> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
+        if (!request.HasJsonContentType())
+        {
+            return (null, TypedResults.Problem(
+                title: "The request is not JSON.",
+                detail: "Send the body as application/json.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType));
+        }
+
         if (request.ContentLength > limit)
         {
             return (null, TooLarge(limit));

@@ -5,6 +5,7 @@ using TransitionTracker.Data;
 using TransitionTracker.Domain.Assessments;
 using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.Scoring;
+using TransitionTracker.Domain.Text;
 using TransitionTracker.Web.Access;
 using TransitionTracker.Web.Frameworks;
 
@@ -185,6 +186,10 @@ public sealed class AssessmentWorkflow(TransitionTrackerDbContext db, FrameworkL
             {
                 problems.Add(new AnswerProblem(answer.CriterionId, "evidence",
                     $"Evidence for {criterion.Id} must be {AssessmentResponse.EvidenceMaxLength:N0} characters or fewer (it has {answer.Evidence.Length:N0})"));
+            }
+            else if (PlainText.HasForbiddenCharacter(answer.Evidence))
+            {
+                problems.Add(new AnswerProblem(answer.CriterionId, "evidence", PlainText.ForbiddenMessage($"Evidence for {criterion.Id}")));
             }
 
             if (string.IsNullOrWhiteSpace(answer.Value))

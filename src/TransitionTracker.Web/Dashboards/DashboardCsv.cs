@@ -57,10 +57,11 @@ public static class DashboardCsv
         csv.Append("\r\n");
     }
 
-    // Quotes fields that need it; a leading =, +, - or @ is neutralised so spreadsheets do not run it as a formula.
+    // Quotes fields that need it; a leading =, +, -, @, tab or carriage return is neutralised so spreadsheets do
+    // not run it as a formula (numbers such as -1.5 are left as they are).
     private static string Field(string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '@' or '-' && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        if (value.Length > 0 && value[0] is '=' or '+' or '@' or '-' or '\t' or '\r' && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
         {
             value = "'" + value;
         }

@@ -5,6 +5,7 @@ using TransitionTracker.Data.Auditing;
 using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Domain.SupportActions;
+using TransitionTracker.Domain.Text;
 using TransitionTracker.Web.Components.Pages.Consortia.Changes;
 using TransitionTracker.Web.Components.Shared;
 using TransitionTracker.Web.Frameworks;
@@ -163,6 +164,10 @@ public sealed class SupportActionBoard(
         {
             errors.Add(new FieldError(SupportActionFields.Description, $"Description must be {SupportAction.DescriptionMaxLength} characters or fewer"));
         }
+        else if (PlainText.HasForbiddenCharacter(description))
+        {
+            errors.Add(new FieldError(SupportActionFields.Description, PlainText.ForbiddenMessage("Description")));
+        }
 
         var owner = form.Owner?.Trim() ?? "";
         if (owner.Length == 0)
@@ -172,6 +177,10 @@ public sealed class SupportActionBoard(
         else if (owner.Length > SupportAction.OwnerMaxLength)
         {
             errors.Add(new FieldError(SupportActionFields.Owner, $"Owner must be {SupportAction.OwnerMaxLength} characters or fewer"));
+        }
+        else if (PlainText.HasForbiddenCharacter(owner))
+        {
+            errors.Add(new FieldError(SupportActionFields.Owner, PlainText.ForbiddenMessage("Owner")));
         }
 
         var dueOn = DueDate(form, errors, dateParts);

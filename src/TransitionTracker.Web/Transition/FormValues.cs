@@ -1,4 +1,5 @@
 using System.Globalization;
+using TransitionTracker.Domain.Text;
 using TransitionTracker.Web.Components.Shared;
 
 namespace TransitionTracker.Web.Transition;
@@ -24,6 +25,10 @@ public static class FormValues
         else if (text.Length > maxLength)
         {
             errors.Add(new FieldError(fieldId, $"{name} must be {maxLength.ToString("N0", EnGb)} characters or fewer"));
+        }
+        else if (PlainText.HasForbiddenCharacter(text))
+        {
+            errors.Add(new FieldError(fieldId, PlainText.ForbiddenMessage(name)));
         }
 
         return text;

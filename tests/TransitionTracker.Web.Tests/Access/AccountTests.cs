@@ -65,7 +65,7 @@ public sealed class AccountTests : IDisposable
         var locked = await SignInAsync(client, DemoAccountSeeder.Regional("Q31"), DemoAccountSeeder.DefaultPassword);
         var page = await HtmlPage.ParseAsync(await locked.Content.ReadAsStringAsync());
 
-        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, locked.StatusCode);
         Assert.Contains("locked", page.QuerySelector(".nhsuk-error-summary")!.Text());
         var api = await _factory.CreateClient().PostAsJsonAsync("/api/identity/login", new { email = DemoAccountSeeder.Regional("Q31"), password = DemoAccountSeeder.DefaultPassword });
         Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);

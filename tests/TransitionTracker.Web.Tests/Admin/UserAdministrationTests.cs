@@ -55,7 +55,7 @@ public sealed class UserAdministrationTests
         var response = await AdminForm.SubmitAsync(admin, "/admin/users/new", "create-user",
             ("Input.Email", "jo.bloggs at nhs"), ("Input.DisplayName", "Jo Bloggs"), ("Input.Password", "short"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await HtmlPage.ParseAsync(await response.Content.ReadAsStringAsync());
         Assert.StartsWith("Error: ", page.Title);
         Assert.Equal(
@@ -84,7 +84,7 @@ public sealed class UserAdministrationTests
         var response = await AdminForm.SubmitAsync(admin, "/admin/users/new", "create-user",
             ("Input.Email", "PCT.5D7@demo.test"), ("Input.DisplayName", "Someone else"), ("Input.Password", NewPassword));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await HtmlPage.ParseAsync(await response.Content.ReadAsStringAsync());
         Assert.Equal(["A user with the email address PCT.5D7@demo.test already exists"], SummaryErrors(page));
         Assert.Equal("PCT.5D7@demo.test", page.QuerySelector("#email")!.GetAttribute("value"));
@@ -138,7 +138,7 @@ public sealed class UserAdministrationTests
 
         var response = await AdminForm.SubmitAsync(admin, $"/admin/users/{userId}", "assign-role", ("Assignment.Role", role), ("Assignment.ScopeCode", scope));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await HtmlPage.ParseAsync(await response.Content.ReadAsStringAsync());
         Assert.Equal([error], SummaryErrors(page));
         Assert.Equal(scope, page.QuerySelector("#scope-code")!.GetAttribute("value") ?? "");

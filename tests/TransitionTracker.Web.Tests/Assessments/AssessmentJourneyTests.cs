@@ -87,7 +87,7 @@ public sealed class AssessmentJourneyTests : IDisposable
             ["evidence.GOV-04"] = tooLong,
         });
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await HtmlPage.ParseAsync(await response.Content.ReadAsStringAsync());
         var links = page.QuerySelectorAll(".nhsuk-error-summary__list a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("#GOV-02", links);
@@ -114,7 +114,7 @@ public sealed class AssessmentJourneyTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var refused = await second.PostAsync(DomainPage("governance"), Form(secondPage, new() { ["answer.GOV-01"] = "not_started", ["evidence.GOV-01"] = "Second manager's note" }));
 
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         var page = await HtmlPage.ParseAsync(await refused.Content.ReadAsStringAsync());
         var warning = page.QuerySelector(".nhsuk-warning-callout")!.Text();
         Assert.Contains("Someone else saved first", warning);

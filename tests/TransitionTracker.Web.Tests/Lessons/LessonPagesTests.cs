@@ -102,7 +102,7 @@ public sealed class LessonPagesTests : IDisposable
 
         var response = await FormPost.SubmitAsync(lead, NewLesson, FormName, Fields(domain, title, body));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await PlanForms.PageOf(response);
         Assert.StartsWith("Error: ", page.Title);
         Assert.Equal(errors, PlanForms.SummaryErrors(page));

@@ -65,7 +65,7 @@ public sealed class QualityEntryTests(TransitionTrackerFactory factory)
             ["Input.RttNonAdmitted"] = "95",
         });
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await HtmlPage.ParseAsync(await response.Content.ReadAsStringAsync());
         var problems = page.QuerySelectorAll(".nhsuk-error-summary__list a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["#month", "#qipp-planned", "#winter-plan", "#rtt-admitted"], problems);
@@ -87,7 +87,7 @@ public sealed class QualityEntryTests(TransitionTrackerFactory factory)
 
         var response = await UploadAsync(csv);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await HtmlPage.ParseAsync(await response.Content.ReadAsStringAsync());
         var problems = page.QuerySelectorAll(".nhsuk-error-summary__list li").Select(li => li.Text()).ToList();
         Assert.Equal(5, problems.Count);

@@ -83,7 +83,7 @@ public sealed class SupportActionTests : IDisposable
 
         var response = await ActionForms.AddAsync(manager, "00G", ActionForms.Fields(criterion, description, owner, day, month, year));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await HtmlPage.ParseAsync(await response.Content.ReadAsStringAsync());
         Assert.StartsWith("Error: ", page.Title);
         Assert.Equal(errors, ActionForms.SummaryErrors(page));
@@ -177,7 +177,7 @@ public sealed class SupportActionTests : IDisposable
         });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         var page = await HtmlPage.ParseAsync(await refused.Content.ReadAsStringAsync());
         Assert.Equal(["Someone else changed this support action while you were editing it"], ActionForms.SummaryErrors(page));
         Assert.Equal("#conflict", page.QuerySelector(".nhsuk-error-summary__list a")!.GetAttribute("href"));

@@ -70,7 +70,7 @@ public sealed class InterestRegisterTests : IDisposable
 
         var response = await FormPost.SubmitAsync(manager, NewEntry, FormName, Entry(person, interest, day, month, year, management));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await PlanForms.PageOf(response);
         Assert.StartsWith("Error: ", page.Title);
         Assert.Equal(errors, PlanForms.SummaryErrors(page));
@@ -96,7 +96,7 @@ public sealed class InterestRegisterTests : IDisposable
         var refused = await PlanForms.PostFromAsync(manager, staleTab, url, FormName, new Dictionary<string, string> { ["Input.Management"] = "No action needed" });
 
         Assert.Equal(Register + "?done=changed", PlanForms.RedirectTarget(changed));
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         var page = await PlanForms.PageOf(refused);
         Assert.Equal(["Someone else changed this entry while you were editing it"], PlanForms.SummaryErrors(page));
         Assert.Equal("No action needed", PlanForms.Shown(page, "Input.Management"));

@@ -67,7 +67,7 @@ public sealed class TransitionPlanTests : IDisposable
 
         var response = await FormPost.SubmitAsync(manager, NewFunction, FunctionForm, Function(name, body, status, day, month, year));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await PlanForms.PageOf(response);
         Assert.StartsWith("Error: ", page.Title);
         Assert.Equal(errors, PlanForms.SummaryErrors(page));
@@ -124,7 +124,7 @@ public sealed class TransitionPlanTests : IDisposable
         });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         var page = await PlanForms.PageOf(refused);
         Assert.Equal(["Someone else changed this function while you were editing it"], PlanForms.SummaryErrors(page));
         Assert.Equal(["#conflict"], PlanForms.SummaryLinks(page));
@@ -199,7 +199,7 @@ public sealed class TransitionPlanTests : IDisposable
             ["Input.Authorised.ActualDay"] = "1", ["Input.Authorised.ActualMonth"] = "4", ["Input.Authorised.ActualYear"] = nextYear,
         });
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await PlanForms.PageOf(response);
         Assert.StartsWith("Error: ", page.Title);
         Assert.Equal(
@@ -232,7 +232,7 @@ public sealed class TransitionPlanTests : IDisposable
         });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         var page = await PlanForms.PageOf(refused);
         Assert.Equal(["Someone else changed the milestone dates while you were editing them"], PlanForms.SummaryErrors(page));
         Assert.Equal("9", PlanForms.Shown(page, "Input.Pathfinder.PlannedMonth"));
@@ -273,7 +273,7 @@ public sealed class TransitionPlanTests : IDisposable
 
         var response = await FormPost.SubmitAsync(manager, NewTransfer, TransferForm, Transfer("Public health", headcount, "LocalAuthority"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await PlanForms.PageOf(response);
         Assert.Equal([error], PlanForms.SummaryErrors(page));
         Assert.Equal(["#headcount"], PlanForms.SummaryLinks(page));

@@ -1,0 +1,184 @@
+using TransitionTracker.Data.Seeding;
+
+namespace TransitionTracker.Web.Tests.BadInput;
+
+/// <summary>
+/// How the suite reaches every endpoint with bad input, keyed by method and route pattern as mapped. A form post,
+/// a JSON body, a route value or a query parameter without a case here fails
+/// <see cref="BadInputCoverageTests.Every_endpoint_that_takes_input_has_bad_input_cases"/>.
+/// </summary>
+public static class BadInputCatalogue
+{
+    public static readonly string Admin = DemoAccountSeeder.Administrator;
+    public static readonly string National = DemoAccountSeeder.National;
+    public static readonly string Regional = DemoAccountSeeder.Regional("Q30");
+    public static readonly string Manager = DemoAccountSeeder.PctManager("5D7");
+    public static readonly string Lead = DemoAccountSeeder.ConsortiumLead("00G");
+
+    private const string Assessment = "/consortia/00G/assessments/" + BadInputApp.Framework;
+
+    /// <summary>A page's form, posted by someone allowed to use it.</summary>
+    public sealed record FormCase(string Key, string? Who, string PageUrl, string FormName, bool NumbersOnly = false)
+    {
+        public override string ToString() => $"{FormName} on {PageUrl}";
+    }
+
+    /// <summary>A page that has no form: a post to it is refused.</summary>
+    public sealed record NoFormCase(string Key, string? Who, string Url);
+
+    /// <summary>An endpoint read with each bad value in place of {v}.</summary>
+    public sealed record RouteCase(string Key, string? Who, string Template)
+    {
+        public override string ToString() => Template;
+    }
+
+    /// <summary>An endpoint read with each query parameter set to each bad value; <paramref name="Strict"/>: refused, not ignored.</summary>
+    public sealed record QueryCase(string Key, string? Who, string Url, string[] Parameters, bool Strict)
+    {
+        public override string ToString() => Url;
+    }
+
+    public sealed record JsonCase(string Key, string? Who, string Method, string Url, string ValidBody)
+    {
+        public override string ToString() => $"{Method} {Url}";
+    }
+
+    public static readonly FormCase[] Forms =
+    [
+        new("POST /sign-in", null, "/sign-in", "sign-in"),
+        new("POST /sign-out", Lead, "/sign-out", "sign-out"),
+        new("POST /admin/users/new", Admin, "/admin/users/new", "create-user"),
+        new("POST /admin/users/{Id}", Admin, "/admin/users/{admin}", "assign-role"),
+        new("POST /admin/users/{Id}", Admin, "/admin/users/{admin}", "remove-role"),
+        new("POST /admin/users/{Id}", Admin, "/admin/users/{admin}", "user-access"),
+        new("POST /admin/frameworks/upload", Admin, "/admin/frameworks/upload", "framework"),
+        new("POST /pcts/{Code}/quality", Manager, "/pcts/5D7/quality", "quality-month", NumbersOnly: true),
+        new("POST /pcts/{Code}/quality", Manager, "/pcts/5D7/quality", "quality-upload"),
+        new("POST /consortia/{Code}/track", Regional, "/consortia/00G/track", "decision"),
+        new("POST /consortia/{Code}/assessments/{FrameworkId}", Manager, Assessment, "start"),
+        new("POST /consortia/{Code}/assessments/{FrameworkId}/domains/{DomainId}", Manager, Assessment + "/domains/governance", "answers"),
+        new("POST /consortia/{Code}/assessments/{FrameworkId}/check", Manager, Assessment + "/check", "submit"),
+        new("POST /consortia/{Code}/plan/functions/new", Manager, "/consortia/00G/plan/functions/new", "planned-function"),
+        new("POST /consortia/{Code}/plan/functions/{Id:int}", Manager, "/consortia/00G/plan/functions/{function}", "planned-function"),
+        new("POST /consortia/{Code}/plan/milestones", Manager, "/consortia/00G/plan/milestones", "milestones"),
+        new("POST /consortia/{Code}/plan/staff/new", Manager, "/consortia/00G/plan/staff/new", "staff-transfer"),
+        new("POST /consortia/{Code}/plan/staff/{Id:int}", Manager, "/consortia/00G/plan/staff/{staff}", "staff-transfer"),
+        new("POST /consortia/{Code}/register/new", Manager, "/consortia/00G/register/new", "declared-interest"),
+        new("POST /consortia/{Code}/register/{Id:int}", Manager, "/consortia/00G/register/{interest}", "declared-interest"),
+        new("POST /consortia/{Code}/actions/new", Manager, "/consortia/00G/actions/new", "support-action"),
+        new("POST /consortia/{Code}/actions/{Id:int}", Manager, "/consortia/00G/actions/{action}", "support-action"),
+        new("POST /consortia/{Code}/lessons/new", Lead, "/consortia/00G/lessons/new", "lesson"),
+    ];
+
+    public static readonly NoFormCase[] NoForms =
+    [
+        new("POST /", National, "/"),
+        new("POST /regions/{Code}", National, "/regions/Q30"),
+        new("POST /pcts/{Code}", National, "/pcts/5D7"),
+        new("POST /national", National, "/national"),
+        new("POST /consortia/{Code}", National, "/consortia/00G"),
+        new("POST /consortia/{Code}/actions", National, "/consortia/00G/actions"),
+        new("POST /consortia/{Code}/history", National, "/consortia/00G/history"),
+        new("POST /consortia/{Code}/changes", National, "/consortia/00G/changes"),
+        new("POST /consortia/{Code}/plan", National, "/consortia/00G/plan"),
+        new("POST /consortia/{Code}/register", National, "/consortia/00G/register"),
+        new("POST /consortia/{Code}/lessons", National, "/consortia/00G/lessons"),
+        new("POST /not-found", null, "/not-found"),
+        new("POST /error", null, "/error"),
+        new("POST /admin/users", Admin, "/admin/users"),
+        new("POST /admin/frameworks", Admin, "/admin/frameworks"),
+    ];
+
+    public static readonly RouteCase[] Routes =
+    [
+        new("GET /regions/{Code}", National, "/regions/{v}"),
+        new("GET /pcts/{Code}", National, "/pcts/{v}"),
+        new("GET /regions/{code}/consortia.csv", National, "/regions/{v}/consortia.csv"),
+        new("GET /regions/{code}/heatmap.csv", National, "/regions/{v}/heatmap.csv"),
+        new("GET /api/regions/{code}/summary", National, "/api/regions/{v}/summary"),
+        new("GET /pcts/{Code}/quality", Manager, "/pcts/{v}/quality"),
+        new("GET /pcts/{code}/quality/template.csv", Manager, "/pcts/{v}/quality/template.csv"),
+        new("GET /consortia/{Code}", National, "/consortia/{v}"),
+        new("GET /consortia/{Code}/actions", National, "/consortia/{v}/actions"),
+        new("GET /consortia/{Code}/assessments/{FrameworkId}", Manager, "/consortia/{v}/assessments/" + BadInputApp.Framework),
+        new("GET /consortia/{Code}/assessments/{FrameworkId}", Manager, "/consortia/00G/assessments/{v}"),
+        new("GET /consortia/{Code}/assessments/{FrameworkId}/domains/{DomainId}", Manager, "/consortia/{v}/assessments/" + BadInputApp.Framework + "/domains/governance"),
+        new("GET /consortia/{Code}/assessments/{FrameworkId}/domains/{DomainId}", Manager, "/consortia/00G/assessments/{v}/domains/governance"),
+        new("GET /consortia/{Code}/assessments/{FrameworkId}/domains/{DomainId}", Manager, Assessment + "/domains/{v}"),
+        new("GET /consortia/{Code}/assessments/{FrameworkId}/check", Manager, "/consortia/{v}/assessments/" + BadInputApp.Framework + "/check"),
+        new("GET /consortia/{Code}/assessments/{FrameworkId}/check", Manager, "/consortia/00G/assessments/{v}/check"),
+        new("GET /consortia/{Code}/history", National, "/consortia/{v}/history"),
+        new("GET /consortia/{Code}/track", Regional, "/consortia/{v}/track"),
+        new("GET /api/consortia/{code}/readiness", National, "/api/consortia/{v}/readiness"),
+        new("GET /api/consortia/{code}/assessments/", National, "/api/consortia/{v}/assessments"),
+        new("GET /api/consortia/{code}/assessments/current", Manager, "/api/consortia/{v}/assessments/current"),
+        new("PUT /api/consortia/{code}/assessments/current", Manager, "/api/consortia/{v}/assessments/current"),
+        new("POST /api/consortia/{code}/assessments/current/submit", Manager, "/api/consortia/{v}/assessments/current/submit"),
+        new("GET /consortia/{Code}/actions/new", Manager, "/consortia/{v}/actions/new"),
+        new("GET /consortia/{Code}/actions/{Id:int}", Manager, "/consortia/{v}/actions/{action}"),
+        new("GET /consortia/{Code}/actions/{Id:int}", Manager, "/consortia/00G/actions/{v}"),
+        new("GET /consortia/{Code}/changes", National, "/consortia/{v}/changes"),
+        new("GET /consortia/{Code}/plan", National, "/consortia/{v}/plan"),
+        new("GET /consortia/{Code}/plan/functions/new", Manager, "/consortia/{v}/plan/functions/new"),
+        new("GET /consortia/{Code}/plan/functions/{Id:int}", Manager, "/consortia/{v}/plan/functions/{function}"),
+        new("GET /consortia/{Code}/plan/functions/{Id:int}", Manager, "/consortia/00G/plan/functions/{v}"),
+        new("GET /consortia/{Code}/plan/milestones", Manager, "/consortia/{v}/plan/milestones"),
+        new("GET /consortia/{Code}/plan/staff/new", Manager, "/consortia/{v}/plan/staff/new"),
+        new("GET /consortia/{Code}/plan/staff/{Id:int}", Manager, "/consortia/{v}/plan/staff/{staff}"),
+        new("GET /consortia/{Code}/plan/staff/{Id:int}", Manager, "/consortia/00G/plan/staff/{v}"),
+        new("GET /consortia/{Code}/register", National, "/consortia/{v}/register"),
+        new("GET /consortia/{Code}/register/new", Manager, "/consortia/{v}/register/new"),
+        new("GET /consortia/{Code}/register/{Id:int}", Manager, "/consortia/{v}/register/{interest}"),
+        new("GET /consortia/{Code}/register/{Id:int}", Manager, "/consortia/00G/register/{v}"),
+        new("GET /consortia/{Code}/lessons", National, "/consortia/{v}/lessons"),
+        new("GET /consortia/{Code}/lessons/new", Lead, "/consortia/{v}/lessons/new"),
+        new("GET /admin/users/{Id}", Admin, "/admin/users/{v}"),
+        new("GET /api/frameworks/{id}", National, "/api/frameworks/{v}"),
+        new("GET /api/consortia/{code}", National, "/api/consortia/{v}"),
+        new("GET /openapi/{documentName}.json", null, "/openapi/{v}.json"),
+    ];
+
+    public static readonly QueryCase[] Queries =
+    [
+        new("GET /regions/{Code}", National, "/regions/Q30", ["sort", "dir", "pct", "track", "stage", "page", "from", "to"], Strict: false),
+        new("GET /national", National, "/national", ["from", "to"], Strict: false),
+        new("GET /pcts/{Code}/quality", Manager, "/pcts/5D7/quality", ["saved"], Strict: false),
+        new("GET /admin/users", Admin, "/admin/users", ["page"], Strict: false),
+        new("GET /admin/users/{Id}", Admin, "/admin/users/{admin}", ["done"], Strict: false),
+        new("GET /admin/frameworks", Admin, "/admin/frameworks", ["published", "PublishedVersion"], Strict: false),
+        new("GET /consortia/{Code}/changes", National, "/consortia/00G/changes", ["page"], Strict: false),
+        new("GET /consortia/{Code}/assessments/{FrameworkId}", Manager, Assessment, ["saved"], Strict: false),
+        new("GET /consortia/{Code}/history", National, "/consortia/00G/history", ["submitted"], Strict: false),
+        new("GET /consortia/{Code}/register", National, "/consortia/00G/register", ["done"], Strict: false),
+        new("GET /consortia/{Code}/lessons", National, "/consortia/00G/lessons", ["done"], Strict: false),
+        new("GET /consortia/{Code}/plan", National, "/consortia/00G/plan", ["done"], Strict: false),
+        new("GET /consortia/{Code}/actions", National, "/consortia/00G/actions", ["done"], Strict: false),
+        new("GET /consortia/{Code}/actions/new", Manager, "/consortia/00G/actions/new", ["criterion"], Strict: false),
+        new("GET /sign-in", null, "/sign-in", ["ReturnUrl", "SignedOut"], Strict: false),
+        new("GET /api/consortia/", National, "/api/consortia", ["region", "pct", "track"], Strict: true),
+        new("GET /api/frameworks/{id}", National, "/api/frameworks/" + BadInputApp.Framework, ["version"], Strict: true),
+        new("GET /regions/{code}/consortia.csv", National, "/regions/Q30/consortia.csv", ["sort", "dir", "pct", "track", "stage"], Strict: true),
+        new("GET /api/consortia/{code}/assessments/current", Manager, "/api/consortia/00G/assessments/current", ["framework"], Strict: true),
+        new("GET /api/identity/confirmEmail", null, "/api/identity/confirmEmail", ["userId", "code", "changedEmail"], Strict: true),
+    ];
+
+    public static readonly JsonCase[] Json =
+    [
+        new("POST /api/scoring/evaluate", National, "POST", "/api/scoring/evaluate", """{"framework":"gp-consortium-readiness-2010","responses":[]}"""),
+        new("PUT /api/consortia/{code}/assessments/current", Manager, "PUT", "/api/consortia/00G/assessments/current", """{"responses":[]}"""),
+        new("POST /api/consortia/{code}/assessments/current/submit", Manager, "POST", "/api/consortia/00G/assessments/current/submit", """{"revision":0}"""),
+        new("POST /api/identity/login", null, "POST", "/api/identity/login", """{"email":"nobody@example.nhs.uk","password":"Wrong-password-2010"}"""),
+        new("POST /api/identity/refresh", null, "POST", "/api/identity/refresh", """{"refreshToken":"not-a-token"}"""),
+        new("POST /api/identity/register", null, "POST", "/api/identity/register", """{"email":"new@example.nhs.uk","password":"Some-password-2010"}"""),
+        new("POST /api/identity/resendConfirmationEmail", null, "POST", "/api/identity/resendConfirmationEmail", """{"email":"admin@demo.test"}"""),
+        new("POST /api/identity/forgotPassword", null, "POST", "/api/identity/forgotPassword", """{"email":"admin@demo.test"}"""),
+        new("POST /api/identity/resetPassword", null, "POST", "/api/identity/resetPassword", """{"email":"admin@demo.test","resetCode":"x","newPassword":"Some-password-2010"}"""),
+        new("POST /api/identity/manage/2fa", Manager, "POST", "/api/identity/manage/2fa", "{}"),
+        new("POST /api/identity/manage/info", Manager, "POST", "/api/identity/manage/info", "{}"),
+    ];
+
+    /// <summary>Every key the catalogue covers.</summary>
+    public static IEnumerable<string> Keys =>
+        Forms.Select(f => f.Key).Concat(NoForms.Select(f => f.Key)).Concat(Routes.Select(r => r.Key))
+            .Concat(Queries.Select(q => q.Key)).Concat(Json.Select(j => j.Key));
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text;
+using TransitionTracker.Web.Tests.Infrastructure;
+
+namespace TransitionTracker.Web.Tests.BadInput;
+
+/// <summary>
+/// Free text may legitimately hold markup, quotes, SQL or template syntax: it is stored exactly as typed and
+/// shown escaped wherever it appears, so it never runs as script, SQL or a template.
+/// </summary>
+// Its own app: these posts are accepted and change the data the refusal tests watch.
+public sealed class HostileTextTests : IClassFixture<TransitionTrackerFactory>
+{
+    private const string Assessment = "/consortia/00G/assessments/" + BadInputApp.Framework;
+
+    private readonly TransitionTrackerFactory _factory;
+
+    public HostileTextTests(TransitionTrackerFactory factory) => _factory = factory;
+
+    public static TheoryData<string, string, string, string, string[]> FreeTextFields => new()
+    {
+        { BadInputCatalogue.Lead, "/consortia/00G/lessons/new", "lesson", "Input.Body", ["/consortia/00G/lessons"] },
+        { BadInputCatalogue.Lead, "/consortia/00G/lessons/new", "lesson", "Input.Title", ["/consortia/00G/lessons"] },
+        { BadInputCatalogue.Manager, "/consortia/00G/actions/new", "support-action", "Input.Description", ["/consortia/00G/actions", "/consortia/00G/changes"] },
+        { BadInputCatalogue.Manager, "/consortia/00G/actions/new", "support-action", "Input.Owner", ["/consortia/00G/actions"] },
+        { BadInputCatalogue.Manager, "/consortia/00G/plan/functions/new", "planned-function", "Input.Name", ["/consortia/00G/plan", "/consortia/00G/changes"] },
+        { BadInputCatalogue.Manager, "/consortia/00G/plan/staff/new", "staff-transfer", "Input.Function", ["/consortia/00G/plan"] },
+        { BadInputCatalogue.Manager, "/consortia/00G/register/new", "declared-interest", "Input.Interest", ["/consortia/00G/register", "/consortia/00G/changes"] },
+        { BadInputCatalogue.Manager, Assessment + "/domains/governance", "answers", "evidence.GOV-01", [Assessment + "/check"] },
+        { BadInputCatalogue.Regional, "/consortia/00G/track", "decision", "reason", ["/consortia/00G"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(FreeTextFields))]
+    public async Task Hostile_text_is_stored_as_typed_and_shown_escaped(string who, string pageUrl, string formName, string field, string[] shownOn)
+    {
+        using var client = _factory.CreateClientFor(who);
+        if (formName == "answers")
+        {
+            (await client.PutAsync("/api/consortia/00G/assessments/current", new StringContent("""{"responses":[]}""", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        }
+
+        var form = await BadInputForms.FindAsync(client, pageUrl, formName);
+        var values = BadInputForms.ValidValues(form);
+        if (formName == "answers")
+        {
+            // Only the evidence changes: every answer stays unanswered, which a draft allows.
+            foreach (var answer in values.Keys.Where(k => k.StartsWith("answer.", StringComparison.Ordinal)).ToList())
+            {
+                values.Remove(answer);
+            }
+        }
+
+        values[field] = BadValues.AllHostile;
+        using var saved = await client.PostAsync(form.GetAttribute("action") ?? pageUrl, new FormUrlEncodedContent(values));
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, $"{(int)saved.StatusCode}: {await saved.Content.ReadAsStringAsync()}");
+
+        foreach (var url in shownOn)
+        {
+            using var response = await client.GetAsync(url);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)response.StatusCode} {html[..Math.Min(600, html.Length)]}");
+            Assert.DoesNotContain(BadValues.Script, html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
+            Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+            var page = await HtmlPage.ParseAsync(html);
+            Assert.Contains(BadValues.AllHostile, page.Body!.TextContent, StringComparison.Ordinal);
+        }
+
+        // The would-be SQL did nothing: the consortia are all still there.
+        using var consortia = await client.GetAsync("/api/consortia");
+        Assert.Equal(HttpStatusCode.OK, consortia.StatusCode);
+    }
+}
