@@ -44,7 +44,7 @@ EXPOSE 8080
 USER $APP_UID
 
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-    CMD curl --fail --silent --show-error --output /dev/null http://127.0.0.1:8080/healthz || exit 1
+    CMD curl --fail --silent --show-error --output /dev/null http://127.0.0.1:8080/healthz/live || exit 1
 
 # Exec form: dotnet runs as PID 1 and receives SIGTERM itself, which starts the graceful shutdown.
 ENTRYPOINT ["dotnet", "TransitionTracker.Web.dll"]

@@ -159,6 +159,7 @@ public static class BadInputCatalogue
         new("GET /api/frameworks/{id}", National, "/api/frameworks/" + BadInputApp.Framework, ["version"], Strict: true),
         new("GET /regions/{code}/consortia.csv", National, "/regions/Q30/consortia.csv", ["sort", "dir", "pct", "track", "stage"], Strict: true),
         new("GET /api/consortia/{code}/assessments/current", Manager, "/api/consortia/00G/assessments/current", ["framework"], Strict: true),
+        new("GET /dev/baseline", null, "/dev/baseline", ["bytes"], Strict: true),
         new("GET /api/identity/confirmEmail", null, "/api/identity/confirmEmail", ["userId", "code", "changedEmail"], Strict: true),
     ];
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,20 @@ public sealed class FirstKeyCreation(
     private const long PostgresLockId = 7_261_122_001;
 
     public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await EnsureKeyAsync(cancellationToken);
+        }
+        catch (DbException e)
+        {
+            // Not migrated yet (Database:MigrateOnStart false and `migrate` not run) or not reachable: start anyway, so
+            // health checks and the 503 page answer; the key manager makes the first key when it is first needed.
+            logger.LogWarning(e, "No data-protection key could be checked or created at start; the first request that needs one will create it.");
+        }
+    }
+
+    private async Task EnsureKeyAsync(CancellationToken cancellationToken)
     {
         if (HasUsableKey())
         {
