@@ -102,6 +102,7 @@ public static class TransitionTrackerApplication
         });
         app.UseMiddleware<ApiProblemDetailsMiddleware>();
         app.UseRequestSizeLimits();
+        app.UseMiddleware<NulCharacterMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {

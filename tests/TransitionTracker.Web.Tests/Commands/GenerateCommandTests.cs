@@ -14,7 +14,7 @@ public sealed class GenerateCommandTests
 {
     private const int DemoConsortia = 211;
 
-    [Fact]
+    [SqliteFact]
     public async Task Killed_mid_way_it_leaves_a_sqlite_database_as_it_was_and_run_again_it_completes()
     {
         var path = TestDatabases.NewSqliteFile();

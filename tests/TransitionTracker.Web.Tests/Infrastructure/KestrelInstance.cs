@@ -29,6 +29,10 @@ public sealed class KestrelInstance : WebApplicationFactory<Program>
     public static IReadOnlyDictionary<string, string> Postgres(string connectionString, params (string Key, string Value)[] more) =>
         Settings("Postgres", connectionString, more);
 
+    /// <summary>Settings for a test database on this run's provider (see <see cref="TestDatabases"/>).</summary>
+    public static IReadOnlyDictionary<string, string> For(TestDatabase database, params (string Key, string Value)[] more) =>
+        Settings(database.Provider.ToString(), database.ConnectionString, more);
+
     /// <summary>Settings for a copy of the seeded SQLite template (see <see cref="TestDatabases"/>).</summary>
     public static IReadOnlyDictionary<string, string> Sqlite(string databaseFile, params (string Key, string Value)[] more) =>
         Settings("Sqlite", $"Data Source={databaseFile};Mode=ReadWrite", more);

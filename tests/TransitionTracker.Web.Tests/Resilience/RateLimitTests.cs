@@ -16,12 +16,12 @@ public sealed class RateLimitTests : IDisposable
     private const int SignInLimit = 3;
     private const int ApiLimit = 5;
 
-    private readonly string _databaseFile = TestDatabases.NewSqliteFile();
+    private readonly TestDatabase _database = TestDatabases.NewCopy();
     private readonly KestrelInstance _app;
 
     public RateLimitTests()
     {
-        _app = new KestrelInstance(KestrelInstance.Sqlite(_databaseFile,
+        _app = new KestrelInstance(KestrelInstance.For(_database,
             ("RateLimiting:Enabled", "true"),
             ("RateLimiting:SignIn:PermitLimit", SignInLimit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("RateLimiting:SignIn:WindowSeconds", "60"),
@@ -32,8 +32,8 @@ public sealed class RateLimitTests : IDisposable
     public void Dispose()
     {
         _app.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        TestDatabases.Delete(_databaseFile);
+        _database.ReleaseConnections();
+        TestDatabases.Delete(_database);
     }
 
     [Fact]
