@@ -33,10 +33,6 @@ public sealed class KestrelInstance : WebApplicationFactory<Program>
     public static IReadOnlyDictionary<string, string> For(TestDatabase database, params (string Key, string Value)[] more) =>
         Settings(database.Provider.ToString(), database.ConnectionString, more);
 
-    /// <summary>Settings for a copy of the seeded SQLite template (see <see cref="TestDatabases"/>).</summary>
-    public static IReadOnlyDictionary<string, string> Sqlite(string databaseFile, params (string Key, string Value)[] more) =>
-        Settings("Sqlite", $"Data Source={databaseFile};Mode=ReadWrite", more);
-
     private static Dictionary<string, string> Settings(string provider, string connectionString, (string Key, string Value)[] more)
     {
         var settings = new Dictionary<string, string>
