@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using TransitionTracker.Web.Commands;
 using TransitionTracker.Web.Tests.Infrastructure;
+using TransitionTracker.Web.Tests.Operations;
 
 namespace TransitionTracker.Web.Tests.Commands;
 
@@ -56,7 +57,7 @@ public sealed class GenerateCommandTests
     [PostgresFact]
     public async Task Killed_mid_way_it_leaves_a_postgres_database_as_it_was_and_run_again_it_completes()
     {
-        var server = PostgresFactAttribute.ServerConnectionString();
+        var server = TestPostgres.ServerConnectionString ?? throw new InvalidOperationException(TestPostgres.MissingMessage);
         var name = $"tt_generate_{Guid.NewGuid():N}";
         await ExecuteAsync(new NpgsqlConnection(server), $"CREATE DATABASE \"{name}\"");
         var database = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;
