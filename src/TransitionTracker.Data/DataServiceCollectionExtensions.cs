@@ -9,7 +9,10 @@ namespace TransitionTracker.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>Registers the DbContext for the chosen provider as <see cref="TransitionTrackerDbContext"/>, plus start-up seeding.</summary>
+    /// <summary>
+    /// Registers the DbContext for the chosen provider as <see cref="TransitionTrackerDbContext"/> (one per scope, with
+    /// the scope's <see cref="AuditActor"/>), plus start-up seeding.
+    /// </summary>
     /// <param name="migrationLockTimeout">How long start-up waits for another instance's migration; <see cref="DatabaseMigrationLock.DefaultTimeout"/> when null.</param>
     public static IServiceCollection AddTransitionTrackerData(
         this IServiceCollection services, DatabaseProvider provider, string connectionString, TimeSpan? migrationLockTimeout = null)
@@ -17,19 +20,24 @@ public static class DataServiceCollectionExtensions
         switch (provider)
         {
             case DatabaseProvider.Postgres:
-                services.AddDbContext<TransitionTrackerDbContext, PostgresTransitionTrackerDbContext>((sp, o) =>
-                    ConfigurePostgres(o, connectionString).AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>()));
+                services.AddDbContext<TransitionTrackerDbContext, PostgresTransitionTrackerDbContext>(
+                    (sp, o) => ConfigurePostgres(o, connectionString).AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>()),
+                    ServiceLifetime.Scoped,
+                    ServiceLifetime.Singleton);
                 break;
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<TransitionTrackerDbContext, SqliteTransitionTrackerDbContext>((sp, o) =>
-                    ConfigureSqlite(o, connectionString).AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>()));
+                services.AddDbContext<TransitionTrackerDbContext, SqliteTransitionTrackerDbContext>(
+                    (sp, o) => ConfigureSqlite(o, connectionString).AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>()),
+                    ServiceLifetime.Scoped,
+                    ServiceLifetime.Singleton);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, null);
         }
 
         services.AddScoped<AuditActor>();
-        services.AddScoped<AuditSaveChangesInterceptor>();
+        // The options (and so the interceptor) are built once: building them for every request cost more than a query.
+        services.AddSingleton<AuditSaveChangesInterceptor>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<FrameworkSeeder>();

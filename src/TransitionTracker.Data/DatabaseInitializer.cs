@@ -31,14 +31,21 @@ public sealed class DatabaseInitializer(
         await using (var transaction = await SeedingTransaction.BeginOrJoinAsync(db, cancellationToken))
         {
             loaded = await SeedAsync(demoPassword, cancellationToken);
+            if (loaded)
+            {
+                // Bulk loads bypass SaveChanges, which otherwise gives every change a new stamp.
+                await Versioning.DataVersion.RestampAsync(db, cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
 
         if (loaded)
         {
-            // Fresh planner statistics for the tables just filled (both SQLite and PostgreSQL accept a bare ANALYZE):
-            // without them PostgreSQL plans the first queries as if the tables were empty until autovacuum runs.
-            await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
+            // Fresh planner statistics for the tables just filled: without them PostgreSQL plans the first queries as if
+            // the tables were empty until autovacuum runs. On PostgreSQL VACUUM also sets the visibility map, without which
+            // the planner avoids index-only scans on the new rows.
+            await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? "VACUUM ANALYZE" : "ANALYZE", cancellationToken);
             logger.LogInformation("Statistics updated after loading data");
         }
 

@@ -4,6 +4,7 @@ using TransitionTracker.Data.Auditing;
 using TransitionTracker.Data.DataProtection;
 using TransitionTracker.Data.Frameworks;
 using TransitionTracker.Data.Identity;
+using TransitionTracker.Data.Versioning;
 using TransitionTracker.Domain.Access;
 using TransitionTracker.Domain.Assessments;
 using TransitionTracker.Domain.Lessons;
@@ -21,9 +22,24 @@ namespace TransitionTracker.Data;
 public abstract class TransitionTrackerDbContext : IdentityDbContext<TransitionTrackerUser>
 {
     protected TransitionTrackerDbContext(DbContextOptions options)
-        : base(options)
+        : this(options, new AuditActor())
     {
     }
+
+    protected TransitionTrackerDbContext(DbContextOptions options, AuditActor actor)
+        : base(options)
+    {
+        Actor = actor;
+    }
+
+    /// <summary>Who the changes saved through this context are recorded as made by (one per request or command).</summary>
+    public AuditActor Actor { get; }
+
+    /// <summary>Audit entries of the save in progress whose entity's key the database generates (filled in after it).</summary>
+    internal List<(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry Entity, AuditEntry Audit)> AuditKeysPending { get; } = [];
+
+    /// <summary>True during the follow-up save that fills in those keys.</summary>
+    internal bool FixingAuditKeys { get; set; }
 
     public DbSet<Region> Regions => Set<Region>();
 
@@ -67,8 +83,56 @@ public abstract class TransitionTrackerDbContext : IdentityDbContext<TransitionT
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>The one row whose stamp every save that changes data replaces (<see cref="DataVersion"/>).</summary>
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+
     /// <summary>Off only for bulk loads of reference and demo data, which are not user changes.</summary>
     public bool AuditingEnabled { get; set; } = true;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// A save that adds, changes or deletes anything also gives <see cref="DataVersion"/> a new stamp, in the same
+    /// transaction as the changes, so no reader can see the new data under the old stamp once it is committed.
+    /// </summary>
+    private void StampChanges()
+    {
+        ChangeTracker.DetectChanges();
+        var changed = false;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is not DataVersion && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                changed = true;
+                break;
+            }
+        }
+
+        if (!changed)
+        {
+            return;
+        }
+
+        var version = DataVersions.Local.FirstOrDefault(v => v.Id == DataVersion.RowId);
+        if (version is null)
+        {
+            version = new DataVersion { Id = DataVersion.RowId };
+            DataVersions.Attach(version);
+        }
+
+        version.Stamp = DataVersion.NewStamp();
+        Entry(version).Property(v => v.Stamp).IsModified = true;
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -14,6 +14,7 @@ internal sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
         builder.Property(p => p.PctCode).HasMaxLength(OrganisationCode.MaxLength).IsRequired();
         builder.Property(p => p.PctSource).HasMaxLength(300).IsRequired();
         builder.HasOne<Pct>().WithMany().HasForeignKey(p => p.PctCode).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(p => p.PctCode);
+        // PctCode leads (the PCT's practices); ListSize lets population sums read the index alone.
+        builder.HasIndex(p => new { p.PctCode, p.ListSize });
     }
 }

@@ -336,6 +336,26 @@ namespace TransitionTracker.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("TransitionTracker.Data.Versioning.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataVersion", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Stamp = 0L
+                        });
+                });
+
             modelBuilder.Entity("TransitionTracker.Domain.Access.RoleAssignment", b =>
                 {
                     b.Property<int>("Id")
@@ -733,7 +753,7 @@ namespace TransitionTracker.Data.Migrations.Postgres
 
                     b.HasKey("Code");
 
-                    b.HasIndex("PctCode");
+                    b.HasIndex("PctCode", "ListSize");
 
                     b.ToTable("Practices");
                 });

@@ -321,6 +321,26 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("TransitionTracker.Data.Versioning.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataVersion", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Stamp = 0L
+                        });
+                });
+
             modelBuilder.Entity("TransitionTracker.Domain.Access.RoleAssignment", b =>
                 {
                     b.Property<int>("Id")
@@ -706,7 +726,7 @@ namespace TransitionTracker.Data.Migrations.Sqlite
 
                     b.HasKey("Code");
 
-                    b.HasIndex("PctCode");
+                    b.HasIndex("PctCode", "ListSize");
 
                     b.ToTable("Practices");
                 });
