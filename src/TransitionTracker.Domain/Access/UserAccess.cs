@@ -69,6 +69,17 @@ public sealed class UserAccess
 
     private HashSet<string> PctManagerRegions { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// A text that is equal for two users exactly when they may read the same things: "all" for those who read
+    /// everything, otherwise their regions, PCTs and consortia in order. Results that depend on the reader's scope can
+    /// be shared under it.
+    /// </summary>
+    public string ScopeKey => _scopeKey ??= ReadsEverything
+        ? "all"
+        : $"r:{string.Join(',', _regions.Order(StringComparer.Ordinal))};p:{string.Join(',', _pcts.Order(StringComparer.Ordinal))};c:{string.Join(',', _consortia.Order(StringComparer.Ordinal))}";
+
+    private string? _scopeKey;
+
     public bool CanReadRegion(string regionCode) =>
         ReadsEverything || _regions.Contains(regionCode) || PctManagerRegions.Contains(regionCode);
 

@@ -5,40 +5,24 @@ using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Data;
 using TransitionTracker.Data.Auditing;
 using TransitionTracker.Domain.Access;
+using TransitionTracker.Web.Infrastructure.Caching;
 
 namespace TransitionTracker.Web.Access;
 
 /// <summary>
-/// Loads the signed-in user's account and role assignments once per request, in one query. Nothing about users is
-/// kept in the server's memory between requests, so any number of app instances can serve them. A user who has been
-/// disabled or deleted is treated as signed out at once (their cookie is removed), whatever cookie or token they present.
+/// Loads the signed-in user's account and role assignments once per request, in one query, or from the read cache
+/// when no data has changed since (which each request checks with the database, so any number of app instances can
+/// serve the same users). A user who has been disabled or deleted is treated as signed out at once (their cookie is
+/// removed), whatever cookie or token they present.
 /// </summary>
 public sealed class CurrentUserMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, TransitionTrackerDbContext db, CurrentUser currentUser, AuditActor actor)
+    public async Task InvokeAsync(HttpContext context, TransitionTrackerDbContext db, CurrentUser currentUser, AuditActor actor, CachedReads reads)
     {
         var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is not null)
         {
-            // One round trip: the account, its role assignments and the region of each managed PCT.
-            var user = await db.Users.AsNoTracking()
-                .Where(u => u.Id == userId)
-                .Select(u => new
-                {
-                    u.Id,
-                    u.Email,
-                    u.DisplayName,
-                    u.IsDisabled,
-                    Assignments = db.RoleAssignments
-                        .Where(a => a.UserId == u.Id)
-                        .Select(a => new
-                        {
-                            Assignment = a,
-                            PctRegion = a.Role == Role.PctManager ? db.Pcts.Where(p => p.Code == a.ScopeCode).Select(p => p.RegionCode).FirstOrDefault() : null,
-                        })
-                        .ToList(),
-                })
-                .SingleOrDefaultAsync(context.RequestAborted);
+            var user = await reads.GetAsync((nameof(CurrentUserMiddleware), userId), ct => LoadAsync(db, userId, ct), context.RequestAborted);
             if (user is null || user.IsDisabled)
             {
                 context.User = new ClaimsPrincipal(new ClaimsIdentity());
@@ -49,15 +33,47 @@ public sealed class CurrentUserMiddleware(RequestDelegate next)
             }
             else
             {
-                var pctRegions = user.Assignments
-                    .Where(a => a.PctRegion is not null)
-                    .ToDictionary(a => a.Assignment.ScopeCode!, a => a.PctRegion!, StringComparer.Ordinal);
-                var assignments = user.Assignments.Select(a => a.Assignment);
-                currentUser.SignedIn(user.Id, user.Email ?? "", user.DisplayName, new UserAccess(assignments, pctRegions));
+                currentUser.SignedIn(user.Id, user.Email ?? "", user.DisplayName, user.Access);
                 actor.Name = user.Email ?? user.Id;
             }
         }
 
         await next(context);
     }
+
+    // One round trip: the account, its role assignments and the region of each managed PCT. Kept in the read cache
+    // while the data is unchanged: disabling a user, or changing their roles, is a change like any other.
+    private static async Task<KnownUser?> LoadAsync(TransitionTrackerDbContext db, string userId, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new
+            {
+                u.Id,
+                u.Email,
+                u.DisplayName,
+                u.IsDisabled,
+                Assignments = db.RoleAssignments
+                    .Where(a => a.UserId == u.Id)
+                    .Select(a => new
+                    {
+                        Assignment = a,
+                        PctRegion = a.Role == Role.PctManager ? db.Pcts.Where(p => p.Code == a.ScopeCode).Select(p => p.RegionCode).FirstOrDefault() : null,
+                    })
+                    .ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var pctRegions = user.Assignments
+            .Where(a => a.PctRegion is not null)
+            .ToDictionary(a => a.Assignment.ScopeCode!, a => a.PctRegion!, StringComparer.Ordinal);
+        var access = new UserAccess(user.Assignments.Select(a => a.Assignment), pctRegions);
+        return new KnownUser(user.Id, user.Email, user.DisplayName, user.IsDisabled, access);
+    }
+
+    private sealed record KnownUser(string Id, string? Email, string DisplayName, bool IsDisabled, UserAccess Access);
 }

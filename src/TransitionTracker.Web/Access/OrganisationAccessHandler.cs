@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Data;
 using TransitionTracker.Domain.Access;
 using TransitionTracker.Domain.Organisations;
+using TransitionTracker.Web.Infrastructure.Caching;
 
 namespace TransitionTracker.Web.Access;
 
@@ -11,7 +12,7 @@ namespace TransitionTracker.Web.Access;
 /// request is about (the route value <c>code</c>). Unknown codes fail exactly like codes out of scope, so a refusal
 /// never tells whether something exists.
 /// </summary>
-public sealed class OrganisationAccessHandler(CurrentUser currentUser, TransitionTrackerDbContext db)
+public sealed class OrganisationAccessHandler(CurrentUser currentUser, TransitionTrackerDbContext db, CachedReads reads)
     : AuthorizationHandler<OrganisationAccessRequirement>
 {
     public const string RouteValue = "code";
@@ -42,9 +43,9 @@ public sealed class OrganisationAccessHandler(CurrentUser currentUser, Transitio
             case OrganisationKind.Region:
                 return requirement.Operation == AccessOperation.Read
                     && access.CanReadRegion(code)
-                    && await db.Regions.AnyAsync(r => r.Code == code);
+                    && await reads.GetAsync(("region exists", code), ct => db.Regions.AnyAsync(r => r.Code == code, ct), default);
             case OrganisationKind.Pct:
-                var region = await db.Pcts.Where(p => p.Code == code).Select(p => p.RegionCode).SingleOrDefaultAsync();
+                var region = await reads.GetAsync(("region of PCT", code), ct => db.Pcts.Where(p => p.Code == code).Select(p => p.RegionCode).SingleOrDefaultAsync(ct), default);
                 return region is not null && requirement.Operation switch
                 {
                     AccessOperation.Read => access.CanReadPct(code, region),
@@ -65,12 +66,15 @@ public sealed class OrganisationAccessHandler(CurrentUser currentUser, Transitio
         }
     }
 
-    private async Task<ConsortiumRef?> FindConsortiumAsync(string code)
+    private Task<ConsortiumRef?> FindConsortiumAsync(string code) =>
+        reads.GetAsync(("consortium reference", code), ct => QueryConsortiumAsync(code, ct), default);
+
+    private async Task<ConsortiumRef?> QueryConsortiumAsync(string code, CancellationToken cancellationToken)
     {
         var row = await db.Consortia.AsNoTracking()
             .Where(c => c.Code == code)
             .Select(c => new { c.Code, c.RegionCode, Pcts = c.Pcts.Select(p => p.PctCode).ToList() })
-            .SingleOrDefaultAsync();
+            .SingleOrDefaultAsync(cancellationToken);
         return row is null ? null : new ConsortiumRef(row.Code, row.RegionCode, row.Pcts);
     }
 }

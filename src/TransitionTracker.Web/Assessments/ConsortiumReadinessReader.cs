@@ -4,6 +4,7 @@ using TransitionTracker.Data;
 using TransitionTracker.Domain.Assessments;
 using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Web.Frameworks;
+using TransitionTracker.Web.Infrastructure.Caching;
 
 namespace TransitionTracker.Web.Assessments;
 
@@ -11,9 +12,13 @@ namespace TransitionTracker.Web.Assessments;
 /// Reads a consortium's standing on the default readiness framework in two queries, plus the framework when this
 /// process has not read that version yet.
 /// </summary>
-public sealed class ConsortiumReadinessReader(TransitionTrackerDbContext db, FrameworkLibrary frameworks)
+public sealed class ConsortiumReadinessReader(TransitionTrackerDbContext db, FrameworkLibrary frameworks, CachedReads reads)
 {
-    public async Task<ConsortiumReadiness> ReadAsync(string consortiumCode, CancellationToken cancellationToken)
+    /// <summary>The consortium's standing, from the read cache while the data is unchanged.</summary>
+    public Task<ConsortiumReadiness> ReadAsync(string consortiumCode, CancellationToken cancellationToken) =>
+        reads.GetAsync((nameof(ConsortiumReadinessReader), consortiumCode), ct => QueryAsync(consortiumCode, ct), cancellationToken);
+
+    private async Task<ConsortiumReadiness> QueryAsync(string consortiumCode, CancellationToken cancellationToken)
     {
         const string frameworkId = AssessmentWorkflow.DefaultFramework;
         var submitted = db.Assessments.AsNoTracking()

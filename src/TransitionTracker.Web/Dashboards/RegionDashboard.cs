@@ -8,6 +8,7 @@ using TransitionTracker.Domain.Quality;
 using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Domain.SupportActions;
 using TransitionTracker.Web.Consortia;
+using TransitionTracker.Web.Infrastructure.Caching;
 
 namespace TransitionTracker.Web.Dashboards;
 
@@ -16,7 +17,7 @@ namespace TransitionTracker.Web.Dashboards;
 /// narrows to one region, null means the whole country; only consortia the user may read are counted. Readiness
 /// figures use the default framework; competencies use World Class Commissioning.
 /// </summary>
-public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider clock)
+public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider clock, CachedReads reads)
 {
     /// <summary>"Not recently assessed" means no submission in this many months before the "as at" date.</summary>
     public const int RecentMonths = 3;
@@ -26,15 +27,54 @@ public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider 
     /// <summary>Today in the UK: support actions due before it and not done are overdue.</summary>
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime).DateTime);
 
+    // Every figure is kept in the read cache (Infrastructure/Caching) under what shapes it: the region (null for the
+    // whole country), the reader's scope and the query's own arguments. A change anywhere gives the data a new stamp,
+    // and the next request reads again.
+
     /// <summary>
     /// The date the dashboards are "as at": the newest readiness submission anywhere. The demo history ends in March
     /// 2013, so "the last 3 months" is counted back from the data, not from today.
     /// </summary>
-    public async Task<DateTime?> AsAtAsync(CancellationToken cancellationToken) =>
+    public Task<DateTime?> AsAtAsync(CancellationToken cancellationToken) =>
+        reads.GetAsync(nameof(AsAtAsync), QueryAsAtAsync, cancellationToken);
+
+    /// <summary>Headline figures per region (every region in view, in code order), in two queries.</summary>
+    public Task<IReadOnlyList<RegionHeadline>> HeadlinesAsync(string? regionCode, UserAccess access, DateTime? asAt, CancellationToken cancellationToken) =>
+        reads.GetAsync((nameof(HeadlinesAsync), regionCode, access.ScopeKey, asAt), ct => QueryHeadlinesAsync(regionCode, access, asAt, ct), cancellationToken);
+
+    /// <summary>The consortia table: one page (or every row, for exports) after filters and sort, in two queries.</summary>
+    public Task<ConsortiumTablePage> TableAsync(string? regionCode, UserAccess access, ConsortiumTableQuery query, bool allRows, CancellationToken cancellationToken) =>
+        reads.GetAsync((nameof(TableAsync), regionCode, access.ScopeKey, query, allRows), ct => QueryTableAsync(regionCode, access, query, allRows, ct), cancellationToken);
+
+    /// <summary>Each consortium's domain scores from its latest submitted readiness assessment, in one query.</summary>
+    public Task<IReadOnlyList<HeatmapRow>> HeatmapAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken) =>
+        reads.GetAsync((nameof(HeatmapAsync), regionCode, access.ScopeKey), ct => QueryHeatmapAsync(regionCode, access, ct), cancellationToken);
+
+    /// <summary>Consortia per computed track per month (see <see cref="QueryTrendAsync"/>).</summary>
+    public Task<IReadOnlyList<TrackTrendPoint>> TrendAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken) =>
+        reads.GetAsync((nameof(TrendAsync), regionCode, access.ScopeKey), ct => QueryTrendAsync(regionCode, access, ct), cancellationToken);
+
+    /// <summary>Support actions past their due date and not done, most overdue first.</summary>
+    public Task<IReadOnlyList<OverdueAction>> OverdueActionsAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken) =>
+        reads.GetAsync((nameof(OverdueActionsAsync), regionCode, access.ScopeKey), ct => QueryOverdueActionsAsync(regionCode, access, ct), cancellationToken);
+
+    /// <summary>Every PCT of the region (or the PCTs the user reads) with its indicators for the latest month any of them reported.</summary>
+    public Task<(DateOnly? Month, IReadOnlyList<PctQuality> Pcts)> QualityAsync(string regionCode, UserAccess access, CancellationToken cancellationToken) =>
+        reads.GetAsync((nameof(QualityAsync), regionCode, access.ScopeKey), ct => QueryQualityAsync(regionCode, access, ct), cancellationToken);
+
+    /// <summary>World Class Commissioning competencies between two months (see <see cref="QueryCompetencyAsync"/>).</summary>
+    public Task<CompetencyImprovement> CompetencyAsync(string? regionCode, UserAccess access, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        reads.GetAsync((nameof(CompetencyAsync), regionCode, access.ScopeKey, from, to), ct => QueryCompetencyAsync(regionCode, access, from, to, ct), cancellationToken);
+
+    /// <summary>
+    /// The date the dashboards are "as at": the newest readiness submission anywhere. The demo history ends in March
+    /// 2013, so "the last 3 months" is counted back from the data, not from today.
+    /// </summary>
+    private async Task<DateTime?> QueryAsAtAsync(CancellationToken cancellationToken) =>
         await Submitted(ShippedFrameworks.Default).MaxAsync(a => a.SubmittedAtUtc, cancellationToken);
 
     /// <summary>Headline figures per region (every region in view, in code order), in two queries.</summary>
-    public async Task<IReadOnlyList<RegionHeadline>> HeadlinesAsync(string? regionCode, UserAccess access, DateTime? asAt, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RegionHeadline>> QueryHeadlinesAsync(string? regionCode, UserAccess access, DateTime? asAt, CancellationToken cancellationToken)
     {
         var cutoff = (asAt ?? DateTime.MinValue).AddMonths(-RecentMonths);
         var groups = await Standings(Consortia(regionCode, access))
@@ -84,7 +124,7 @@ public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider 
     }
 
     /// <summary>The consortia table: one page (or every row, for exports) after filters and sort, in two queries.</summary>
-    public async Task<ConsortiumTablePage> TableAsync(string? regionCode, UserAccess access, ConsortiumTableQuery query, bool allRows, CancellationToken cancellationToken)
+    private async Task<ConsortiumTablePage> QueryTableAsync(string? regionCode, UserAccess access, ConsortiumTableQuery query, bool allRows, CancellationToken cancellationToken)
     {
         var consortia = Consortia(regionCode, access);
         if (query.PctCode is { } pct)
@@ -118,7 +158,7 @@ public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider 
     }
 
     /// <summary>Each consortium's domain scores from its latest submitted readiness assessment, in one query.</summary>
-    public async Task<IReadOnlyList<HeatmapRow>> HeatmapAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<HeatmapRow>> QueryHeatmapAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken)
     {
         var submitted = Submitted(ShippedFrameworks.Default);
         var cells = await (
@@ -142,7 +182,7 @@ public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider 
     /// Consortia per computed track per month, counted by GROUP BY in the database over each consortium's last
     /// submission in the month. Regional decisions are not dated history, so the trend shows computed tracks.
     /// </summary>
-    public async Task<IReadOnlyList<TrackTrendPoint>> TrendAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TrackTrendPoint>> QueryTrendAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken)
     {
         var submitted = Submitted(ShippedFrameworks.Default);
         var codes = Consortia(regionCode, access).Select(c => c.Code);
@@ -168,7 +208,7 @@ public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider 
     }
 
     /// <summary>Support actions past their due date and not done, most overdue first.</summary>
-    public async Task<IReadOnlyList<OverdueAction>> OverdueActionsAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<OverdueAction>> QueryOverdueActionsAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken)
     {
         var today = Today;
         var rows = await (
@@ -182,7 +222,7 @@ public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider 
     }
 
     /// <summary>Every PCT of the region (or the PCTs the user reads) with its indicators for the latest month any of them reported.</summary>
-    public async Task<(DateOnly? Month, IReadOnlyList<PctQuality> Pcts)> QualityAsync(string regionCode, UserAccess access, CancellationToken cancellationToken)
+    private async Task<(DateOnly? Month, IReadOnlyList<PctQuality> Pcts)> QueryQualityAsync(string regionCode, UserAccess access, CancellationToken cancellationToken)
     {
         var pcts = db.Pcts.AsNoTracking().Where(p => p.RegionCode == regionCode);
         if (!access.ReadsEverything && !access.LeadRegions.Contains(regionCode))
@@ -210,7 +250,7 @@ public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider 
     /// World Class Commissioning competencies between two months, in one GROUP BY query: per domain the mean score
     /// in each month over consortia with a submitted assessment in both (their last one in each month).
     /// </summary>
-    public async Task<CompetencyImprovement> CompetencyAsync(string? regionCode, UserAccess access, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    private async Task<CompetencyImprovement> QueryCompetencyAsync(string? regionCode, UserAccess access, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var framework = ShippedFrameworks.Find(ShippedFrameworks.WorldClassCommissioning)!;
         var submitted = Submitted(framework.Id);

@@ -3,12 +3,21 @@ using TransitionTracker.Data;
 using TransitionTracker.Data.Seeding;
 using TransitionTracker.Domain.Access;
 using TransitionTracker.Web.Consortia;
+using TransitionTracker.Web.Infrastructure.Caching;
 
 namespace TransitionTracker.Web.Organisations;
 
 /// <summary>Reads regions and PCTs with their counts for the browse pages.</summary>
-public sealed class OrganisationDirectory(TransitionTrackerDbContext db, ConsortiumCatalogue consortia)
+public sealed class OrganisationDirectory(TransitionTrackerDbContext db, ConsortiumCatalogue consortia, CachedReads reads)
 {
+    /// <summary>A region with the PCTs in it the user may read, from the read cache while the data is unchanged.</summary>
+    public Task<RegionDetail?> GetRegionAsync(string code, UserAccess access, CancellationToken cancellationToken) =>
+        reads.GetAsync((nameof(GetRegionAsync), code, access.ScopeKey), ct => QueryRegionAsync(code, access, ct), cancellationToken);
+
+    /// <summary>A PCT with the consortia linked to it that the user may read, from the read cache while the data is unchanged.</summary>
+    public Task<PctDetail?> GetPctAsync(string code, UserAccess access, CancellationToken cancellationToken) =>
+        reads.GetAsync((nameof(GetPctAsync), code, access.ScopeKey), ct => QueryPctAsync(code, access, ct), cancellationToken);
+
     /// <summary>Regions the user reads in full: every region for national roles, their own for regional leads.</summary>
     public async Task<IReadOnlyList<RegionSummary>> ListRegionsAsync(UserAccess access, CancellationToken cancellationToken)
     {
@@ -40,8 +49,7 @@ public sealed class OrganisationDirectory(TransitionTrackerDbContext db, Consort
         }).ToList();
     }
 
-    /// <summary>A region with the PCTs in it the user may read.</summary>
-    public async Task<RegionDetail?> GetRegionAsync(string code, UserAccess access, CancellationToken cancellationToken)
+    private async Task<RegionDetail?> QueryRegionAsync(string code, UserAccess access, CancellationToken cancellationToken)
     {
         var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
         if (region is null)
@@ -76,8 +84,7 @@ public sealed class OrganisationDirectory(TransitionTrackerDbContext db, Consort
                 db.Practices.Where(pr => pr.PctCode == p.Code).Sum(pr => (long)pr.ListSize)))
             .ToListAsync(cancellationToken);
 
-    /// <summary>A PCT with the consortia linked to it that the user may read, and its practices.</summary>
-    public async Task<PctDetail?> GetPctAsync(string code, UserAccess access, CancellationToken cancellationToken)
+    private async Task<PctDetail?> QueryPctAsync(string code, UserAccess access, CancellationToken cancellationToken)
     {
         var pct = await (
                 from p in db.Pcts.AsNoTracking()

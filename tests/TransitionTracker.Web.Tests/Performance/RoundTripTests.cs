@@ -11,10 +11,10 @@ namespace TransitionTracker.Web.Tests.Performance;
 /// <summary>
 /// Every main page and API answer asks the database a fixed number of questions, whatever the size of the
 /// consortium, PCT or region it is about and however long its history: the same count for the smallest and the
-/// largest, and never more than the bound set here. Counted per request by <see cref="RoundTripCounter"/>.
+/// largest, and never more than the bound set here. Counted per request by <see cref="RoundTripCounter"/>, with the
+/// read cache off so that every query is counted (<see cref="CachedRoundTripTests"/> counts with it on).
 /// </summary>
-[Collection(SharedAppCollection.Name)]
-public sealed class RoundTripTests(TransitionTrackerFactory factory, ITestOutputHelper output)
+public sealed class RoundTripTests(UncachedTransitionTrackerFactory factory, ITestOutputHelper output) : IClassFixture<UncachedTransitionTrackerFactory>
 {
     public static TheoryData<string, string, int> ConsortiumPages => new()
     {
