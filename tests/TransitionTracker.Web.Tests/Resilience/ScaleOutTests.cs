@@ -77,6 +77,45 @@ public sealed class ScaleOutTests
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
     }
 
+    [RequiresEnvironmentFact("TEST_POSTGRES")]
+    public async Task A_change_saved_through_one_instance_shows_at_once_on_the_other_which_had_the_page_in_memory()
+    {
+        await using var database = await PostgresDatabase.CreateSeededAsync(TestEnvironment.Require("TEST_POSTGRES"), "scaleoutcache");
+        using var a = new KestrelInstance(KestrelInstance.Postgres(database.ConnectionString));
+        using var b = new KestrelInstance(KestrelInstance.Postgres(database.ConnectionString));
+        await Task.WhenAll(Task.Run(() => a.Start()), Task.Run(() => b.Start()));
+
+        var cookies = new CookieContainer();
+        using var onA = a.NewClient(cookies);
+        using var onB = b.NewClient(cookies);
+        var signedIn = await FormPost.SubmitAsync(onA, "/sign-in", "sign-in", new Dictionary<string, string>
+        {
+            ["Input.Email"] = DemoAccountSeeder.Regional("Q30"),
+            ["Input.Password"] = DemoAccountSeeder.DefaultPassword,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+
+        // B reads the status page twice, so it is in B's read cache.
+        for (var i = 0; i < 2; i++)
+        {
+            var (page, document) = await HtmlPage.GetAsync(onB, "/consortia/00G");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.DoesNotContain("by the regional lead", document.QuerySelector("#track")!.Text(), StringComparison.Ordinal);
+        }
+
+        var decided = await FormPost.SubmitAsync(onA, "/consortia/00G/track", "decision", new Dictionary<string, string>
+        {
+            ["track"] = "needs-support",
+            ["reason"] = "Decided on instance A; instance B must show it on its next request.",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+
+        var (_, afterOnB) = await HtmlPage.GetAsync(onB, "/consortia/00G");
+        var track = afterOnB.QuerySelector("#track")!.Text();
+        Assert.Contains("by the regional lead, regional.q30@demo.test", track, StringComparison.Ordinal);
+        Assert.Contains("Decided on instance A", track, StringComparison.Ordinal);
+    }
+
     private static async Task<HttpResponseMessage> PostLessonAsync(HttpClient formFrom, HttpClient postTo, string title)
     {
         var (_, page) = await HtmlPage.GetAsync(formFrom, NewLesson);
