@@ -1,8 +1,12 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Web.Access;
 using TransitionTracker.Web.Consortia;
+using TransitionTracker.Web.Infrastructure.Caching;
 
 namespace TransitionTracker.Web.Api;
 
@@ -22,17 +26,31 @@ public static class ConsortiumApi
         group.MapGet("/{code}/readiness", ReadinessAsync)
             .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Read))
             .WithName("GetConsortiumReadiness")
-            .WithSummary("The full result of the latest submitted assessment, as /api/scoring/evaluate answers it.");
+            .WithSummary("The full result of the latest submitted assessment, as /api/scoring/evaluate answers it.")
+            .Produces<ReadinessReport>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
-    private static async Task<IResult> ReadinessAsync(string code, TransitionTracker.Web.Assessments.ConsortiumReadinessReader reader, CancellationToken cancellationToken)
+    // The answer is kept as JSON in the read cache: serialising the full report was most of the request's cost.
+    private static async Task<IResult> ReadinessAsync(
+        string code,
+        TransitionTracker.Web.Assessments.ConsortiumReadinessReader reader,
+        CachedReads reads,
+        IOptions<JsonOptions> json,
+        CancellationToken cancellationToken)
     {
-        var readiness = await reader.ReadAsync(OrganisationCode.TryNormalise(code)!, cancellationToken);
-        return readiness.Latest is null
+        var consortium = OrganisationCode.TryNormalise(code)!;
+        var body = await reads.GetAsync(
+            (nameof(ReadinessAsync), consortium),
+            async ct => (await reader.ReadAsync(consortium, ct)).Latest is { } latest ? new ReadinessJson(JsonSerializer.SerializeToUtf8Bytes(latest, json.Value.SerializerOptions)) : null,
+            cancellationToken);
+        return body is null
             ? ApiProblems.NotFound("This consortium has no submitted assessment yet.")
-            : TypedResults.Ok(readiness.Latest);
+            : TypedResults.Bytes(body.Utf8, "application/json; charset=utf-8");
     }
+
+    private sealed record ReadinessJson(byte[] Utf8);
 
     private static async Task<Results<Ok<IReadOnlyList<ConsortiumSummary>>, ProblemHttpResult>> ListAsync(
         string? region,
