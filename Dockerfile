@@ -9,19 +9,22 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /source
 
-# Restore first, from the project files alone, so the package layer is reused while only code changes.
+# Restore first, from the project files alone, so the package layer is reused while only code changes. The app is
+# published ReadyToRun (precompiled for this platform, so a start does not wait for the JIT): restore for the same
+# runtime, which brings the ReadyToRun compiler package.
 COPY Directory.Build.props Directory.Packages.props ./
 COPY src/TransitionTracker.Domain/TransitionTracker.Domain.csproj src/TransitionTracker.Domain/
 COPY src/TransitionTracker.Data/TransitionTracker.Data.csproj src/TransitionTracker.Data/
 COPY src/TransitionTracker.Web/TransitionTracker.Web.csproj src/TransitionTracker.Web/
-RUN dotnet restore src/TransitionTracker.Web/TransitionTracker.Web.csproj
+RUN dotnet restore src/TransitionTracker.Web/TransitionTracker.Web.csproj --use-current-runtime -p:PublishReadyToRun=true
 
 COPY .editorconfig ./
 COPY src/TransitionTracker.Domain/ src/TransitionTracker.Domain/
 COPY src/TransitionTracker.Data/ src/TransitionTracker.Data/
 COPY src/TransitionTracker.Web/ src/TransitionTracker.Web/
 RUN dotnet publish src/TransitionTracker.Web/TransitionTracker.Web.csproj \
-        --configuration Release --no-restore --output /app
+        --configuration Release --no-restore --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
+        --output /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # curl only for the HEALTHCHECK below; the runtime image has no HTTP client of its own.

@@ -3,25 +3,36 @@ using CsvHelper;
 
 namespace TransitionTracker.Data.Seeding;
 
-/// <summary>Reads the reference data CSV files embedded in this assembly.</summary>
+/// <summary>Reads the reference data CSV files embedded in this assembly (or, given a reader, any text in their format).</summary>
 public static class ReferenceDataFiles
 {
     public const string FirstCandidateNote = "; PCT taken as the first candidate";
 
-    public static IReadOnlyList<ShaRow> ReadShas() => Read("shas.csv", csv =>
+    public const string Shas = "shas.csv";
+    public const string Pcts = "pcts.csv";
+    public const string Practices = "practices.csv";
+    public const string CcgSuccessors = "pct_ccg_successors.csv";
+
+    public static IReadOnlyList<ShaRow> ReadShas() => ReadEmbedded(Shas, ReadShas);
+
+    public static IReadOnlyList<ShaRow> ReadShas(TextReader reader) => Read(reader, csv =>
         new ShaRow(csv.GetField("code")!, csv.GetField("name")!, NullIfEmpty(csv.GetField("ons_code"))));
 
-    public static IReadOnlyList<PctRow> ReadPcts() => Read("pcts.csv", csv =>
+    public static IReadOnlyList<PctRow> ReadPcts() => ReadEmbedded(Pcts, ReadPcts);
+
+    public static IReadOnlyList<PctRow> ReadPcts(TextReader reader) => Read(reader, csv =>
         new PctRow(csv.GetField("code")!, csv.GetField("name")!, csv.GetField("sha_code")!, NullIfEmpty(csv.GetField("ons_code"))));
 
-    public static IReadOnlyList<CcgSuccessorRow> ReadCcgSuccessors() => Read("pct_ccg_successors.csv", csv =>
+    public static IReadOnlyList<CcgSuccessorRow> ReadCcgSuccessors() => ReadEmbedded(CcgSuccessors, reader => Read(reader, csv =>
         new CcgSuccessorRow(
             csv.GetField("pct_code")!,
             csv.GetField("ccg_code")!,
             csv.GetField("ccg_name")!,
-            double.TryParse(csv.GetField("pct_postcode_share_pct"), NumberStyles.Float, CultureInfo.InvariantCulture, out var share) ? share : null));
+            double.TryParse(csv.GetField("pct_postcode_share_pct"), NumberStyles.Float, CultureInfo.InvariantCulture, out var share) ? share : null)));
 
-    public static IReadOnlyList<PracticeRow> ReadPractices() => Read("practices.csv", csv =>
+    public static IReadOnlyList<PracticeRow> ReadPractices() => ReadEmbedded(Practices, ReadPractices);
+
+    public static IReadOnlyList<PracticeRow> ReadPractices(TextReader reader) => Read(reader, csv =>
     {
         var code = csv.GetField("code")!;
         var pctCode = csv.GetField("pct_code");
@@ -59,12 +70,85 @@ public static class ReferenceDataFiles
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    private static List<T> Read<T>(string file, Func<CsvReader, T> map)
+    /// <summary>Opens one of the embedded files (<see cref="Shas"/>, <see cref="Pcts"/>, ...) for reading.</summary>
+    public static TextReader OpenEmbedded(string file)
     {
-        using var stream = typeof(ReferenceDataFiles).Assembly.GetManifestResourceStream("ReferenceData." + file)
+        var stream = typeof(ReferenceDataFiles).Assembly.GetManifestResourceStream("ReferenceData." + file)
             ?? throw new InvalidOperationException($"Reference data file {file} is not embedded.");
-        using var reader = new StreamReader(stream);
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        return new StreamReader(stream);
+    }
+
+    /// <summary>
+    /// The number of data rows (records after the header) in CSV text, counted without parsing fields: a line break
+    /// inside a quoted field does not end a row, and blank lines are not rows, as for the parser the Read methods use.
+    /// </summary>
+    public static int CountRows(TextReader reader)
+    {
+        var records = 0;
+        var lineHasText = false;
+        var state = CsvState.FieldStart;
+        var buffer = new char[16 * 1024];
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            for (var i = 0; i < read; i++)
+            {
+                var c = buffer[i];
+                if (state == CsvState.Quoted)
+                {
+                    state = c == '"' ? CsvState.QuoteInQuoted : CsvState.Quoted;
+                    continue;
+                }
+
+                if (c is '\r' or '\n')
+                {
+                    if (lineHasText)
+                    {
+                        records++;
+                    }
+
+                    lineHasText = false;
+                    state = CsvState.FieldStart;
+                    continue;
+                }
+
+                lineHasText = true;
+                state = (state, c) switch
+                {
+                    (_, ',') => CsvState.FieldStart,
+                    (CsvState.FieldStart, '"') => CsvState.Quoted,
+                    (CsvState.QuoteInQuoted, '"') => CsvState.Quoted,
+                    _ => CsvState.Unquoted,
+                };
+            }
+        }
+
+        if (lineHasText)
+        {
+            records++;
+        }
+
+        // The first record is the header.
+        return Math.Max(records - 1, 0);
+    }
+
+    private enum CsvState
+    {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+
+    private static IReadOnlyList<T> ReadEmbedded<T>(string file, Func<TextReader, IReadOnlyList<T>> read)
+    {
+        using var reader = OpenEmbedded(file);
+        return read(reader);
+    }
+
+    private static List<T> Read<T>(TextReader reader, Func<CsvReader, T> map)
+    {
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture, leaveOpen: true);
         csv.Read();
         csv.ReadHeader();
         var rows = new List<T>();

@@ -5,26 +5,35 @@ using TransitionTracker.Domain.Organisations;
 namespace TransitionTracker.Data.Seeding;
 
 /// <summary>
-/// Loads the real SHAs, PCTs and GP practices. Idempotent: rows already present (by code) are left alone,
-/// so running it on every start costs three key lookups.
+/// Loads the real SHAs, PCTs and GP practices. Idempotent: rows already present (by code) are left alone.
+/// On every start it first compares the database's row counts with the files' line counts; when they agree (a seeded
+/// database) nothing is parsed or loaded, so the check costs three COUNT queries and a scan of the files. Only when a
+/// count differs (a new database, or a file with rows added) are the files parsed and the missing codes added.
 /// </summary>
-public sealed class ReferenceDataSeeder(TransitionTrackerDbContext db, ILogger<ReferenceDataSeeder> logger)
+public sealed class ReferenceDataSeeder(TransitionTrackerDbContext db, ILogger<ReferenceDataSeeder> logger, ReferenceDataSource? source = null)
 {
+    private readonly ReferenceDataSource _files = source ?? ReferenceDataSource.Embedded;
+
     /// <returns>True when rows were added.</returns>
     public async Task<bool> SeedAsync(CancellationToken cancellationToken)
     {
-        var shas = ReferenceDataFiles.ReadShas();
-        var pcts = ReferenceDataFiles.ReadPcts();
-        var practices = ReferenceDataFiles.ReadPractices();
+        var inFiles = _files.CountRows();
+        var inDatabase = new ReferenceDataCounts(
+            await db.Regions.CountAsync(cancellationToken),
+            await db.Pcts.CountAsync(cancellationToken),
+            await db.Practices.CountAsync(cancellationToken));
+        if (inDatabase == inFiles)
+        {
+            logger.LogInformation("Reference data present: {Regions} regions, {Pcts} PCTs, {Practices} practices", inFiles.Shas, inFiles.Pcts, inFiles.Practices);
+            return false;
+        }
 
+        var shas = _files.ReadShas();
+        var pcts = _files.ReadPcts();
+        var practices = _files.ReadPractices();
         var regionCodes = await db.Regions.Select(r => r.Code).ToHashSetAsync(cancellationToken);
         var pctCodes = await db.Pcts.Select(p => p.Code).ToHashSetAsync(cancellationToken);
         var practiceCodes = await db.Practices.Select(p => p.Code).ToHashSetAsync(cancellationToken);
-        if (regionCodes.Count == shas.Count && pctCodes.Count == pcts.Count && practiceCodes.Count == practices.Count)
-        {
-            logger.LogInformation("Reference data present: {Regions} regions, {Pcts} PCTs, {Practices} practices", shas.Count, pcts.Count, practices.Count);
-            return false;
-        }
 
         await using var transaction = await SeedingTransaction.BeginOrJoinAsync(db, cancellationToken);
         db.AuditingEnabled = false;
@@ -48,6 +57,8 @@ public sealed class ReferenceDataSeeder(TransitionTrackerDbContext db, ILogger<R
         await transaction.CommitAsync(cancellationToken);
         db.AuditingEnabled = true;
         db.ChangeTracker.Clear();
-        return true;
+
+        // A database generated at a larger scale holds more rows than the files, all of them present: nothing was loaded.
+        return newRegions.Count + newPcts.Count + newPractices.Count > 0;
     }
 }
