@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using TransitionTracker.Data;
+using TransitionTracker.Web.Infrastructure.Caching;
 
 namespace TransitionTracker.Web.Tests.Infrastructure;
 
@@ -44,6 +45,8 @@ public sealed class RoundTripCounter : DbCommandInterceptor, IStartupFilter
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
+        // The data stamp is read without EF Core, so it reports its reads itself.
+        app.ApplicationServices.GetRequiredService<DataStampReader>().Executed += Record;
         app.Use(async (context, nextMiddleware) =>
         {
             if (context.Request.Headers[Header] is not [{ Length: > 0 } probe])
@@ -90,14 +93,18 @@ public sealed class RoundTripCounter : DbCommandInterceptor, IStartupFilter
 
     private static T Record<T>(DbCommand command, CommandExecutedEventData eventData, T result)
     {
+        Record(command.CommandText, eventData.Duration);
+        return result;
+    }
+
+    private static void Record(string sql, TimeSpan duration)
+    {
         if (Current.Value is { } commands)
         {
             lock (commands)
             {
-                commands.Add(new ExecutedCommand(command.CommandText, eventData.Duration));
+                commands.Add(new ExecutedCommand(sql, duration));
             }
         }
-
-        return result;
     }
 }

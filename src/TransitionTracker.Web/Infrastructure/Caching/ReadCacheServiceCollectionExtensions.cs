@@ -7,6 +7,7 @@ public static class ReadCacheServiceCollectionExtensions
     {
         services.Configure<ReadCacheOptions>(configuration.GetSection(ReadCacheOptions.Section));
         services.AddSingleton<ReadCache>();
+        services.AddSingleton<DataStampReader>();
         services.AddScoped<DataStamp>();
         services.AddScoped<CachedReads>();
         return services;
