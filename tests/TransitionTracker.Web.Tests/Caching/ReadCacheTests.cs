@@ -104,6 +104,50 @@ public sealed class ReadCacheTests(TransitionTrackerFactory factory) : IClassFix
         Assert.InRange(cache.Count, 1, 10);
     }
 
+    [Fact]
+    public async Task Requests_missing_the_same_result_at_once_share_one_load()
+    {
+        using var cache = new ReadCache(Options.Create(new ReadCacheOptions()));
+        var day = new DateOnly(2026, 11, 22);
+        var loads = 0;
+        var release = new TaskCompletionSource();
+        async Task<string> Load(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref loads);
+            await release.Task;
+            return "figures";
+        }
+
+        var first = cache.GetOrLoadAsync(("national", "all"), 7, day, Load, CancellationToken.None);
+        var second = cache.GetOrLoadAsync(("national", "all"), 7, day, Load, CancellationToken.None);
+        var otherStamp = cache.GetOrLoadAsync(("national", "all"), 8, day, Load, CancellationToken.None);
+        release.SetResult();
+
+        Assert.Equal(["figures", "figures", "figures"], await Task.WhenAll(first, second, otherStamp));
+        Assert.Equal(2, loads);
+        Assert.Equal("figures", await cache.GetOrLoadAsync<string>(("national", "all"), 7, day, _ => throw new InvalidOperationException("kept, not loaded again"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_request_waiting_on_a_load_that_fails_loads_for_itself()
+    {
+        using var cache = new ReadCache(Options.Create(new ReadCacheOptions()));
+        var day = new DateOnly(2026, 11, 22);
+        var release = new TaskCompletionSource();
+        async Task<string> Failing(CancellationToken cancellationToken)
+        {
+            await release.Task;
+            throw new OperationCanceledException("the first client went away");
+        }
+
+        var first = cache.GetOrLoadAsync(("page", "00G"), 7, day, Failing, CancellationToken.None);
+        var second = cache.GetOrLoadAsync(("page", "00G"), 7, day, _ => Task.FromResult("loaded by the second"), CancellationToken.None);
+        release.SetResult();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        Assert.Equal("loaded by the second", await second);
+    }
+
     private static async Task<string> NameAsync(HttpClient client)
     {
         var (response, page) = await HtmlPage.GetAsync(client, "/consortia/00G");

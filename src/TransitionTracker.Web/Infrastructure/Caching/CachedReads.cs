@@ -18,14 +18,6 @@ public sealed class CachedReads(ReadCache cache, DataStamp stamp, TimeProvider c
         }
 
         var current = await stamp.CurrentAsync(cancellationToken);
-        var day = UkCalendar.Today(clock);
-        if (cache.TryGet<T>(key, current, day, out var kept))
-        {
-            return kept;
-        }
-
-        var value = await load(cancellationToken);
-        cache.Set(key, current, day, value);
-        return value;
+        return await cache.GetOrLoadAsync(key, current, UkCalendar.Today(clock), load, cancellationToken);
     }
 }
