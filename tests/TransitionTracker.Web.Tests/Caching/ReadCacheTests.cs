@@ -1,8 +1,11 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TransitionTracker.Data;
 using TransitionTracker.Data.Seeding;
 using TransitionTracker.Data.Versioning;
+using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Domain.SupportActions;
 using TransitionTracker.Web.Infrastructure.Caching;
 using TransitionTracker.Web.Tests.Infrastructure;
@@ -77,6 +80,30 @@ public sealed class ReadCacheTests(TransitionTrackerFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Nothing_read_inside_a_transaction_is_kept_so_a_rollback_leaves_no_trace()
+    {
+        const string key = "regions counted in a transaction test";
+        int inside;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
+            var reads = scope.ServiceProvider.GetRequiredService<CachedReads>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Regions.Add(new Region("Q96", "Never committed", null));
+            await db.SaveChangesAsync();
+            inside = await reads.GetAsync(key, ct => db.Regions.CountAsync(ct), CancellationToken.None);
+            await transaction.RollbackAsync();
+        }
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
+            var reads = scope.ServiceProvider.GetRequiredService<CachedReads>();
+            Assert.Equal(inside - 1, await reads.GetAsync(key, ct => db.Regions.CountAsync(ct), CancellationToken.None));
+        }
+    }
+
+    [Fact]
     public void A_result_is_kept_for_its_stamp_and_day_only()
     {
         using var cache = new ReadCache(Options.Create(new ReadCacheOptions()));
@@ -120,12 +147,16 @@ public sealed class ReadCacheTests(TransitionTrackerFactory factory) : IClassFix
 
         var first = cache.GetOrLoadAsync(("national", "all"), 7, day, Load, CancellationToken.None);
         var second = cache.GetOrLoadAsync(("national", "all"), 7, day, Load, CancellationToken.None);
-        var otherStamp = cache.GetOrLoadAsync(("national", "all"), 8, day, Load, CancellationToken.None);
         release.SetResult();
 
-        Assert.Equal(["figures", "figures", "figures"], await Task.WhenAll(first, second, otherStamp));
-        Assert.Equal(2, loads);
+        Assert.Equal(["figures", "figures"], await Task.WhenAll(first, second));
+        Assert.Equal(1, loads);
         Assert.Equal("figures", await cache.GetOrLoadAsync<string>(("national", "all"), 7, day, _ => throw new InvalidOperationException("kept, not loaded again"), CancellationToken.None));
+
+        // A new stamp is a new load; the key then holds the newer result.
+        Assert.Equal("figures", await cache.GetOrLoadAsync(("national", "all"), 8, day, Load, CancellationToken.None));
+        Assert.Equal(2, loads);
+        Assert.Equal("figures", await cache.GetOrLoadAsync<string>(("national", "all"), 8, day, _ => throw new InvalidOperationException("kept, not loaded again"), CancellationToken.None));
     }
 
     [Fact]
