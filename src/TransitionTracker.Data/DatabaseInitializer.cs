@@ -42,15 +42,20 @@ public sealed class DatabaseInitializer(
 
         if (loaded)
         {
-            // Fresh planner statistics for the tables just filled: without them PostgreSQL plans the first queries as if
-            // the tables were empty until autovacuum runs. On PostgreSQL VACUUM also sets the visibility map, without which
-            // the planner avoids index-only scans on the new rows.
-            await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? "VACUUM ANALYZE" : "ANALYZE", cancellationToken);
+            await RefreshStatisticsAsync(cancellationToken);
             logger.LogInformation("Statistics updated after loading data");
         }
 
         return applied;
     }
+
+    /// <summary>
+    /// Fresh planner statistics after a bulk load, outside its transaction: without them PostgreSQL plans the first
+    /// queries as if the tables were empty until autovacuum runs. On PostgreSQL VACUUM also sets the visibility map,
+    /// without which the planner avoids index-only scans on the new rows.
+    /// </summary>
+    public Task RefreshStatisticsAsync(CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? "VACUUM ANALYZE" : "ANALYZE", cancellationToken);
 
     /// <summary>Applies any pending migrations; returns those applied.</summary>
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)

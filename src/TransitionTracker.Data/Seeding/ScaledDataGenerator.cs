@@ -97,10 +97,7 @@ public sealed class ScaledDataGenerator(
             await Versioning.DataVersion.RestampAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             Report("Committed");
-
-            // Fresh planner statistics for what was just loaded. On PostgreSQL VACUUM also sets the visibility map, without
-            // which the planner avoids index-only scans until autovacuum gets round to the new rows.
-            await db.Database.ExecuteSqlRawAsync(db.Database.GetDbConnection() is SqliteConnection ? "ANALYZE" : "VACUUM ANALYZE", cancellationToken);
+            await initializer.RefreshStatisticsAsync(cancellationToken);
             Report("Statistics updated");
             var counts = await CountAsync(scale, cancellationToken);
             return counts;
