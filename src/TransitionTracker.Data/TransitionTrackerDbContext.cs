@@ -107,18 +107,7 @@ public abstract class TransitionTrackerDbContext : IdentityDbContext<TransitionT
     /// </summary>
     private void StampChanges()
     {
-        ChangeTracker.DetectChanges();
-        var changed = false;
-        foreach (var entry in ChangeTracker.Entries())
-        {
-            if (entry.Entity is not DataVersion && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            {
-                changed = true;
-                break;
-            }
-        }
-
-        if (!changed)
+        if (!ChangeTracker.HasChanges())
         {
             return;
         }
