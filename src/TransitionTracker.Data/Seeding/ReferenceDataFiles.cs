@@ -79,65 +79,20 @@ public static class ReferenceDataFiles
     }
 
     /// <summary>
-    /// The number of data rows (records after the header) in CSV text, counted without parsing fields: a line break
-    /// inside a quoted field does not end a row, and blank lines are not rows, as for the parser the Read methods use.
+    /// The number of data rows (records after the header) in CSV text, found by the same parser the Read methods use
+    /// but without mapping any field: a line break inside a quoted field does not end a row, and blank lines are not rows.
     /// </summary>
     public static int CountRows(TextReader reader)
     {
+        using var parser = new CsvParser(reader, CultureInfo.InvariantCulture, leaveOpen: true);
         var records = 0;
-        var lineHasText = false;
-        var state = CsvState.FieldStart;
-        var buffer = new char[16 * 1024];
-        int read;
-        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            for (var i = 0; i < read; i++)
-            {
-                var c = buffer[i];
-                if (state == CsvState.Quoted)
-                {
-                    state = c == '"' ? CsvState.QuoteInQuoted : CsvState.Quoted;
-                    continue;
-                }
-
-                if (c is '\r' or '\n')
-                {
-                    if (lineHasText)
-                    {
-                        records++;
-                    }
-
-                    lineHasText = false;
-                    state = CsvState.FieldStart;
-                    continue;
-                }
-
-                lineHasText = true;
-                state = (state, c) switch
-                {
-                    (_, ',') => CsvState.FieldStart,
-                    (CsvState.FieldStart, '"') => CsvState.Quoted,
-                    (CsvState.QuoteInQuoted, '"') => CsvState.Quoted,
-                    _ => CsvState.Unquoted,
-                };
-            }
-        }
-
-        if (lineHasText)
+        while (parser.Read())
         {
             records++;
         }
 
         // The first record is the header.
         return Math.Max(records - 1, 0);
-    }
-
-    private enum CsvState
-    {
-        FieldStart,
-        Unquoted,
-        Quoted,
-        QuoteInQuoted,
     }
 
     private static IReadOnlyList<T> ReadEmbedded<T>(string file, Func<TextReader, IReadOnlyList<T>> read)
