@@ -9,6 +9,7 @@ using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Domain.SupportActions;
 using TransitionTracker.Web.Consortia;
 using TransitionTracker.Web.Infrastructure.Caching;
+using TransitionTracker.Web.Transition;
 
 namespace TransitionTracker.Web.Dashboards;
 
@@ -22,10 +23,8 @@ public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider 
     /// <summary>"Not recently assessed" means no submission in this many months before the "as at" date.</summary>
     public const int RecentMonths = 3;
 
-    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     /// <summary>Today in the UK: support actions due before it and not done are overdue.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime).DateTime);
+    public DateOnly Today => UkCalendar.Today(clock);
 
     // Every figure is kept in the read cache (Infrastructure/Caching) under what shapes it: the region (null for the
     // whole country), the reader's scope and the query's own arguments. A change anywhere gives the data a new stamp,

@@ -9,6 +9,7 @@ using TransitionTracker.Domain.Text;
 using TransitionTracker.Web.Components.Pages.Consortia.Changes;
 using TransitionTracker.Web.Components.Shared;
 using TransitionTracker.Web.Frameworks;
+using TransitionTracker.Web.Transition;
 
 namespace TransitionTracker.Web.SupportActions;
 
@@ -27,10 +28,8 @@ public sealed class SupportActionBoard(
     /// <summary>Actions aim at criteria of the default readiness framework (its latest version).</summary>
     public const string FrameworkId = "gp-consortium-readiness-2010";
 
-    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     /// <summary>Today in the UK, the day against which actions are overdue.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime).DateTime);
+    public DateOnly Today => UkCalendar.Today(clock);
 
     /// <summary>The consortium's actions in due date order (the shared list puts overdue ones first).</summary>
     public async Task<IReadOnlyList<SupportActionItem>> ListAsync(string consortiumCode, CancellationToken cancellationToken)
