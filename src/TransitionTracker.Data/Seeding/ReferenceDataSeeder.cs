@@ -6,8 +6,8 @@ namespace TransitionTracker.Data.Seeding;
 
 /// <summary>
 /// Loads the real SHAs, PCTs and GP practices. Idempotent: rows already present (by code) are left alone.
-/// On every start it first compares the database's row counts with the files' line counts; when they agree (a seeded
-/// database) nothing is parsed or loaded, so the check costs three COUNT queries and a scan of the files. Only when a
+/// On every start it first compares the database's row counts with the files' row counts; when they agree (a seeded
+/// database) no row is mapped or loaded, so the check costs three COUNT queries and a pass of the CSV parser. Only when a
 /// count differs (a new database, or a file with rows added) are the files parsed and the missing codes added.
 /// </summary>
 public sealed class ReferenceDataSeeder(TransitionTrackerDbContext db, ILogger<ReferenceDataSeeder> logger, ReferenceDataSource? source = null)
