@@ -39,12 +39,7 @@ public sealed class ScaleOutTests
         using var onB = b.NewClient(cookies);
         var lead = DemoAccountSeeder.ConsortiumLead("00G");
 
-        var signedIn = await FormPost.SubmitAsync(onA, "/sign-in", "sign-in", new Dictionary<string, string>
-        {
-            ["Input.Email"] = lead,
-            ["Input.Password"] = DemoAccountSeeder.DefaultPassword,
-        });
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        await SignInAsync(onA, lead);
         Assert.Contains(cookies.GetCookies(b.BaseAddress), c => c.Name == "TransitionTracker.SignIn");
 
         var (pageOnB, documentOnB) = await HtmlPage.GetAsync(onB, Lessons);
@@ -88,12 +83,7 @@ public sealed class ScaleOutTests
         var cookies = new CookieContainer();
         using var onA = a.NewClient(cookies);
         using var onB = b.NewClient(cookies);
-        var signedIn = await FormPost.SubmitAsync(onA, "/sign-in", "sign-in", new Dictionary<string, string>
-        {
-            ["Input.Email"] = DemoAccountSeeder.Regional("Q30"),
-            ["Input.Password"] = DemoAccountSeeder.DefaultPassword,
-        });
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        await SignInAsync(onA, DemoAccountSeeder.Regional("Q30"));
 
         // B reads the status page twice, so it is in B's read cache.
         for (var i = 0; i < 2; i++)
@@ -114,6 +104,16 @@ public sealed class ScaleOutTests
         var track = afterOnB.QuerySelector("#track")!.Text();
         Assert.Contains("by the regional lead, regional.q30@demo.test", track, StringComparison.Ordinal);
         Assert.Contains("Decided on instance A", track, StringComparison.Ordinal);
+    }
+
+    private static async Task SignInAsync(HttpClient client, string email)
+    {
+        var signedIn = await FormPost.SubmitAsync(client, "/sign-in", "sign-in", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = DemoAccountSeeder.DefaultPassword,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
     }
 
     private static async Task<HttpResponseMessage> PostLessonAsync(HttpClient formFrom, HttpClient postTo, string title)
