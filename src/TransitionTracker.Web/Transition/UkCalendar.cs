@@ -15,7 +15,14 @@ public static class UkCalendar
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", EnGb);
 
-    /// <summary>A moment as UK local time, like "14:05 on 3 March 2011".</summary>
+    /// <summary>
+    /// A moment as every page shows one: UK local time, labelled, like "4 Dec 2026, 15:05 (UK time)". The label
+    /// matters because the server, the database and a reader abroad may each keep another time.
+    /// </summary>
     public static string When(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), UkTime).ToString("HH:mm 'on' d MMMM yyyy", EnGb);
+        When(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
+
+    /// <inheritdoc cref="When(DateTime)"/>
+    public static string When(DateTimeOffset moment) =>
+        TimeZoneInfo.ConvertTime(moment, UkTime).ToString("d MMM yyyy, HH:mm", EnGb) + " (UK time)";
 }

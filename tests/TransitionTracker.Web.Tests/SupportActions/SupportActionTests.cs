@@ -182,7 +182,7 @@ public sealed class SupportActionTests : IDisposable
         Assert.Equal(["Someone else changed this support action while you were editing it"], ActionForms.SummaryErrors(page));
         Assert.Equal("#conflict", page.QuerySelector(".nhsuk-error-summary__list a")!.GetAttribute("href"));
         var conflict = page.QuerySelector("#conflict")!;
-        Assert.Contains($"{Manager} changed this support action at 09:30 on 15 March 2011 (UK time)", conflict.Text());
+        Assert.Contains($"{Manager} changed this support action on 15 Mar 2011, 09:30 (UK time)", conflict.Text());
         Assert.Equal(
             ["Description: Set up shared back-office services → Agree shared back-office services with 00H", "Status: Not started → In progress"],
             conflict.QuerySelectorAll("li").Select(li => li.Text()));

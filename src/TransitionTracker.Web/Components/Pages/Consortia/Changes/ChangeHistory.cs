@@ -9,11 +9,17 @@ public sealed class ChangeHistory(TransitionTrackerDbContext db)
 {
     public const int PageSize = 25;
 
-    /// <summary>One page of the consortium's changes, newest first, or null when there is no such page.</summary>
+    /// <summary>
+    /// One page of the consortium's changes, newest first, or null when there is no such page. A change is one save:
+    /// the audit entries one person's save wrote at one moment (an assessment submission and all its answers).
+    /// </summary>
     public async Task<ChangeHistoryPage?> PageAsync(string consortiumCode, int pageNumber, CancellationToken cancellationToken)
     {
         var entries = db.AuditEntries.AsNoTracking().Where(a => a.ConsortiumCode == consortiumCode);
-        var total = await entries.CountAsync(cancellationToken);
+        var saves = entries
+            .GroupBy(a => new { a.AtUtc, a.Actor })
+            .Select(g => new { g.Key.AtUtc, g.Key.Actor, First = g.Min(a => a.Id), Last = g.Max(a => a.Id) });
+        var total = await saves.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         if (pageNumber < 1 || pageNumber > pageCount)
         {
@@ -21,11 +27,22 @@ public sealed class ChangeHistory(TransitionTrackerDbContext db)
         }
 
         // Ids grow with every save, so they order changes even when several share a time.
-        var page = await entries
-            .OrderByDescending(a => a.Id)
+        var page = await saves
+            .OrderByDescending(s => s.Last)
             .Skip((pageNumber - 1) * PageSize).Take(PageSize)
             .ToListAsync(cancellationToken);
-        return new ChangeHistoryPage(page.Select(ToRecordedChange).ToList(), pageNumber, pageCount, total);
+        if (page.Count == 0)
+        {
+            return new ChangeHistoryPage([], pageNumber, pageCount, total);
+        }
+
+        var from = page.Min(s => s.First);
+        var to = page.Max(s => s.Last);
+        var written = await entries.Where(a => a.Id >= from && a.Id <= to).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var changes = page
+            .Select(s => new ChangeSet(s.AtUtc, s.Actor, ChangeItems.From(written.Where(a => a.AtUtc == s.AtUtc && a.Actor == s.Actor).ToList())))
+            .ToList();
+        return new ChangeHistoryPage(changes, pageNumber, pageCount, total);
     }
 
     /// <summary>The most recent change to one entity (by its audit type name and key), or null when none is recorded.</summary>

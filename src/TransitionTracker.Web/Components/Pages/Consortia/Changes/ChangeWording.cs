@@ -2,20 +2,20 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using TransitionTracker.Data.Auditing;
+using TransitionTracker.Web.Transition;
 
 namespace TransitionTracker.Web.Components.Pages.Consortia.Changes;
 
 /// <summary>
 /// Puts audit entries into words: entity and field names as people say them, values as the pages show them
-/// (dates in the UK style, statuses as words, "(empty)" for nothing). Internal bookkeeping fields are left out.
+/// (dates in the UK style, statuses as words, "(empty)" for nothing). Internal bookkeeping fields are left out, and
+/// so is stored JSON: it is for the program, and what it holds is told in words elsewhere.
 /// </summary>
 public static class ChangeWording
 {
     public const string Empty = "(empty)";
 
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
-
-    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     private static readonly Dictionary<string, string> EntityNames = new(StringComparer.Ordinal)
     {
@@ -50,14 +50,14 @@ public static class ChangeWording
 
     /// <summary>The fields of an entry's <see cref="AuditEntry.Changes"/> JSON, in words.</summary>
     public static IReadOnlyList<ChangedField> Fields(string changesJson) =>
-        (JsonSerializer.Deserialize<List<FieldChange>>(changesJson, JsonSerializerOptions.Web) ?? [])
-            .Where(c => !Hidden.Contains(c.Field))
+        Parse(changesJson)
+            .Where(c => !Hidden.Contains(c.Field) && !c.Field.EndsWith("Json", StringComparison.Ordinal))
             .Select(c => new ChangedField(Field(c.Field), Value(c.Field, c.Old), Value(c.Field, c.New)))
             .ToList();
 
-    /// <summary>A moment as UK local time, like "14:05 on 3 March 2011".</summary>
-    public static string When(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), UkTime).ToString("HH:mm 'on' d MMMM yyyy", EnGb);
+    /// <summary>The fields of an entry's <see cref="AuditEntry.Changes"/> JSON as stored.</summary>
+    public static IReadOnlyList<FieldChange> Parse(string changesJson) =>
+        JsonSerializer.Deserialize<List<FieldChange>>(changesJson, JsonSerializerOptions.Web) ?? [];
 
     public static string Field(string name)
     {
@@ -81,7 +81,7 @@ public static class ChangeWording
         if (field.EndsWith("Utc", StringComparison.Ordinal)
             && DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at))
         {
-            return When(at);
+            return UkCalendar.When(at);
         }
 
         if (raw.Length == 10 && DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -93,7 +93,7 @@ public static class ChangeWording
     }
 
     /// <summary>"ConsortiumPct" → "Consortium PCT", "NotStarted" and "not started" → "Not started".</summary>
-    private static string Words(string identifier)
+    public static string Words(string identifier)
     {
         var words = new List<string>();
         var current = new StringBuilder();
