@@ -33,13 +33,52 @@ public static class FrameworkLoader
         }
         catch (JsonException e)
         {
-            return FrameworkLoadResult.Failed([new FrameworkProblem("$", $"The framework is not valid JSON: {e.Message}")]);
+            return FrameworkLoadResult.Failed([new FrameworkProblem("$", $"The framework is not valid JSON: {SyntaxError(json, e)}")]);
         }
 
         using (document)
         {
             return Load(document.RootElement);
         }
+    }
+
+    /// <summary>
+    /// Where and what the syntax error is, in words: the parser's own text ("Expected depth to be zero…
+    /// BytePositionInLine: 20") means nothing to the administrator who edited the file by hand.
+    /// </summary>
+    private static string SyntaxError(string json, JsonException error)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return "the file is empty.";
+        }
+
+        var lines = json.Split('\n');
+        var lineIndex = (int)Math.Clamp(error.LineNumber ?? 0, 0, lines.Length - 1);
+        var line = lines[lineIndex].TrimEnd('\r');
+        var bytes = Encoding.UTF8.GetBytes(line);
+        var column = Encoding.UTF8.GetCharCount(bytes, 0, (int)Math.Clamp(error.BytePositionInLine ?? 0, 0, bytes.Length));
+        var atEnd = column >= line.TrimEnd().Length && lines.Skip(lineIndex + 1).All(string.IsNullOrWhiteSpace);
+        if (atEnd)
+        {
+            var lastLine = Array.FindLastIndex(lines, l => !string.IsNullOrWhiteSpace(l)) + 1;
+            return Invariant($"the file ends too early, on line {lastLine}: a {{ or [ is not closed, or a value is missing at the end.");
+        }
+
+        if (column >= line.Length)
+        {
+            return Invariant($"line {lineIndex + 1}, at its end: check for a missing or extra comma, colon, quote or bracket.");
+        }
+
+        var found = line[column];
+        var what = found switch
+        {
+            '\'' => "single quotes are not allowed; put names and text in double quotes",
+            '/' or '#' => "comments are not allowed in JSON",
+            _ when char.IsLetter(found) => "text must be in double quotes (and true, false and null in lower case)",
+            _ => "check for a missing or extra comma, colon, quote or bracket just before it",
+        };
+        return Invariant($"line {lineIndex + 1}, character {column + 1} (“{found}”): {what}.");
     }
 
     /// <param name="element">The framework object.</param>

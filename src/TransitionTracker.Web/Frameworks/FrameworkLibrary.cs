@@ -79,6 +79,11 @@ public sealed class FrameworkLibrary(TransitionTrackerDbContext db, FrameworkCac
             return new PublishOutcome(null, candidate.Problems);
         }
 
+        if (await IdenticalToLatestAsync(candidate.Framework, cancellationToken) is { } latest)
+        {
+            return new PublishOutcome(null, [Identical(latest)]);
+        }
+
         var id = candidate.Framework.Id;
         var next = (await db.Frameworks.Where(f => f.FrameworkId == id).MaxAsync(f => (int?)f.Version, cancellationToken) ?? 0) + 1;
         var document = JsonNode.Parse(json)!.AsObject();
@@ -105,6 +110,20 @@ public sealed class FrameworkLibrary(TransitionTrackerDbContext db, FrameworkCac
         return new PublishOutcome(framework, []);
     }
 
+    /// <summary>
+    /// The latest published version of the candidate's framework when the candidate says exactly the same (whatever
+    /// version number the file gives), or null: publishing it again would only add a version that changes nothing.
+    /// </summary>
+    public async Task<Framework?> IdenticalToLatestAsync(Framework candidate, CancellationToken cancellationToken)
+    {
+        var latest = await FindAsync(candidate.Id, null, cancellationToken);
+        return latest is not null && JsonNode.DeepEquals(WithoutVersion(candidate), WithoutVersion(latest)) ? latest : null;
+    }
+
+    /// <summary>Why an identical file is not published, in words.</summary>
+    public static FrameworkProblem Identical(Framework latest) =>
+        new("$", $"This file is identical to version {latest.Version} of “{latest.Name}”, which is already published: there is nothing new to publish.");
+
     /// <summary>Checks a framework document without storing it: size, JSON syntax and every rule of PRODUCT §4.</summary>
     public static FrameworkCheck Check(string json)
     {
@@ -115,5 +134,12 @@ public sealed class FrameworkLibrary(TransitionTrackerDbContext db, FrameworkCac
 
         var result = FrameworkLoader.Load(json);
         return new FrameworkCheck(result.Framework, result.Problems);
+    }
+
+    private static JsonObject WithoutVersion(Framework framework)
+    {
+        var document = JsonNode.Parse(FrameworkLoader.ToJson(framework))!.AsObject();
+        document.Remove("version");
+        return document;
     }
 }

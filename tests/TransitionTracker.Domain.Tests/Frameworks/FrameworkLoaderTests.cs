@@ -329,6 +329,16 @@ public class FrameworkLoaderTests
     }
 
     [Theory]
+    [InlineData("", "The framework is not valid JSON: the file is empty.")]
+    [InlineData("{ \"id\": ", "The framework is not valid JSON: the file ends too early, on line 1: a { or [ is not closed, or a value is missing at the end.")]
+    [InlineData("{ 'id': 'x' }", "The framework is not valid JSON: line 1, character 3 (“'”): single quotes are not allowed; put names and text in double quotes.")]
+    [InlineData("{\n  \"id\": True\n}", "The framework is not valid JSON: line 2, character 9 (“T”): text must be in double quotes (and true, false and null in lower case).")]
+    public void Invalid_json_is_told_in_words_with_its_line(string json, string message)
+    {
+        Assert.Equal(message, Assert.Single(FrameworkLoader.Load(json).Problems).Message);
+    }
+
+    [Theory]
     [InlineData("[]")]
     [InlineData("42")]
     [InlineData("null")]

@@ -48,6 +48,48 @@ public sealed class FrameworkUploadTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_that_breaks_off_part_way_is_explained_in_words_with_its_line_not_the_parsers_text()
+    {
+        var client = _factory.CreateClientFor(DemoAccountSeeder.Administrator);
+        var cutShort = ShippedFrameworks.ReadJson("gp-consortium-readiness-2010").TrimEnd().TrimEnd('}');
+        var lastLine = cutShort.TrimEnd().Split('\n').Length;
+
+        var page = await HtmlPage.ParseAsync(await (await UploadAsync(client, cutShort)).Content.ReadAsStringAsync());
+
+        var problem = Assert.Single(page.QuerySelectorAll(".nhsuk-error-summary__list a")).Text();
+        Assert.Equal($"The framework is not valid JSON: the file ends too early, on line {lastLine}: a {{ or [ is not closed, or a value is missing at the end.", problem);
+        Assert.Equal(2, await CountVersionsAsync());
+    }
+
+    [Fact]
+    public async Task A_misplaced_character_is_named_with_its_line_and_character()
+    {
+        var client = _factory.CreateClientFor(DemoAccountSeeder.Administrator);
+        const string missingComma = "{\n  \"id\": \"x\"\n  \"name\": \"X\"\n}";
+
+        var page = await HtmlPage.ParseAsync(await (await UploadAsync(client, missingComma)).Content.ReadAsStringAsync());
+
+        var problem = Assert.Single(page.QuerySelectorAll(".nhsuk-error-summary__list a")).Text();
+        Assert.Equal("The framework is not valid JSON: line 3, character 3 (“\"”): check for a missing or extra comma, colon, quote or bracket just before it.", problem);
+        Assert.DoesNotContain("BytePositionInLine", page.Body!.Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_identical_to_the_published_version_says_so_and_offers_nothing_to_publish()
+    {
+        var client = _factory.CreateClientFor(DemoAccountSeeder.Administrator);
+
+        var page = await HtmlPage.ParseAsync(await (await UploadAsync(client, ShippedFrameworks.ReadJson("gp-consortium-readiness-2010"))).Content.ReadAsStringAsync());
+
+        Assert.Equal("Upload a framework", page.QuerySelector("h1")!.Text());
+        Assert.Equal(
+            $"This file is identical to version 1 of “{ShippedFrameworks.DefaultFramework.Name}”, which is already published: there is nothing new to publish.",
+            Assert.Single(page.QuerySelectorAll(".nhsuk-error-summary__list a")).Text());
+        Assert.DoesNotContain("Publish version", page.Body!.Text(), StringComparison.Ordinal);
+        Assert.Equal(2, await CountVersionsAsync());
+    }
+
+    [Fact]
     public async Task A_valid_file_is_previewed_then_published_as_a_new_version_and_the_old_version_is_unchanged()
     {
         var client = _factory.CreateClientFor(DemoAccountSeeder.Administrator);
