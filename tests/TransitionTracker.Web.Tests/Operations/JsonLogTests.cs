@@ -89,7 +89,7 @@ public sealed class JsonLogTests : IDisposable
 
     private Process StartApp(ConcurrentQueue<string> lines)
     {
-        var (dll, contentRoot) = WebAppLocation();
+        var (dll, contentRoot) = BuiltWebApp.Location();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -169,23 +169,5 @@ public sealed class JsonLogTests : IDisposable
         }
 
         throw new TimeoutException("The app did not log the expected line within two minutes. Output:\n" + string.Join("\n", lines));
-    }
-
-    // The web app as built next to this test run's configuration, and its project folder (for the real appsettings.json).
-    private static (string Dll, string ContentRoot) WebAppLocation()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "TransitionTracker.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.NotNull(root);
-        var project = Path.Combine(root.FullName, "src", "TransitionTracker.Web");
-        var dll = Path.Combine(project, "bin", configuration, testOutput.Name, "TransitionTracker.Web.dll");
-        Assert.True(File.Exists(dll), $"The web app is not built at {dll}.");
-        return (dll, project);
     }
 }
