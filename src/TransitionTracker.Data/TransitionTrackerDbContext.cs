@@ -35,7 +35,7 @@ public abstract class TransitionTrackerDbContext : IdentityDbContext<TransitionT
     /// <summary>Who the changes saved through this context are recorded as made by (one per request or command).</summary>
     public AuditActor Actor { get; }
 
-    /// <summary>Audit entries of the save in progress whose entity's key the database generates (filled in after it).</summary>
+    /// <summary>Audit entries of the save in progress holding temporary key values (rewritten with the real ones after it).</summary>
     internal List<(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry Entity, AuditEntry Audit)> AuditKeysPending { get; } = [];
 
     /// <summary>True during the follow-up save that fills in those keys.</summary>

@@ -11,9 +11,9 @@ namespace TransitionTracker.Data.Auditing;
 /// <summary>
 /// Records every change saved through the DbContext, in the same save: who, when, which entity, and the old and
 /// new value of each changed field. Secrets (password hashes, stamps) are recorded as changed, never by value.
-/// An added row's key and the foreign keys that point at other added rows hold temporary values until the database
-/// generates them, so its entry is written again right after the save, with the real values. One instance serves every context: the actor
-/// and the save's working state belong to the context (<see cref="TransitionTrackerDbContext.Actor"/>).
+/// An added row's key, and its foreign keys to other added rows, hold temporary values until the database generates
+/// them, so its entry is written again right after the save, with the real values. One instance serves every
+/// context: the actor and the save's working state belong to the context (<see cref="TransitionTrackerDbContext.Actor"/>).
 /// </summary>
 public sealed class AuditSaveChangesInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
