@@ -128,7 +128,7 @@ public sealed class TransitionPlanTests : IDisposable
         var page = await PlanForms.PageOf(refused);
         Assert.Equal(["Someone else changed this function while you were editing it"], PlanForms.SummaryErrors(page));
         Assert.Equal(["#conflict"], PlanForms.SummaryLinks(page));
-        Assert.Contains($"{Manager} changed this function at", page.QuerySelector("#conflict")!.Text());
+        Assert.Contains($"{Manager} changed this function on ", page.QuerySelector("#conflict")!.Text());
         Assert.Equal("Estates and facilities", PlanForms.Shown(page, "Input.Name"));
         Assert.Equal("NhsCommissioningBoard", PlanForms.Shown(page, "Input.ReceivingBody"));
         Assert.Equal("NotStarted", PlanForms.Shown(page, "Input.Status"));
