@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -5,7 +6,12 @@ using TransitionTracker.Data.Identity;
 
 namespace TransitionTracker.Web.Access;
 
-/// <summary>Refuses sign-in (form and API) to disabled accounts.</summary>
+/// <summary>
+/// Identity's sign-in, for the form and the API alike, with this app's rules: disabled accounts are refused; every
+/// failure is the same <see cref="SignInResult.Failed"/> (never "locked out" or "not allowed", which would say that
+/// the account exists); guessing is throttled by <see cref="SignInThrottling"/> instead of Identity's lockout; and
+/// every cookie or token belongs to a server-side session (<see cref="SessionStore"/>).
+/// </summary>
 public sealed class TransitionTrackerSignInManager(
     UserManager<TransitionTrackerUser> userManager,
     IHttpContextAccessor contextAccessor,
@@ -13,9 +19,80 @@ public sealed class TransitionTrackerSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<TransitionTrackerUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<TransitionTrackerUser> confirmation)
+    IUserConfirmation<TransitionTrackerUser> confirmation,
+    SessionStore sessions,
+    SignInThrottling throttling)
     : SignInManager<TransitionTrackerUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    // Checked against a password given for a name with no account, so that such an answer takes as long as a wrong password.
+    private static readonly Lazy<string> UnknownAccountHash = new(() =>
+        new PasswordHasher<TransitionTrackerUser>().HashPassword(new TransitionTrackerUser(), Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
+
+    private CancellationToken Aborted => Context.RequestAborted;
+
     public override async Task<bool> CanSignInAsync(TransitionTrackerUser user) =>
         !user.IsDisabled && await base.CanSignInAsync(user);
+
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var accountKey = SignInThrottling.AccountKey(UserManager.NormalizeName(userName) ?? "");
+        var source = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (await throttling.IsBlockedAsync(accountKey, source, Aborted))
+        {
+            return SignInResult.Failed;
+        }
+
+        var user = await UserManager.FindByNameAsync(userName);
+        SignInResult result;
+        if (user is null)
+        {
+            UserManager.PasswordHasher.VerifyHashedPassword(new TransitionTrackerUser(), UnknownAccountHash.Value, password);
+            result = SignInResult.Failed;
+        }
+        else
+        {
+            result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: false);
+        }
+
+        if (result.Succeeded)
+        {
+            await throttling.SucceededAsync(accountKey, source, Aborted);
+            return result;
+        }
+
+        await throttling.FailedAsync(accountKey, source, Aborted);
+        return SignInResult.Failed;
+    }
+
+    /// <summary>
+    /// Every principal made for a user is a new sign-in (the form, the API's login, and its refresh endpoint, which
+    /// makes a new principal from the user), so each gets a session of its own.
+    /// </summary>
+    public override async Task<ClaimsPrincipal> CreateUserPrincipalAsync(TransitionTrackerUser user)
+    {
+        var principal = await base.CreateUserPrincipalAsync(user);
+        var sessionId = await sessions.StartAsync(user.Id, Aborted);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(SessionStore.ClaimType, sessionId));
+        return principal;
+    }
+
+    /// <summary>
+    /// The API's refresh endpoint checks a refresh token here before it issues new tokens. Besides the security
+    /// stamp, the token's session must still be open, and this ends it: a refresh token works once, and the access
+    /// token issued with it stops working when it is used.
+    /// </summary>
+    public override async Task<TransitionTrackerUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
+    {
+        var user = await base.ValidateSecurityStampAsync(principal);
+        return user is not null && !user.IsDisabled && await sessions.EndAsync(principal?.FindFirstValue(SessionStore.ClaimType), user.Id, Aborted)
+            ? user
+            : null;
+    }
+
+    /// <summary>Ends the signed-in session on the server too, so a copy of the cookie stops working.</summary>
+    public override async Task SignOutAsync()
+    {
+        await sessions.EndAsync(Context.User.FindFirstValue(SessionStore.ClaimType), Context.User.FindFirstValue(ClaimTypes.NameIdentifier), Aborted);
+        await base.SignOutAsync();
+    }
 }
