@@ -9,8 +9,8 @@ internal sealed class SignInThrottleConfiguration : IEntityTypeConfiguration<Sig
     public void Configure(EntityTypeBuilder<SignInThrottle> builder)
     {
         builder.ToTable("SignInThrottles");
-        builder.HasKey(t => new { t.AccountKey, t.Source });
-        builder.Property(t => t.AccountKey).HasMaxLength(SignInThrottle.AccountKeyLength);
+        builder.HasKey(t => new { t.UserId, t.Source });
         builder.Property(t => t.Source).HasMaxLength(SignInThrottle.SourceMaxLength);
+        builder.HasOne<TransitionTrackerUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

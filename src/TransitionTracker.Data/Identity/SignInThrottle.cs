@@ -1,21 +1,18 @@
 namespace TransitionTracker.Data.Identity;
 
 /// <summary>
-/// Failed sign-ins counted for one account name (whether or not an account has it) from one client address, or
-/// from every address together (<see cref="AnySource"/>), and until when further attempts are refused without
-/// checking the password. Kept in the database so that every app instance applies the same limits.
+/// Failed sign-ins at one account from one client address, or from every address together (<see cref="AnySource"/>),
+/// and until when further attempts are refused without checking the password. Kept in the database so that every
+/// app instance applies the same limits.
 /// </summary>
 public sealed class SignInThrottle
 {
-    public const int AccountKeyLength = 64;
-
     public const int SourceMaxLength = 64;
 
     /// <summary>The <see cref="Source"/> of the row that counts an account's failures from every address together.</summary>
     public const string AnySource = "*";
 
-    /// <summary>A hash of the normalised email typed, so that neither typed names nor lengths are stored.</summary>
-    public string AccountKey { get; set; } = "";
+    public string UserId { get; set; } = "";
 
     /// <summary>The client's IP address, or <see cref="AnySource"/>.</summary>
     public string Source { get; set; } = "";

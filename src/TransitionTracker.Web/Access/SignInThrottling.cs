@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Data;
 using TransitionTracker.Data.Identity;
@@ -8,10 +6,9 @@ namespace TransitionTracker.Web.Access;
 
 /// <summary>
 /// Slows password guessing without locking the owner out (docs/security.md, "Failed sign-ins"). Failures are counted
-/// per account name and client address: after <see cref="FreeFailures"/> that pair must wait before its next attempt,
+/// per account and client address: after <see cref="FreeFailures"/> that pair must wait before its next attempt,
 /// twice as long after each further failure, up to <see cref="MaxDelay"/>. Failures at one account from every address
-/// together are capped at <see cref="MaxFailuresPerAccountPerHour"/>. A refused attempt is not checked at all. The
-/// same applies to names that have no account, so the limits say nothing about which accounts exist.
+/// together are capped at <see cref="MaxFailuresPerAccountPerHour"/>. A refused attempt is not checked at all.
 /// </summary>
 public sealed class SignInThrottling(TransitionTrackerDbContext db, TimeProvider clock)
 {
@@ -28,26 +25,22 @@ public sealed class SignInThrottling(TransitionTrackerDbContext db, TimeProvider
 
     private static readonly TimeSpan AccountWindow = TimeSpan.FromHours(1);
 
-    /// <summary>The stored form of an account name: a hash, so that what people type is not kept.</summary>
-    public static string AccountKey(string normalizedName) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedName)));
-
-    /// <summary>True when attempts at this account name from this address must wait.</summary>
-    public async Task<bool> IsBlockedAsync(string accountKey, string source, CancellationToken cancellationToken)
+    /// <summary>True when attempts at this account from this address must wait.</summary>
+    public async Task<bool> IsBlockedAsync(string userId, string source, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return await db.SignInThrottles.AsNoTracking()
-            .AnyAsync(t => t.AccountKey == accountKey && (t.Source == source || t.Source == SignInThrottle.AnySource) && t.BlockedUntilUtc > now, cancellationToken);
+            .AnyAsync(t => t.UserId == userId && (t.Source == source || t.Source == SignInThrottle.AnySource) && t.BlockedUntilUtc > now, cancellationToken);
     }
 
-    public async Task FailedAsync(string accountKey, string source, CancellationToken cancellationToken)
+    public async Task FailedAsync(string userId, string source, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = await db.SignInThrottles
-            .Where(t => t.AccountKey == accountKey && (t.Source == source || t.Source == SignInThrottle.AnySource))
+            .Where(t => t.UserId == userId && (t.Source == source || t.Source == SignInThrottle.AnySource))
             .ToListAsync(cancellationToken);
 
-        var pair = Count(rows, accountKey, source, now, PairWindow);
+        var pair = Count(rows, userId, source, now, PairWindow);
         if (pair.Failures >= FreeFailures)
         {
             var doublings = Math.Min(pair.Failures - FreeFailures, 10);
@@ -55,7 +48,7 @@ public sealed class SignInThrottling(TransitionTrackerDbContext db, TimeProvider
             pair.BlockedUntilUtc = now + (delay < MaxDelay ? delay : MaxDelay);
         }
 
-        var account = Count(rows, accountKey, SignInThrottle.AnySource, now, AccountWindow);
+        var account = Count(rows, userId, SignInThrottle.AnySource, now, AccountWindow);
         if (account.Failures >= MaxFailuresPerAccountPerHour)
         {
             account.BlockedUntilUtc = account.WindowStartUtc + AccountWindow;
@@ -65,9 +58,9 @@ public sealed class SignInThrottling(TransitionTrackerDbContext db, TimeProvider
     }
 
     /// <summary>A successful sign-in clears its address's count; the account-wide count runs out on its own.</summary>
-    public async Task SucceededAsync(string accountKey, string source, CancellationToken cancellationToken)
+    public async Task SucceededAsync(string userId, string source, CancellationToken cancellationToken)
     {
-        var pair = await db.SignInThrottles.SingleOrDefaultAsync(t => t.AccountKey == accountKey && t.Source == source, cancellationToken);
+        var pair = await db.SignInThrottles.SingleOrDefaultAsync(t => t.UserId == userId && t.Source == source, cancellationToken);
         if (pair is not null)
         {
             db.SignInThrottles.Remove(pair);
@@ -75,12 +68,12 @@ public sealed class SignInThrottling(TransitionTrackerDbContext db, TimeProvider
         }
     }
 
-    private SignInThrottle Count(List<SignInThrottle> rows, string accountKey, string source, DateTime now, TimeSpan window)
+    private SignInThrottle Count(List<SignInThrottle> rows, string userId, string source, DateTime now, TimeSpan window)
     {
         var row = rows.FirstOrDefault(r => r.Source == source);
         if (row is null)
         {
-            row = new SignInThrottle { AccountKey = accountKey, Source = source, WindowStartUtc = now };
+            row = new SignInThrottle { UserId = userId, Source = source, WindowStartUtc = now };
             db.SignInThrottles.Add(row);
         }
         else if (row.WindowStartUtc + window <= now)
@@ -102,7 +95,7 @@ public sealed class SignInThrottling(TransitionTrackerDbContext db, TimeProvider
         }
         catch (DbUpdateException)
         {
-            // A concurrent attempt at the same name and address added the same new row first. Counting is best
+            // A concurrent attempt at the same account from the same address added the same new row first. Counting is best
             // effort: losing one failure of a burst barely changes the limits, failing the sign-in would be worse.
             db.ChangeTracker.Clear();
         }

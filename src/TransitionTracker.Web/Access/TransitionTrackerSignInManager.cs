@@ -24,8 +24,9 @@ public sealed class TransitionTrackerSignInManager(
     SignInThrottling throttling)
     : SignInManager<TransitionTrackerUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
-    // Checked against a password given for a name with no account, so that such an answer takes as long as a wrong password.
-    private static readonly Lazy<string> UnknownAccountHash = new(() =>
+    // Checked instead of a real password when there is none to check (no such account, or attempts refused for now),
+    // so that every failure takes as long as a wrong password and the timing tells nothing either.
+    private static readonly Lazy<string> StandInHash = new(() =>
         new PasswordHasher<TransitionTrackerUser>().HashPassword(new TransitionTrackerUser(), Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
 
     private CancellationToken Aborted => Context.RequestAborted;
@@ -33,34 +34,28 @@ public sealed class TransitionTrackerSignInManager(
     public override async Task<bool> CanSignInAsync(TransitionTrackerUser user) =>
         !user.IsDisabled && await base.CanSignInAsync(user);
 
+    /// <summary>
+    /// Names with no account are not counted: there is nothing to protect, and nothing typed is stored. Their answer
+    /// and its timing are those of a wrong password, so the throttle cannot be used to find which accounts exist.
+    /// </summary>
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
-        var accountKey = SignInThrottling.AccountKey(UserManager.NormalizeName(userName) ?? "");
+        var user = await UserManager.FindByNameAsync(userName);
         var source = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (await throttling.IsBlockedAsync(accountKey, source, Aborted))
+        if (user is null || await throttling.IsBlockedAsync(user.Id, source, Aborted))
         {
+            UserManager.PasswordHasher.VerifyHashedPassword(new TransitionTrackerUser(), StandInHash.Value, password);
             return SignInResult.Failed;
         }
 
-        var user = await UserManager.FindByNameAsync(userName);
-        SignInResult result;
-        if (user is null)
-        {
-            UserManager.PasswordHasher.VerifyHashedPassword(new TransitionTrackerUser(), UnknownAccountHash.Value, password);
-            result = SignInResult.Failed;
-        }
-        else
-        {
-            result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: false);
-        }
-
+        var result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: false);
         if (result.Succeeded)
         {
-            await throttling.SucceededAsync(accountKey, source, Aborted);
+            await throttling.SucceededAsync(user.Id, source, Aborted);
             return result;
         }
 
-        await throttling.FailedAsync(accountKey, source, Aborted);
+        await throttling.FailedAsync(user.Id, source, Aborted);
         return SignInResult.Failed;
     }
 

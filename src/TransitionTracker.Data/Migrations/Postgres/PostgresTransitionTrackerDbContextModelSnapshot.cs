@@ -266,9 +266,8 @@ namespace TransitionTracker.Data.Migrations.Postgres
 
             modelBuilder.Entity("TransitionTracker.Data.Identity.SignInThrottle", b =>
                 {
-                    b.Property<string>("AccountKey")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
 
                     b.Property<string>("Source")
                         .HasMaxLength(64)
@@ -283,7 +282,7 @@ namespace TransitionTracker.Data.Migrations.Postgres
                     b.Property<DateTime>("WindowStartUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("AccountKey", "Source");
+                    b.HasKey("UserId", "Source");
 
                     b.ToTable("SignInThrottles", (string)null);
                 });
@@ -1146,6 +1145,15 @@ namespace TransitionTracker.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.HasOne("TransitionTracker.Data.Identity.TransitionTrackerUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TransitionTracker.Data.Identity.SignInThrottle", b =>
                 {
                     b.HasOne("TransitionTracker.Data.Identity.TransitionTrackerUser", null)
                         .WithMany()

@@ -251,8 +251,7 @@ namespace TransitionTracker.Data.Migrations.Sqlite
 
             modelBuilder.Entity("TransitionTracker.Data.Identity.SignInThrottle", b =>
                 {
-                    b.Property<string>("AccountKey")
-                        .HasMaxLength(64)
+                    b.Property<string>("UserId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
@@ -268,7 +267,7 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                     b.Property<DateTime>("WindowStartUtc")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("AccountKey", "Source");
+                    b.HasKey("UserId", "Source");
 
                     b.ToTable("SignInThrottles", (string)null);
                 });
@@ -1107,6 +1106,15 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.HasOne("TransitionTracker.Data.Identity.TransitionTrackerUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TransitionTracker.Data.Identity.SignInThrottle", b =>
                 {
                     b.HasOne("TransitionTracker.Data.Identity.TransitionTrackerUser", null)
                         .WithMany()

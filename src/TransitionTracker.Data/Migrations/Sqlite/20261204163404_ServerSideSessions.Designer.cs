@@ -11,7 +11,7 @@ using TransitionTracker.Data;
 namespace TransitionTracker.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTransitionTrackerDbContext))]
-    [Migration("20261204161255_ServerSideSessions")]
+    [Migration("20261204163404_ServerSideSessions")]
     partial class ServerSideSessions
     {
         /// <inheritdoc />
@@ -254,8 +254,7 @@ namespace TransitionTracker.Data.Migrations.Sqlite
 
             modelBuilder.Entity("TransitionTracker.Data.Identity.SignInThrottle", b =>
                 {
-                    b.Property<string>("AccountKey")
-                        .HasMaxLength(64)
+                    b.Property<string>("UserId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
@@ -271,7 +270,7 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                     b.Property<DateTime>("WindowStartUtc")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("AccountKey", "Source");
+                    b.HasKey("UserId", "Source");
 
                     b.ToTable("SignInThrottles", (string)null);
                 });
@@ -1110,6 +1109,15 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.HasOne("TransitionTracker.Data.Identity.TransitionTrackerUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TransitionTracker.Data.Identity.SignInThrottle", b =>
                 {
                     b.HasOne("TransitionTracker.Data.Identity.TransitionTrackerUser", null)
                         .WithMany()

@@ -15,7 +15,7 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                 name: "SignInThrottles",
                 columns: table => new
                 {
-                    AccountKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
                     Source = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Failures = table.Column<int>(type: "INTEGER", nullable: false),
                     WindowStartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -23,7 +23,13 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SignInThrottles", x => new { x.AccountKey, x.Source });
+                    table.PrimaryKey("PK_SignInThrottles", x => new { x.UserId, x.Source });
+                    table.ForeignKey(
+                        name: "FK_SignInThrottles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
