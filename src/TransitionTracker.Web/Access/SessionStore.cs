@@ -15,13 +15,23 @@ public sealed class SessionStore(TransitionTrackerDbContext db, TimeProvider clo
 {
     public const string ClaimType = "tt:session";
 
+    /// <summary>How long an ended session's row is kept; its start and end stay in the audit trail.</summary>
+    public static readonly TimeSpan EndedSessionsKeptFor = TimeSpan.FromDays(1);
+
     public async Task<string> StartAsync(string userId, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        // The user's sessions that ended a while ago go, so a script that refreshes every hour leaves a day's rows at
+        // most. A missing session and an ended one are refused alike, so no cached answer changes: no new stamp needed.
+        var endedBefore = now - EndedSessionsKeptFor;
+        await db.UserSessions.Where(s => s.UserId == userId && s.EndedAtUtc < endedBefore).ExecuteDeleteAsync(cancellationToken);
+
         var session = new UserSession
         {
             Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(UserSession.IdLength / 2)),
             UserId = userId,
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            CreatedAtUtc = now,
         };
         db.UserSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);

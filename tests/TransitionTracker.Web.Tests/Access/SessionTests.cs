@@ -8,7 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 using TransitionTracker.Data;
 using TransitionTracker.Data.Seeding;
 using TransitionTracker.Web.Tests.Admin;
+using TransitionTracker.Web.Access;
 using TransitionTracker.Web.Tests.Infrastructure;
+using TransitionTracker.Web.Tests.SupportActions;
 
 namespace TransitionTracker.Web.Tests.Access;
 
@@ -17,7 +19,7 @@ public sealed class SessionTests : IDisposable
 {
     private const string SignInCookie = "TransitionTracker.SignIn";
 
-    private readonly TransitionTrackerFactory _factory = new();
+    private readonly ClockedFactory _factory = new();
 
     [Fact]
     public async Task A_copied_sign_in_cookie_stops_working_when_its_owner_signs_out()
@@ -106,6 +108,19 @@ public sealed class SessionTests : IDisposable
         await FormPost.SubmitAsync(browser, "/sign-out", "sign-out", new Dictionary<string, string>());
 
         Assert.Equal([true], await SessionsEndedAsync(DemoAccountSeeder.National));
+    }
+
+    [Fact]
+    public async Task A_session_that_ended_more_than_a_day_ago_is_removed_when_the_user_next_signs_in()
+    {
+        var browser = NewBrowser();
+        await SignInAsync(browser, DemoAccountSeeder.National);
+        await FormPost.SubmitAsync(browser, "/sign-out", "sign-out", new Dictionary<string, string>());
+        _factory.Clock.Advance(SessionStore.EndedSessionsKeptFor + TimeSpan.FromMinutes(1));
+
+        await SignInAsync(NewBrowser(), DemoAccountSeeder.National);
+
+        Assert.Equal([false], await SessionsEndedAsync(DemoAccountSeeder.National));
     }
 
     public void Dispose() => _factory.Dispose();
