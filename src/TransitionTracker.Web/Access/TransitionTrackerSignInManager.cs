@@ -24,8 +24,8 @@ public sealed class TransitionTrackerSignInManager(
     SignInThrottling throttling)
     : SignInManager<TransitionTrackerUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
-    // Checked instead of a real password when there is none to check (no such account, or attempts refused for now),
-    // so that every failure takes as long as a wrong password and the timing tells nothing either.
+    // Checked instead of a real password when there is none to check (no such account, a disabled one, or attempts
+    // refused for now), so that every failure takes about as long as a wrong password and the timing tells little.
     private static readonly Lazy<string> StandInHash = new(() =>
         new PasswordHasher<TransitionTrackerUser>().HashPassword(new TransitionTrackerUser(), Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
 
@@ -35,14 +35,14 @@ public sealed class TransitionTrackerSignInManager(
         !user.IsDisabled && await base.CanSignInAsync(user);
 
     /// <summary>
-    /// Names with no account are not counted: there is nothing to protect, and nothing typed is stored. Their answer
-    /// and its timing are those of a wrong password, so the throttle cannot be used to find which accounts exist.
+    /// Names with no account, and disabled accounts, are not counted: there is nothing to protect, and nothing typed
+    /// is stored. Their answer and its timing are those of a wrong password, so neither tells which accounts exist.
     /// </summary>
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
         var user = await UserManager.FindByNameAsync(userName);
         var source = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (user is null || await throttling.IsBlockedAsync(user.Id, source, Aborted))
+        if (user is null || user.IsDisabled || await throttling.IsBlockedAsync(user.Id, source, Aborted))
         {
             UserManager.PasswordHasher.VerifyHashedPassword(new TransitionTrackerUser(), StandInHash.Value, password);
             return SignInResult.Failed;
