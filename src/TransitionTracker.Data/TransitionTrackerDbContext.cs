@@ -55,6 +55,10 @@ public abstract class TransitionTrackerDbContext : IdentityDbContext<TransitionT
 
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<StoredFramework> Frameworks => Set<StoredFramework>();

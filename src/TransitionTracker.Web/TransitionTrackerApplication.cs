@@ -30,6 +30,7 @@ public static class TransitionTrackerApplication
         builder.Services.AddTransitionTrackerData(database.Provider, database.ConnectionString, StartupDatabaseSettings.MigrationLockTimeout(builder.Configuration));
 
         builder.AddTransitionTrackerRequestLimits();
+        builder.AddTransitionTrackerSecurity();
         builder.Services.AddTransitionTrackerIdentity(builder.Environment);
         builder.Services.AddTransitionTrackerDataProtection(builder.Configuration);
         builder.Services.AddTransitionTrackerRateLimiting(builder.Configuration);
@@ -105,7 +106,7 @@ public static class TransitionTrackerApplication
         app.UseMiddleware<ApiProblemDetailsMiddleware>();
         app.UseRequestSizeLimits();
         app.UseMiddleware<NulCharacterMiddleware>();
-        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseTransitionTrackerSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

@@ -81,7 +81,7 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock) : SaveChange
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
-            if (entry.Entity is AuditEntry or DomainScore or Versioning.DataVersion || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            if (entry.Entity is AuditEntry or DomainScore or Versioning.DataVersion or Identity.SignInThrottle || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
                 continue;
             }

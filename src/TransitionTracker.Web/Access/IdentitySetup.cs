@@ -20,16 +20,18 @@ public static class IdentitySetup
         services.AddIdentityCore<TransitionTrackerUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
+                // Length and the list of common passwords, no rules about kinds of characters (ASVS 2.1.1, 2.1.7, 2.1.9).
                 options.Password.RequiredLength = 12;
-                options.Password.RequireDigit = true;
-                options.Password.RequireLowercase = true;
-                options.Password.RequireUppercase = true;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+
+                // Guessing is throttled by SignInThrottling instead, which never locks the owner out.
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<TransitionTrackerDbContext>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders()
             .AddApiEndpoints()
 
@@ -68,6 +70,8 @@ public static class IdentitySetup
         services.AddScoped<IAuthorizationHandler, AdministratorHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, NotFoundWhenForbiddenHandler>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<SessionStore>();
+        services.AddScoped<SignInThrottling>();
         services.AddHttpContextAccessor();
         return services;
     }

@@ -26,50 +26,11 @@ public sealed class UserAccounts(
     /// <summary>Far beyond any pass phrase; keeps hashing cheap for whatever is posted.</summary>
     public const int PasswordMaxLength = 256;
 
-    private static readonly (string Code, string What)[] MustInclude =
-    [
-        (nameof(IdentityErrorDescriber.PasswordRequiresUpper), "a capital letter"),
-        (nameof(IdentityErrorDescriber.PasswordRequiresLower), "a lower case letter"),
-        (nameof(IdentityErrorDescriber.PasswordRequiresDigit), "a number"),
-        (nameof(IdentityErrorDescriber.PasswordRequiresNonAlphanumeric), "a symbol"),
-    ];
-
-    private static readonly HashSet<string> KnownPasswordCodes =
-    [
-        .. MustInclude.Select(m => m.Code),
-        nameof(IdentityErrorDescriber.PasswordTooShort),
-        nameof(IdentityErrorDescriber.PasswordRequiresUniqueChars),
-    ];
-
     private PasswordOptions PasswordRules => identityOptions.Value.Password;
 
     /// <summary>The password rules in words, for the form's hint.</summary>
-    public string DescribePasswordRules()
-    {
-        var kinds = new List<string>();
-        if (PasswordRules.RequireUppercase)
-        {
-            kinds.Add("a capital letter");
-        }
-
-        if (PasswordRules.RequireLowercase)
-        {
-            kinds.Add("a lower case letter");
-        }
-
-        if (PasswordRules.RequireDigit)
-        {
-            kinds.Add("a number");
-        }
-
-        if (PasswordRules.RequireNonAlphanumeric)
-        {
-            kinds.Add("a symbol");
-        }
-
-        var length = $"Use {PasswordRules.RequiredLength} characters or more";
-        return kinds.Count == 0 ? length + "." : $"{length}, with at least {JoinWithAnd(kinds)}.";
-    }
+    public string DescribePasswordRules() =>
+        $"Use {PasswordRules.RequiredLength} characters or more. Common passwords, with or without numbers or symbols added, are refused.";
 
     /// <summary>Checks a new user's details without touching the database (so not whether the e-mail is taken).</summary>
     public async Task<IReadOnlyList<FieldError>> CheckNewUserAsync(string? email, string? displayName, string? password)
@@ -292,45 +253,11 @@ public sealed class UserAccounts(
         _ => Task.FromResult(false),
     };
 
-    // All the password's problems in one message, as the NHS error summary wants one message per field.
-    private IEnumerable<FieldError> PasswordErrors(List<IdentityError> failures)
-    {
-        var codes = failures.Select(f => f.Code).ToHashSet(StringComparer.Ordinal);
-        var includes = new List<string>();
-        foreach (var (code, what) in MustInclude)
-        {
-            if (codes.Contains(code))
-            {
-                includes.Add(what);
-            }
-        }
-
-        var rules = new List<string>();
-        if (codes.Contains(nameof(IdentityErrorDescriber.PasswordTooShort)))
-        {
-            rules.Add($"be {PasswordRules.RequiredLength} characters or more");
-        }
-
-        if (includes.Count > 0)
-        {
-            rules.Add("include " + JoinWithAnd(includes));
-        }
-
-        if (codes.Contains(nameof(IdentityErrorDescriber.PasswordRequiresUniqueChars)))
-        {
-            rules.Add($"use at least {PasswordRules.RequiredUniqueChars} different characters");
-        }
-
-        if (rules.Count > 0)
-        {
-            yield return new FieldError(AccountFields.Password, $"Password must {JoinWithAnd(rules)}");
-        }
-
-        foreach (var other in failures.Where(f => !KnownPasswordCodes.Contains(f.Code)))
-        {
-            yield return new FieldError(AccountFields.Password, other.Description);
-        }
-    }
+    // Identity reports a short password with its own wording; this app's message names the length.
+    private IEnumerable<FieldError> PasswordErrors(List<IdentityError> failures) =>
+        failures.Select(f => new FieldError(AccountFields.Password, f.Code == nameof(IdentityErrorDescriber.PasswordTooShort)
+            ? $"Password must be {PasswordRules.RequiredLength} characters or more"
+            : f.Description));
 
     private static List<FieldError> StatusErrors(IdentityResult result) =>
         result.Errors.Select(e => new FieldError(AccountFields.Status, e.Description)).ToList();
@@ -375,7 +302,4 @@ public sealed class UserAccounts(
         Role.Administrator => "an administrator",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
-
-    private static string JoinWithAnd(IReadOnlyList<string> items) =>
-        items.Count <= 1 ? string.Concat(items) : $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}";
 }

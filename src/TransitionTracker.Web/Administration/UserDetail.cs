@@ -5,5 +5,4 @@ public sealed record UserDetail(
     string Email,
     string DisplayName,
     UserStatus Status,
-    DateTimeOffset? LockedUntil,
     IReadOnlyList<AssignmentSummary> Assignments);

@@ -5,7 +5,7 @@ using TransitionTracker.Domain.Access;
 namespace TransitionTracker.Web.Administration;
 
 /// <summary>Reads users and their roles for the administrator pages, with each role's scope named in words.</summary>
-public sealed class UserDirectory(TransitionTrackerDbContext db, TimeProvider clock)
+public sealed class UserDirectory(TransitionTrackerDbContext db)
 {
     public const int PageSize = 50;
 
@@ -22,7 +22,7 @@ public sealed class UserDirectory(TransitionTrackerDbContext db, TimeProvider cl
         var users = await db.Users.AsNoTracking()
             .OrderBy(u => u.NormalizedEmail).ThenBy(u => u.Id)
             .Skip((pageNumber - 1) * PageSize).Take(PageSize)
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.IsDisabled, u.LockoutEnd })
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.IsDisabled })
             .ToListAsync(cancellationToken);
         var ids = users.Select(u => u.Id).ToList();
         var assignments = await db.RoleAssignments.AsNoTracking().Where(a => ids.Contains(a.UserId)).ToListAsync(cancellationToken);
@@ -33,7 +33,7 @@ public sealed class UserDirectory(TransitionTrackerDbContext db, TimeProvider cl
                 u.Email ?? "",
                 u.DisplayName,
                 rolesByUser[u.Id].ToList(),
-                StatusOf(u.IsDisabled, u.LockoutEnd)))
+                StatusOf(u.IsDisabled)))
             .ToList();
         return new UserListing(summaries, pageNumber, pageCount, total);
     }
@@ -42,7 +42,7 @@ public sealed class UserDirectory(TransitionTrackerDbContext db, TimeProvider cl
     {
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == id)
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.IsDisabled, u.LockoutEnd })
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.IsDisabled })
             .SingleOrDefaultAsync(cancellationToken);
         if (user is null)
         {
@@ -51,20 +51,15 @@ public sealed class UserDirectory(TransitionTrackerDbContext db, TimeProvider cl
 
         var assignments = await db.RoleAssignments.AsNoTracking().Where(a => a.UserId == id).ToListAsync(cancellationToken);
         var described = await DescribeAsync(assignments, cancellationToken);
-        var status = StatusOf(user.IsDisabled, user.LockoutEnd);
         return new UserDetail(
             user.Id,
             user.Email ?? "",
             user.DisplayName,
-            status,
-            status == UserStatus.Locked ? user.LockoutEnd : null,
+            StatusOf(user.IsDisabled),
             described.Select(a => a.Summary).ToList());
     }
 
-    private UserStatus StatusOf(bool isDisabled, DateTimeOffset? lockoutEnd) =>
-        isDisabled ? UserStatus.Disabled
-        : lockoutEnd > clock.GetUtcNow() ? UserStatus.Locked
-        : UserStatus.Active;
+    private static UserStatus StatusOf(bool isDisabled) => isDisabled ? UserStatus.Disabled : UserStatus.Active;
 
     // Three small look-ups, one per kind of scope, whatever the number of assignments.
     private async Task<List<(string UserId, AssignmentSummary Summary)>> DescribeAsync(List<RoleAssignment> assignments, CancellationToken cancellationToken)

@@ -6,7 +6,4 @@ public enum UserStatus
 
     /// <summary>Switched off by an administrator: refused on their next request, cannot sign in.</summary>
     Disabled,
-
-    /// <summary>Too many failed sign-ins; unlocks by itself when the lockout ends.</summary>
-    Locked,
 }

@@ -2,7 +2,8 @@ namespace TransitionTracker.Web.Infrastructure;
 
 /// <summary>
 /// Security headers on every response. The Content-Security-Policy allows scripts and styles only from this
-/// site's own files: no inline script, no inline style attributes, no framing.
+/// site's own files: no inline script, no inline style attributes, no framing. API answers and CSV downloads are
+/// also marked not to be stored.
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next, IHostEnvironment environment)
 {
@@ -24,6 +25,12 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IHostEnviron
             if (!environment.IsDevelopment())
             {
                 headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+            }
+
+            // API answers and CSV downloads hold data only the signed-in user may see: no browser or proxy may keep them.
+            if (context.Request.Path.StartsWithSegments("/api") || (context.Response.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) ?? false))
+            {
+                headers.CacheControl = "no-store";
             }
 
             return Task.CompletedTask;

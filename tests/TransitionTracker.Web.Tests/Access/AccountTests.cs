@@ -54,24 +54,6 @@ public sealed class AccountTests : IDisposable
     }
 
     [Fact]
-    public async Task Five_failed_attempts_lock_the_account_even_against_the_right_password()
-    {
-        var client = NewBrowser();
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            await SignInAsync(client, DemoAccountSeeder.Regional("Q31"), "Not-the-password-1");
-        }
-
-        var locked = await SignInAsync(client, DemoAccountSeeder.Regional("Q31"), DemoAccountSeeder.DefaultPassword);
-        var page = await HtmlPage.ParseAsync(await locked.Content.ReadAsStringAsync());
-
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, locked.StatusCode);
-        Assert.Contains("locked", page.QuerySelector(".nhsuk-error-summary")!.Text());
-        var api = await _factory.CreateClient().PostAsJsonAsync("/api/identity/login", new { email = DemoAccountSeeder.Regional("Q31"), password = DemoAccountSeeder.DefaultPassword });
-        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
-    }
-
-    [Fact]
     public async Task Signing_out_ends_the_session()
     {
         var client = NewBrowser();

@@ -43,6 +43,12 @@ public sealed class BadInputApp : IAsyncLifetime
 
         using var manager = Factory.CreateClientFor(DemoAccountSeeder.PctManager("5D7"));
         (await manager.PutAsync("/api/consortia/00G/assessments/current", new StringContent("""{"responses":[]}""", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+
+        // Signing in records a session, so every account the tests use signs in now, before any test watches the data.
+        foreach (var email in new[] { BadInputCatalogue.Admin, BadInputCatalogue.National, BadInputCatalogue.Regional, BadInputCatalogue.Manager, BadInputCatalogue.Lead })
+        {
+            Factory.CreateClientFor(email).Dispose();
+        }
     }
 
     public Task DisposeAsync()

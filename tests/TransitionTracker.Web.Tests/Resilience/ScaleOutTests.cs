@@ -11,7 +11,8 @@ namespace TransitionTracker.Web.Tests.Resilience;
 
 /// <summary>
 /// Two real instances of the app on one PostgreSQL database, as behind a load balancer: whatever one instance
-/// issues (sign-in cookie, antiforgery tokens, bearer and refresh tokens) the other accepts.
+/// issues (sign-in cookie, antiforgery tokens, bearer and refresh tokens) the other accepts, and a session one ends
+/// is ended on the other.
 /// </summary>
 public sealed class ScaleOutTests
 {
@@ -70,6 +71,12 @@ public sealed class ScaleOutTests
         using var refreshOnB = b.NewClient();
         var refreshed = await refreshOnB.PostAsJsonAsync("/api/identity/refresh", new { refreshToken = tokens.GetProperty("refreshToken").GetString() });
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+
+        // A refresh token used on B is spent on A too, and the access token issued with it stops working there.
+        var reused = await script.PostAsJsonAsync("/api/identity/refresh", new { refreshToken = tokens.GetProperty("refreshToken").GetString() });
+        Assert.Equal(HttpStatusCode.Unauthorized, reused.StatusCode);
+        script.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("accessToken").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync("/api/consortia")).StatusCode);
     }
 
     [RequiresEnvironmentFact("TEST_POSTGRES")]
