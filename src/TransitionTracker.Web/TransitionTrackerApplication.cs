@@ -105,6 +105,7 @@ public static class TransitionTrackerApplication
         app.UseMiddleware<ApiProblemDetailsMiddleware>();
         app.UseRequestSizeLimits();
         app.UseMiddleware<NulCharacterMiddleware>();
+        app.UseMiddleware<Utf8JsonBodyMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
