@@ -169,7 +169,7 @@ public static class AssessmentApi
 
     /// <summary>
     /// The evidence notes a PUT gives, by criterion. A response without an <c>evidence</c> property keeps the note
-    /// the draft has; <c>null</c> or an empty string clears it (docs/architecture.md, "JSON API").
+    /// the draft has; <c>null</c> or an empty string clears it (README, "API").
     /// </summary>
     private static (Dictionary<string, string?> Evidence, List<(string, string)> Problems) ReadEvidence(JsonElement responses, IReadOnlyList<CriterionResponse> accepted)
     {
