@@ -537,6 +537,9 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Track")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -545,6 +548,9 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ConsortiumCode", "Id");
+
+                    b.HasIndex("ConsortiumCode", "Revision")
+                        .IsUnique();
 
                     b.ToTable("TrackDecisions");
                 });
