@@ -35,7 +35,7 @@ public static class TransitionTrackerApplication
         builder.Services.AddTransitionTrackerRateLimiting(builder.Configuration);
         builder.Services.AddRazorComponents();
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddTransitionTrackerOpenApi();
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<TransitionTrackerDbContext>("database", failureStatus: HealthStatus.Unhealthy, tags: [HealthEndpoints.ReadyTag]);
 
@@ -121,7 +121,7 @@ public static class TransitionTrackerApplication
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapOpenApi().AllowAnonymous();
+        app.MapTransitionTrackerOpenApi();
         app.MapTransitionTrackerHealthChecks();
         app.MapIdentityApiEndpoints();
         app.MapConsortiumApi();

@@ -23,21 +23,38 @@ public static class AssessmentApi
         group.MapGet("/", HistoryAsync)
             .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Read))
             .WithName("ListAssessments")
-            .WithSummary("Every submitted assessment, newest first, with its responses and stored result.");
+            .WithSummary("Every submitted assessment, newest first, with its responses and stored result.")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/current", CurrentAsync)
             .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Edit))
             .WithName("GetCurrentAssessment")
-            .WithSummary("The draft assessment for a framework (default: the transition readiness framework).");
+            .WithSummary("The draft assessment for a framework (default: the transition readiness framework).")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/current", ReplaceAsync)
             .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Edit))
             .WithName("ReplaceCurrentAssessment")
             .WithSummary("Replaces the draft's responses in bulk: { framework?, revision, responses: [...] } as for /api/scoring/evaluate, each response with an optional evidence note; revision may be left out only when there is no draft yet.")
-            .Accepts<JsonElement>("application/json");
+            .Accepts<JsonElement>("application/json")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
         group.MapPost("/current/submit", SubmitAsync)
             .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Edit))
             .WithName("SubmitCurrentAssessment")
             .WithSummary("Submits the draft at { framework?, revision } and returns the stored result.")
-            .Accepts<JsonElement>("application/json");
+            .Accepts<JsonElement>("application/json")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return app;
     }
 
