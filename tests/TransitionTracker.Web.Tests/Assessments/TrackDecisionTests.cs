@@ -88,6 +88,19 @@ public sealed class TrackDecisionTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_decisions_made_from_the_same_latest_decision_cannot_both_be_stored()
+    {
+        using var scope = _factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
+        var at = new DateTime(2012, 4, 2, 9, 0, 0, DateTimeKind.Utc);
+        db.TrackDecisions.Add(new TrackDecision("00G", Domain.Scoring.Track.NeedsSupport, null, "First lead's reason", "a@demo.test", at, previous: null));
+        await db.SaveChangesAsync();
+        db.TrackDecisions.Add(new TrackDecision("00G", Domain.Scoring.Track.FastMover, null, "Second lead's reason", "b@demo.test", at, previous: null));
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
     public async Task A_decision_without_a_track_or_reason_is_refused_with_values_kept_and_nothing_stored()
     {
         var lead = _factory.CreateClientFor(DemoAccountSeeder.Regional("Q30"));
