@@ -36,7 +36,7 @@ public static class TransitionTrackerApplication
         builder.Services.AddTransitionTrackerRateLimiting(builder.Configuration);
         builder.Services.AddRazorComponents();
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddTransitionTrackerOpenApi();
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<TransitionTrackerDbContext>("database", failureStatus: HealthStatus.Unhealthy, tags: [HealthEndpoints.ReadyTag]);
 
@@ -106,6 +106,7 @@ public static class TransitionTrackerApplication
         app.UseMiddleware<ApiProblemDetailsMiddleware>();
         app.UseRequestSizeLimits();
         app.UseMiddleware<NulCharacterMiddleware>();
+        app.UseMiddleware<Utf8JsonBodyMiddleware>();
         app.UseTransitionTrackerSecurity();
         if (!app.Environment.IsDevelopment())
         {
@@ -121,7 +122,7 @@ public static class TransitionTrackerApplication
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapOpenApi().AllowAnonymous();
+        app.MapTransitionTrackerOpenApi();
         app.MapTransitionTrackerHealthChecks();
         app.MapIdentityApiEndpoints();
         app.MapConsortiumApi();

@@ -20,6 +20,9 @@ internal sealed class TrackDecisionConfiguration : IEntityTypeConfiguration<Trac
         builder.Ignore(d => d.IsConfirmation);
         builder.HasOne<Consortium>().WithMany().HasForeignKey(d => d.ConsortiumCode).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(d => new { d.ConsortiumCode, d.Id });
+
+        // Two regional leads deciding from the same page: the second insert breaks this and is refused.
+        builder.HasIndex(d => new { d.ConsortiumCode, d.Revision }).IsUnique();
     }
 }
 

@@ -11,6 +11,9 @@ namespace TransitionTracker.Domain.Assessments;
 /// </summary>
 public sealed class Assessment
 {
+    /// <summary>The revision of a draft nobody has saved answers to yet.</summary>
+    public const int FirstRevision = 0;
+
     private readonly List<AssessmentResponse> _responses = [];
     private readonly List<DomainScore> _domainScores = [];
 
@@ -36,7 +39,7 @@ public sealed class Assessment
 
     public AssessmentStatus Status { get; private set; }
 
-    public int Revision { get; private set; }
+    public int Revision { get; private set; } = FirstRevision;
 
     public string CreatedBy { get; private set; }
 
@@ -116,15 +119,24 @@ public sealed class Assessment
         return true;
     }
 
-    /// <summary>Replaces every answer at once (the API's bulk update); evidence is kept for criteria still answered.</summary>
-    public void ReplaceResponses(IReadOnlyList<CriterionResponse> responses, string by, DateTime atUtc)
+    /// <summary>
+    /// Replaces every answer at once (the API's bulk update). Evidence is never dropped silently: a criterion's
+    /// evidence changes only when <paramref name="evidence"/> gives a note for it (an empty note clears it), and a criterion
+    /// left out loses its answer but keeps its evidence note.
+    /// </summary>
+    public void ReplaceResponses(IReadOnlyList<CriterionResponse> responses, IReadOnlyDictionary<string, string?> evidence, string by, DateTime atUtc)
     {
         EnsureDraft();
         var keep = responses.Select(r => r.CriterionId).ToHashSet(StringComparer.Ordinal);
-        _responses.RemoveAll(r => !keep.Contains(r.CriterionId));
+        foreach (var left in _responses.Where(r => !keep.Contains(r.CriterionId)).ToList())
+        {
+            Answer(left.CriterionId, null, null, left.Evidence, by, atUtc);
+        }
+
         foreach (var response in responses)
         {
-            Answer(response.CriterionId, response.Status, response.Level, ResponseTo(response.CriterionId)?.Evidence, by, atUtc);
+            var note = evidence.TryGetValue(response.CriterionId, out var given) ? given : ResponseTo(response.CriterionId)?.Evidence;
+            Answer(response.CriterionId, response.Status, response.Level, note, by, atUtc);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using TransitionTracker.Domain.Assessments;
 using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Domain.Scoring;
+using TransitionTracker.Domain.Text;
 using TransitionTracker.Web.Access;
 using TransitionTracker.Web.Assessments;
 using TransitionTracker.Web.Frameworks;
@@ -12,7 +13,7 @@ namespace TransitionTracker.Web.Api;
 /// <summary>
 /// A consortium's assessments for scripts: history (read scope), and the current draft — read, replace its
 /// responses in bulk, submit — for PCT managers (edit scope). Concurrency: send the draft's <c>revision</c>;
-/// a stale one is a 409 problem.
+/// a stale one is a 409 problem, and a bulk update without one while a draft exists is a 428 problem.
 /// </summary>
 public static class AssessmentApi
 {
@@ -22,21 +23,38 @@ public static class AssessmentApi
         group.MapGet("/", HistoryAsync)
             .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Read))
             .WithName("ListAssessments")
-            .WithSummary("Every submitted assessment, newest first, with its responses and stored result.");
+            .WithSummary("Every submitted assessment, newest first, with its responses and stored result.")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/current", CurrentAsync)
             .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Edit))
             .WithName("GetCurrentAssessment")
-            .WithSummary("The draft assessment for a framework (default: the transition readiness framework).");
+            .WithSummary("The draft assessment for a framework (default: the transition readiness framework).")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/current", ReplaceAsync)
             .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Edit))
             .WithName("ReplaceCurrentAssessment")
-            .WithSummary("Replaces the draft's responses in bulk: { framework?, revision?, responses: [...] } as for /api/scoring/evaluate.")
-            .Accepts<JsonElement>("application/json");
+            .WithSummary("Replaces the draft's responses in bulk: { framework?, revision, responses: [...] } as for /api/scoring/evaluate, each response with an optional evidence note; revision may be left out only when there is no draft yet.")
+            .Accepts<JsonElement>("application/json")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
         group.MapPost("/current/submit", SubmitAsync)
             .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Edit))
             .WithName("SubmitCurrentAssessment")
             .WithSummary("Submits the draft at { framework?, revision } and returns the stored result.")
-            .Accepts<JsonElement>("application/json");
+            .Accepts<JsonElement>("application/json")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return app;
     }
 
@@ -91,7 +109,13 @@ public static class AssessmentApi
                 return ValidationProblems.From(validated.Problems.Select(p => (p.Path, p.Message)));
             }
 
-            var outcome = await workflow.ReplaceAnswersAsync(consortium, frameworkId, revision, validated.Responses, cancellationToken);
+            var (evidence, evidenceProblems) = ReadEvidence(responses, validated.Responses);
+            if (evidenceProblems.Count > 0)
+            {
+                return ValidationProblems.From(evidenceProblems);
+            }
+
+            var outcome = await workflow.ReplaceAnswersAsync(consortium, frameworkId, revision, validated.Responses, evidence, cancellationToken);
             return Answer(outcome, Describe);
         }
     }
@@ -160,6 +184,49 @@ public static class AssessmentApi
         return (frameworkId, revision, problems);
     }
 
+    /// <summary>
+    /// The evidence notes a PUT gives, by criterion. A response without an <c>evidence</c> property keeps the note
+    /// the draft has; <c>null</c> or an empty string clears it (README, "API").
+    /// </summary>
+    private static (Dictionary<string, string?> Evidence, List<(string, string)> Problems) ReadEvidence(JsonElement responses, IReadOnlyList<CriterionResponse> accepted)
+    {
+        var evidence = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var problems = new List<(string, string)>();
+        var index = 0;
+        foreach (var response in responses.EnumerateArray())
+        {
+            var criterion = accepted[index].CriterionId;
+            var path = $"$.responses[{index++}].evidence";
+            if (!response.TryGetProperty("evidence", out var note))
+            {
+                continue;
+            }
+
+            if (note.ValueKind == JsonValueKind.Null)
+            {
+                evidence[criterion] = null;
+            }
+            else if (note.ValueKind != JsonValueKind.String)
+            {
+                problems.Add((path, "evidence must be a string, or null to clear it."));
+            }
+            else if (note.GetString()!.Length > AssessmentResponse.EvidenceMaxLength)
+            {
+                problems.Add((path, $"evidence must be {AssessmentResponse.EvidenceMaxLength:N0} characters or fewer (it has {note.GetString()!.Length:N0})."));
+            }
+            else if (PlainText.HasForbiddenCharacter(note.GetString()))
+            {
+                problems.Add((path, PlainText.ForbiddenMessage("evidence")));
+            }
+            else
+            {
+                evidence[criterion] = note.GetString();
+            }
+        }
+
+        return (evidence, problems);
+    }
+
     private static IResult Answer(SaveOutcome outcome, Func<Assessment, object> describe) => outcome.Result switch
     {
         SaveResult.Saved => TypedResults.Json(describe(outcome.Current!)),
@@ -169,6 +236,10 @@ public static class AssessmentApi
             detail: $"{outcome.Current!.UpdatedBy} saved revision {outcome.Current.Revision} at {outcome.Current.UpdatedAtUtc:O}. Nothing was changed: read the current draft and try again.",
             statusCode: StatusCodes.Status409Conflict,
             extensions: new Dictionary<string, object?> { ["current"] = describe(outcome.Current) }),
+        SaveResult.RevisionRequired => TypedResults.Problem(
+            title: "Say which revision you are replacing.",
+            detail: $"There is a draft already (revision {outcome.Current!.Revision}, saved by {outcome.Current.UpdatedBy}). Send its revision with your responses, so answers you have not seen are not replaced: read the current draft (GET .../current) first.",
+            statusCode: StatusCodes.Status428PreconditionRequired),
         _ => ApiProblems.NotFound("There is no draft assessment for this framework."),
     };
 

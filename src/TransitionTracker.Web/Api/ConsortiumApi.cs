@@ -18,11 +18,13 @@ public static class ConsortiumApi
         var group = app.MapGroup("/api/consortia").WithTags("Consortia");
         group.MapGet("/", ListAsync)
             .WithName("ListConsortia")
-            .WithSummary("The consortia you may read, optionally filtered by region (SHA code), PCT code or effective track (fast-mover, needs-support).");
+            .WithSummary("The consortia you may read, optionally filtered by region (SHA code), PCT code or effective track (fast-mover, needs-support).")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/{code}", GetAsync)
             .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Read))
             .WithName("GetConsortium")
-            .WithSummary("One consortium by its code (case-insensitive).");
+            .WithSummary("One consortium by its code (case-insensitive).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{code}/readiness", ReadinessAsync)
             .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Read))
             .WithName("GetConsortiumReadiness")

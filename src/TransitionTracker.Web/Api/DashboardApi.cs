@@ -17,11 +17,14 @@ public static class DashboardApi
             .RequireAuthorization(Policies.For(OrganisationKind.Region, AccessOperation.Read))
             .WithTags("Dashboards")
             .WithName("GetRegionSummary")
-            .WithSummary("A region's headline figures over the consortia you may read: tracks are effective tracks (the regional decision where there is one).");
+            .WithSummary("A region's headline figures over the consortia you may read: tracks are effective tracks (the regional decision where there is one).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/api/national/summary", NationalSummaryAsync)
             .WithTags("Dashboards")
             .WithName("GetNationalSummary")
-            .WithSummary("The country's headline figures and each region's (national viewers and administrators).");
+            .WithSummary("The country's headline figures and each region's (national viewers and administrators).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/regions/{code}/consortia.csv", ConsortiaCsvAsync)
             .RequireAuthorization(Policies.For(OrganisationKind.Region, AccessOperation.Read))
             .ExcludeFromDescription();

@@ -10,8 +10,15 @@ public static class FrameworkApi
     public static IEndpointRouteBuilder MapFrameworkApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/frameworks").WithTags("Frameworks");
-        group.MapGet("/", ListAsync).WithName("ListFrameworks").WithSummary("The latest version of every framework, with the versions that exist.");
-        group.MapGet("/{id}", GetAsync).WithName("GetFramework").WithSummary("A framework document: the latest version, or the one asked for with ?version=.");
+        group.MapGet("/", ListAsync)
+            .WithName("ListFrameworks")
+            .WithSummary("The latest version of every framework, with the versions that exist.");
+        group.MapGet("/{id}", GetAsync)
+            .WithName("GetFramework")
+            .WithSummary("A framework document: the latest version, or the one asked for with ?version=.")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -19,7 +19,8 @@ public static class ScoringApi
             .Accepts<JsonElement>("application/json")
             .Produces<ReadinessReport>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return app;
     }
 

@@ -110,24 +110,40 @@ public sealed class AssessmentWorkflow(TransitionTrackerDbContext db, FrameworkL
         return await SaveRevisionAsync(draft, baseRevision, cancellationToken);
     }
 
-    /// <summary>Replaces every answer of the draft (starting one if needed), as the API's bulk update does.</summary>
+    /// <summary>
+    /// Replaces every answer of the draft, as the API's bulk update does. Without a draft it starts one and
+    /// <paramref name="baseRevision"/> may be left out; once a draft exists its revision is required, so nobody
+    /// replaces answers they have not seen.
+    /// </summary>
     public async Task<SaveOutcome> ReplaceAnswersAsync(
-        string consortiumCode, string frameworkId, int? baseRevision, IReadOnlyList<CriterionResponse> responses, CancellationToken cancellationToken)
+        string consortiumCode, string frameworkId, int? baseRevision, IReadOnlyList<CriterionResponse> responses,
+        IReadOnlyDictionary<string, string?> evidence, CancellationToken cancellationToken)
     {
-        var draft = await StartDraftAsync(consortiumCode, frameworkId, cancellationToken);
-        if (draft is null)
+        var draft = await FindDraftAsync(consortiumCode, frameworkId, cancellationToken);
+        if (draft is not null && baseRevision is null)
         {
-            return SaveOutcome.NoDraft();
+            return SaveOutcome.RevisionRequired(draft);
         }
 
-        var revision = baseRevision ?? draft.Revision;
-        if (draft.Revision != revision)
+        if (draft is null)
+        {
+            draft = await StartDraftAsync(consortiumCode, frameworkId, cancellationToken);
+            if (draft is null)
+            {
+                return SaveOutcome.NoDraft();
+            }
+
+            // A draft someone else started (and perhaps saved) at the same moment is theirs: it needs its revision.
+            baseRevision ??= Assessment.FirstRevision;
+        }
+
+        if (draft.Revision != baseRevision)
         {
             return SaveOutcome.Conflict(draft);
         }
 
-        draft.ReplaceResponses(responses, Actor, Now);
-        return await SaveRevisionAsync(draft, revision, cancellationToken);
+        draft.ReplaceResponses(responses, evidence, Actor, Now);
+        return await SaveRevisionAsync(draft, baseRevision.Value, cancellationToken);
     }
 
     /// <summary>The result the draft would get if submitted now.</summary>

@@ -5,5 +5,6 @@ public enum SaveResult
     Saved,
     Invalid,
     Conflict,
+    RevisionRequired,
     NoDraft,
 }

@@ -60,7 +60,25 @@ public sealed class AssessmentApiTests : IDisposable
         Assert.Equal("draft", current.GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task A_bulk_update_without_the_revision_of_an_existing_draft_is_a_428_problem_and_changes_nothing()
+    {
+        var first = _factory.CreateClientFor(DemoAccountSeeder.PctManager("5D7"));
+        var second = _factory.CreateClientFor(DemoAccountSeeder.PctManager("5D7"));
+        Assert.Equal(HttpStatusCode.OK, (await first.PutAsJsonAsync(Current, new { responses = new[] { new { criterion = "GOV-01", status = "met" } } })).StatusCode);
+
+        var blind = await second.PutAsJsonAsync(Current, new { responses = new[] { new { criterion = "GOV-02", status = "not_started" } } });
+
+        Assert.Equal(HttpStatusCode.PreconditionRequired, blind.StatusCode);
+        Assert.Equal("application/problem+json", blind.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("revision", (await blind.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        var current = await first.GetFromJsonAsync<JsonElement>(Current);
+        var only = Assert.Single(current.GetProperty("responses").EnumerateArray());
+        Assert.Equal(("GOV-01", "met"), (only.GetProperty("criterion").GetString(), only.GetProperty("status").GetString()));
+    }
+
     [Theory]
+    [InlineData("""{"responses":[{"criterion":"GOV-01","status":"met","evidence":5}]}""", "$.responses[0].evidence")]
     [InlineData("""{"responses":[{"criterion":"GOV-02","status":"not_applicable"}]}""", "$.responses[0].status")]
     [InlineData("""{"responses":[{"criterion":"NOPE","status":"met"}]}""", "$.responses[0].criterion")]
     [InlineData("""{"revision":"x","responses":[]}""", "$.revision")]

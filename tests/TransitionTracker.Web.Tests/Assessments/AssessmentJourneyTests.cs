@@ -131,6 +131,68 @@ public sealed class AssessmentJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task An_answer_to_a_criterion_the_section_does_not_have_is_refused_and_nothing_is_saved()
+    {
+        var manager = _factory.CreateClientFor(DemoAccountSeeder.PctManager("5D7"));
+        await StartAsync(manager);
+        var (_, page) = await HtmlPage.GetAsync(manager, DomainPage("governance"));
+
+        var refused = await manager.PostAsync(DomainPage("governance"), Form(page, new() { ["answer.GOV-01"] = "met", ["answer.FIN-01"] = "met", ["evidence.GOV-99"] = "A note" }));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var shown = await HtmlPage.ParseAsync(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("FIN-01, which is not a criterion of", shown.QuerySelector(".nhsuk-error-summary__list")!.Text());
+        Assert.True(Radio(shown, "GOV-01", "met").IsChecked);
+        Assert.Empty(await ResponsesAsync());
+    }
+
+    [Fact]
+    public async Task A_bulk_update_through_the_api_never_drops_evidence_entered_through_the_form()
+    {
+        var manager = _factory.CreateClientFor(DemoAccountSeeder.PctManager("5D7"));
+        await StartAsync(manager);
+        var saved = await FormPost.SubmitAsync(manager, DomainPage("governance"), "answers", new Dictionary<string, string>
+        {
+            ["answer.GOV-01"] = "met",
+            ["evidence.GOV-01"] = "Constitution agreed at the March board",
+            ["evidence.GOV-02"] = "Draft scheme of delegation circulated",
+            ["answer.GOV-03"] = "in_progress",
+            ["evidence.GOV-03"] = "Audit committee chair interviews in May",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        const string api = "/api/consortia/00G/assessments/current";
+        var revision = (await manager.GetFromJsonAsync<JsonElement>(api)).GetProperty("revision").GetInt32();
+
+        var put = await manager.PutAsJsonAsync(api, new
+        {
+            revision,
+            responses = new object[]
+            {
+                new { criterion = "GOV-01", status = "in_progress" },
+                new { criterion = "GOV-04", status = "met", evidence = "Register of interests published" },
+            },
+        });
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var stored = (await ResponsesAsync()).ToDictionary(r => r.CriterionId);
+        Assert.Equal((Domain.Scoring.ResponseStatus?)Domain.Scoring.ResponseStatus.InProgress, stored["GOV-01"].Status);
+        Assert.Equal("Constitution agreed at the March board", stored["GOV-01"].Evidence);
+        Assert.Equal("Draft scheme of delegation circulated", stored["GOV-02"].Evidence);
+        Assert.Null(stored["GOV-03"].Status);
+        Assert.Equal("Audit committee chair interviews in May", stored["GOV-03"].Evidence);
+        Assert.Equal("Register of interests published", stored["GOV-04"].Evidence);
+
+        // An evidence note given as null clears it: only then is evidence removed.
+        revision = (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("revision").GetInt32();
+        var cleared = await manager.PutAsync(api, new StringContent(
+            $$"""{"revision":{{revision}},"responses":[{"criterion":"GOV-01","status":"met","evidence":null}]}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        stored = (await ResponsesAsync()).ToDictionary(r => r.CriterionId);
+        Assert.Null(stored["GOV-01"].Evidence);
+        Assert.Equal("Draft scheme of delegation circulated", stored["GOV-02"].Evidence);
+    }
+
+    [Fact]
     public async Task Every_change_to_an_answer_is_in_the_audit_trail_with_old_and_new_values()
     {
         var manager = _factory.CreateClientFor(DemoAccountSeeder.PctManager("5D7"));

@@ -59,6 +59,48 @@ public sealed class TrackDecisionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_second_lead_deciding_from_an_older_page_is_told_shown_the_other_decision_and_keeps_their_input()
+    {
+        var first = _factory.CreateClientFor(DemoAccountSeeder.Regional("Q30"));
+        var second = _factory.CreateClientFor(DemoAccountSeeder.Regional("Q30"));
+        var (_, firstPage) = await HtmlPage.GetAsync(first, "/consortia/00G/track");
+        var (_, secondPage) = await HtmlPage.GetAsync(second, "/consortia/00G/track");
+
+        var decided = await first.PostAsync("/consortia/00G/track", DecisionForm(firstPage, "needs-support", "Accountable officer post vacant until June."));
+        var refused = await second.PostAsync("/consortia/00G/track", DecisionForm(secondPage, "fast-mover", "Strong clinical leadership; finance plan signed off."));
+
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var page = await HtmlPage.ParseAsync(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Someone else decided on this consortium's track while you were deciding", page.QuerySelector(".nhsuk-error-summary")!.Text());
+        var card = page.QuerySelector("#conflict")!.Text();
+        Assert.Contains("Your decision has not been recorded", card);
+        Assert.Contains("Needs support", card);
+        Assert.Contains("Accountable officer post vacant until June.", card);
+        Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("input[name=track][value=fast-mover]")!).IsChecked);
+        Assert.Equal("Strong clinical leadership; finance plan signed off.", page.QuerySelector("#reason")!.TextContent);
+        Assert.Equal(["Accountable officer post vacant until June."], await ReasonsAsync());
+
+        // Recording it again from the refreshed page is a deliberate choice over the other decision, and it is accepted.
+        var again = await second.PostAsync("/consortia/00G/track", DecisionForm(page, "fast-mover", "Strong clinical leadership; finance plan signed off."));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(["Accountable officer post vacant until June.", "Strong clinical leadership; finance plan signed off."], await ReasonsAsync());
+    }
+
+    [Fact]
+    public async Task Two_decisions_made_from_the_same_latest_decision_cannot_both_be_stored()
+    {
+        using var scope = _factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
+        var at = new DateTime(2012, 4, 2, 9, 0, 0, DateTimeKind.Utc);
+        db.TrackDecisions.Add(new TrackDecision("00G", Domain.Scoring.Track.NeedsSupport, null, "First lead's reason", "a@demo.test", at, previous: null));
+        await db.SaveChangesAsync();
+        db.TrackDecisions.Add(new TrackDecision("00G", Domain.Scoring.Track.FastMover, null, "Second lead's reason", "b@demo.test", at, previous: null));
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
     public async Task A_decision_without_a_track_or_reason_is_refused_with_values_kept_and_nothing_stored()
     {
         var lead = _factory.CreateClientFor(DemoAccountSeeder.Regional("Q30"));
@@ -102,4 +144,14 @@ public sealed class TrackDecisionTests : IDisposable
     }
 
     public void Dispose() => _factory.Dispose();
+
+    private static FormUrlEncodedContent DecisionForm(AngleSharp.Dom.IDocument page, string track, string reason) =>
+        new(FormPost.ValuesOf(page.QuerySelectorAll("form").Single(f => f.QuerySelector("input[name=_handler][value=decision]") is not null), new Dictionary<string, string> { ["track"] = track, ["reason"] = reason }));
+
+    private async Task<string[]> ReasonsAsync()
+    {
+        using var scope = _factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>().TrackDecisions
+            .Where(d => d.ConsortiumCode == "00G").OrderBy(d => d.Revision).Select(d => d.Reason).ToArrayAsync();
+    }
 }

@@ -106,6 +106,34 @@ public sealed class BadRequestInputTests(BadInputApp app) : IClassFixture<BadInp
         Assert.Empty(await watch.ChangesAsync());
     }
 
+    [Fact]
+    public async Task Json_strings_that_are_not_utf8_are_answered_400_naming_the_field()
+    {
+        // 0xFF can never be part of UTF-8: one in a value, one in a value inside an array, one in a property name.
+        var body = Encoding.UTF8.GetBytes("""{"framework":"gp-#","email":"x","responses":[{"criterion":"GOV-01","status":"met","evidence":"#"}],"#":1}""")
+            .Select(b => b == (byte)'#' ? (byte)0xFF : b).ToArray();
+
+        await using var watch = await DataWatch.StartAsync(app.Factory);
+        var failures = new List<string>();
+        foreach (var endpoint in BadInputCatalogue.Json)
+        {
+            using var client = app.ClientFor(endpoint.Who);
+            using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Url) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new("application/json");
+            using var response = await client.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.BadRequest || response.Content.Headers.ContentType?.MediaType != "application/problem+json"
+                || !text.Contains("\"$.framework\"", StringComparison.Ordinal) || !text.Contains("\"$.responses[0].evidence\"", StringComparison.Ordinal)
+                || !text.Contains("A property name in $ ", StringComparison.Ordinal))
+            {
+                failures.Add($"{endpoint}: {(int)response.StatusCode} {text[..Math.Min(300, text.Length)]}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.Empty(await watch.ChangesAsync());
+    }
+
     private static async Task ExpectAsync(HttpResponseMessage response, string what, List<string> failures, Func<HttpStatusCode, bool> expected, bool problem = false)
     {
         var body = await response.Content.ReadAsStringAsync();

@@ -93,7 +93,7 @@ public sealed class ReadinessStatusTests
     [Fact]
     public async Task A_regional_override_is_shown_beside_the_computed_track_with_reason_author_and_date()
     {
-        var decision = new TrackDecision("00G", Track.NeedsSupport, Track.FastMover, "Finance director post vacant since January", "regional.q30@demo.test", new DateTime(2012, 4, 2, 9, 0, 0, DateTimeKind.Utc));
+        var decision = new TrackDecision("00G", Track.NeedsSupport, Track.FastMover, "Finance director post vacant since January", "regional.q30@demo.test", new DateTime(2012, 4, 2, 9, 0, 0, DateTimeKind.Utc), previous: null);
 
         var page = await RenderAsync(Readiness(Answers("met"), decision));
 

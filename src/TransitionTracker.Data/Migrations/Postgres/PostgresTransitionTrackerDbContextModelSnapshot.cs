@@ -607,6 +607,9 @@ namespace TransitionTracker.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Track")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -615,6 +618,9 @@ namespace TransitionTracker.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ConsortiumCode", "Id");
+
+                    b.HasIndex("ConsortiumCode", "Revision")
+                        .IsUnique();
 
                     b.ToTable("TrackDecisions");
                 });

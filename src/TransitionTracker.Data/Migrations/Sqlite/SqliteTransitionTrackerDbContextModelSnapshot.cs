@@ -584,6 +584,9 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Track")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -592,6 +595,9 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ConsortiumCode", "Id");
+
+                    b.HasIndex("ConsortiumCode", "Revision")
+                        .IsUnique();
 
                     b.ToTable("TrackDecisions");
                 });
