@@ -6,9 +6,9 @@ using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Domain.Quality;
 using TransitionTracker.Domain.Scoring;
-using TransitionTracker.Domain.SupportActions;
 using TransitionTracker.Web.Consortia;
 using TransitionTracker.Web.Infrastructure.Caching;
+using TransitionTracker.Web.SupportActions;
 using TransitionTracker.Web.Transition;
 
 namespace TransitionTracker.Web.Dashboards;
@@ -23,7 +23,7 @@ public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider 
     /// <summary>"Not recently assessed" means no submission in this many months up to the reference date.</summary>
     public const int RecentMonths = 3;
 
-    /// <summary>Today in the UK: support actions due before it and not done are overdue.</summary>
+    /// <summary>Today in the UK, against which support actions are overdue (<see cref="SupportActionRules.Overdue"/>).</summary>
     public DateOnly Today => UkCalendar.Today(clock);
 
     /// <summary>The date the figures are as at (see <see cref="DashboardReferenceDate"/>).</summary>
@@ -49,7 +49,7 @@ public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider 
     public Task<IReadOnlyList<TrackTrendPoint>> TrendAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken) =>
         reads.GetAsync((nameof(TrendAsync), regionCode, access.ScopeKey, referenceDate.Date), ct => QueryTrendAsync(regionCode, access, ct), cancellationToken);
 
-    /// <summary>Support actions past their due date and not done, most overdue first.</summary>
+    /// <summary>Overdue support actions (<see cref="SupportActionRules.Overdue"/>), most overdue first.</summary>
     public Task<IReadOnlyList<OverdueAction>> OverdueActionsAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken) =>
         reads.GetAsync((nameof(OverdueActionsAsync), regionCode, access.ScopeKey, Today), ct => QueryOverdueActionsAsync(regionCode, access, ct), cancellationToken);
 
@@ -181,14 +181,13 @@ public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider 
         return TrackTrend.Build(events, referenceDate.Month);
     }
 
-    /// <summary>Support actions past their due date and not done, most overdue first.</summary>
+    /// <summary>Overdue support actions (<see cref="SupportActionRules.Overdue"/>), most overdue first.</summary>
     private async Task<IReadOnlyList<OverdueAction>> QueryOverdueActionsAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken)
     {
         var today = Today;
         var rows = await (
-                from a in db.SupportActions.AsNoTracking()
+                from a in SupportActionRules.Overdue(db, today)
                 join c in Consortia(regionCode, access) on a.ConsortiumCode equals c.Code
-                where a.Status != SupportActionStatus.Done && a.DueOn < today
                 orderby a.DueOn, c.Name, a.Id
                 select new { a.Id, a.ConsortiumCode, c.Name, a.CriterionId, a.Description, a.Owner, a.DueOn })
             .ToListAsync(cancellationToken);
@@ -278,12 +277,13 @@ public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider 
     }
 
     // Correlated subqueries per consortium, each served by an index: (ConsortiumCode, Status, SubmittedAtUtc) for the
-    // latest assessment, (ConsortiumCode, Id) for the latest decision, (ConsortiumCode, Status, DueOn) for actions.
+    // latest assessment, (ConsortiumCode, Id) for the latest decision, (ConsortiumCode, Status, DueOn) for actions
+    // (and, for an overdue action's criterion, the latest assessment's answer by (AssessmentId, CriterionId)).
     private IQueryable<ConsortiumStanding> Standings(IQueryable<Consortium> consortia)
     {
         var submitted = Submitted(ShippedFrameworks.Default);
         var decisions = Decisions();
-        var today = Today;
+        var overdue = SupportActionRules.Overdue(db, Today);
         return consortia.Select(c => new ConsortiumStanding
         {
             Code = c.Code,
@@ -301,7 +301,7 @@ public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider 
                 ?? submitted.Where(a => a.ConsortiumCode == c.Code).OrderByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.Id).Select(a => a.Track).FirstOrDefault(),
             Score = submitted.Where(a => a.ConsortiumCode == c.Code).OrderByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.Id).Select(a => a.Score).FirstOrDefault(),
             LastAssessedUtc = submitted.Where(a => a.ConsortiumCode == c.Code).Max(a => a.SubmittedAtUtc),
-            HasOverdueAction = db.SupportActions.Any(s => s.ConsortiumCode == c.Code && s.Status != SupportActionStatus.Done && s.DueOn < today),
+            HasOverdueAction = overdue.Any(s => s.ConsortiumCode == c.Code),
         });
     }
 

@@ -57,6 +57,15 @@ public sealed class Expected
         var readiness = submitted.Where(a => a.FrameworkId == ShippedFrameworks.Default).ToList();
         var decisions = (await db.TrackDecisions.AsNoTracking().ToListAsync()).Where(d => d.DecidedAtUtc < end).ToList();
         var actions = await db.SupportActions.AsNoTracking().ToListAsync();
+
+        // An action is not overdue once its criterion is met in the consortium's latest submitted readiness assessment,
+        // whenever that was submitted.
+        var met = (await db.Assessments.AsNoTracking().Include(a => a.Responses)
+                .Where(a => a.Status == AssessmentStatus.Submitted && a.FrameworkId == ShippedFrameworks.Default).ToListAsync())
+            .GroupBy(a => a.ConsortiumCode)
+            .SelectMany(g => g.OrderByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.Id).First().Responses
+                .Where(r => r.Status == ResponseStatus.Met).Select(r => (g.Key, r.CriterionId)))
+            .ToHashSet();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, uk).DateTime);
         var listSize = practices.ToDictionary(p => p.Code, p => (long)p.ListSize);
 
@@ -68,7 +77,7 @@ public sealed class Expected
                 c.Code, c.Name, c.RegionCode, c.HostPctCode, c.Pcts.Select(p => p.PctCode).ToList(), c.Stage,
                 c.Memberships.Where(m => m.IsCurrent).Sum(m => listSize[m.PracticeCode]),
                 decision?.Track ?? latest?.Track, latest?.Track, decision?.Track, latest?.Score, latest?.SubmittedAtUtc,
-                actions.Any(a => a.ConsortiumCode == c.Code && a.IsOverdue(today)));
+                actions.Any(a => a.ConsortiumCode == c.Code && a.IsOverdue(today, met.Contains((a.ConsortiumCode, a.CriterionId)))));
         }).ToList();
 
         var competency = submitted.Where(a => a.FrameworkId == ShippedFrameworks.WorldClassCommissioning).ToList();
