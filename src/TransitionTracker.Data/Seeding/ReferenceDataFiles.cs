@@ -6,7 +6,8 @@ namespace TransitionTracker.Data.Seeding;
 /// <summary>Reads the reference data CSV files embedded in this assembly (or, given a reader, any text in their format).</summary>
 public static class ReferenceDataFiles
 {
-    public const string FirstCandidateNote = "; PCT taken as the first candidate";
+    /// <summary>Ends the source of a practice whose PCT was chosen from its candidates (see <see cref="ChoosePct"/>).</summary>
+    public const string ChosenCandidateNote = "; PCT chosen from the candidates";
 
     public const string Shas = "shas.csv";
     public const string Pcts = "pcts.csv";
@@ -39,8 +40,8 @@ public static class ReferenceDataFiles
         var source = csv.GetField("pct_source")!;
         if (string.IsNullOrEmpty(pctCode))
         {
-            pctCode = FirstCandidate(code, csv.GetField("candidate_pcts"));
-            source += FirstCandidateNote;
+            pctCode = ChoosePct(code, csv.GetField("candidate_pcts"));
+            source += ChosenCandidateNote;
         }
 
         var opened = csv.GetField("ods_open_date");
@@ -54,18 +55,42 @@ public static class ReferenceDataFiles
             string.IsNullOrEmpty(opened) ? null : DateOnly.ParseExact(opened, "yyyy-MM-dd", CultureInfo.InvariantCulture));
     });
 
-    // candidate_pcts looks like "5E1(100.0);5D9(100.0)", largest share first.
-    private static string FirstCandidate(string practiceCode, string? candidates)
+    /// <summary>
+    /// The PCT of a practice the data gives only candidates for, written like "5E1(100.0);5D9(100.0)" (each PCT's
+    /// postcode share in the practice's 2013 CCG): the candidate with the largest share. Where several tie for it
+    /// (each lies wholly in the CCG, so the data cannot tell them apart), the practice goes to one of them by its code:
+    /// the sum of the code's characters, modulo the number tied, picks among them in PCT code order. This splits a
+    /// CCG's practices between its predecessors and gives a practice the same PCT on every load, whatever order the
+    /// candidates are listed in (docs/data-sources.md, "Caveats").
+    /// </summary>
+    public static string ChoosePct(string practiceCode, string? candidates)
     {
-        var first = candidates?.Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        var bracket = first?.IndexOf('(') ?? -1;
-        var code = bracket > 0 ? first![..bracket] : first;
-        if (string.IsNullOrWhiteSpace(code))
+        var parsed = (candidates ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(Candidate)
+            .Where(c => c.Code.Length > 0)
+            .ToList();
+        if (parsed.Count == 0)
         {
             throw new InvalidDataException($"Practice {practiceCode} has neither a PCT nor candidate PCTs.");
         }
 
-        return code.Trim();
+        var largest = parsed.Max(c => c.Share);
+        var tied = parsed.Where(c => c.Share == largest).Select(c => c.Code).Distinct().Order(StringComparer.Ordinal).ToList();
+        var sum = practiceCode.Trim().Sum(c => (int)c);
+        return tied[sum % tied.Count];
+    }
+
+    // One "5E1(100.0)" entry; an entry without a readable share counts as the smallest.
+    private static (string Code, double Share) Candidate(string entry)
+    {
+        var bracket = entry.IndexOf('(', StringComparison.Ordinal);
+        if (bracket < 0)
+        {
+            return (entry, double.NegativeInfinity);
+        }
+
+        var share = entry[(bracket + 1)..].TrimEnd(')');
+        return (entry[..bracket].Trim(), double.TryParse(share, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : double.NegativeInfinity);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -8,7 +8,7 @@ public sealed record PctRow(string Code, string Name, string ShaCode, string? On
 
 /// <summary>
 /// One row of practices.csv, with the PCT resolved: the data leaves it blank where the practice's 2013 CCG had
-/// several predecessor PCTs, and for those the first candidate is taken (see docs/data-sources.md).
+/// several predecessor PCTs, and for those one is chosen from the candidates (<see cref="ReferenceDataFiles.ChoosePct"/>).
 /// </summary>
 public sealed record PracticeRow(string Code, string Name, string PctCode, int ListSize, string? CcgCode2013, string PctSource, DateOnly? OpenedOn);
 

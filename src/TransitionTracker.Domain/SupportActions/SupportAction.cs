@@ -40,7 +40,17 @@ public sealed class SupportAction
 
     public int Revision { get; private set; }
 
-    public bool IsOverdue(DateOnly today) => Status != SupportActionStatus.Done && DueOn < today;
+    public bool IsOpen => Status != SupportActionStatus.Done;
+
+    /// <summary>
+    /// Overdue: open, due before today, and <paramref name="criterionMet"/> false, that is its criterion is not met
+    /// in the consortium's latest submitted assessment. Once the criterion is met the action is not late but ready
+    /// to close (<see cref="IsReadyToClose"/>).
+    /// </summary>
+    public bool IsOverdue(DateOnly today, bool criterionMet) => IsOpen && !criterionMet && DueOn < today;
+
+    /// <summary>Open although its criterion is met in the consortium's latest submitted assessment: someone should close it.</summary>
+    public bool IsReadyToClose(bool criterionMet) => IsOpen && criterionMet;
 
     public void Update(string criterionId, string description, string owner, DateOnly dueOn, SupportActionStatus status)
     {

@@ -40,8 +40,8 @@ public static class DashboardApi
     private static async Task<Ok<HeadlineSummaryResponse>> RegionSummaryAsync(string code, RegionDashboard dashboard, CurrentUser currentUser, CancellationToken cancellationToken)
     {
         var region = OrganisationCode.TryNormalise(code)!;
-        var asAt = await dashboard.AsAtAsync(cancellationToken);
-        var headline = (await dashboard.HeadlinesAsync(region, currentUser.Access, asAt, cancellationToken)).Single();
+        var asAt = dashboard.ReferenceDate.Date;
+        var headline = (await dashboard.HeadlinesAsync(region, currentUser.Access, cancellationToken)).Single();
         return TypedResults.Ok(HeadlineSummaryResponse.From(headline.Code, headline.Name, asAt, headline.Figures));
     }
 
@@ -52,8 +52,8 @@ public static class DashboardApi
             return ApiProblems.NotFound("The national summary is for national viewers and administrators.");
         }
 
-        var asAt = await dashboard.AsAtAsync(cancellationToken);
-        var regions = await dashboard.HeadlinesAsync(null, currentUser.Access, asAt, cancellationToken);
+        var asAt = dashboard.ReferenceDate.Date;
+        var regions = await dashboard.HeadlinesAsync(null, currentUser.Access, cancellationToken);
         var total = HeadlineFigures.Sum(regions.Select(r => r.Figures));
         return TypedResults.Ok(HeadlineSummaryResponse.From(
             null, "England", asAt, total, regions.Select(r => HeadlineSummaryResponse.From(r.Code, r.Name, asAt, r.Figures)).ToList()));

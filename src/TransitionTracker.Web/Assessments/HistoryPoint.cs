@@ -1,5 +1,10 @@
 using TransitionTracker.Domain.Scoring;
+using TransitionTracker.Web.Transition;
 
 namespace TransitionTracker.Web.Assessments;
 
-public sealed record HistoryPoint(DateTime SubmittedAtUtc, double? Score, Track Track);
+public sealed record HistoryPoint(DateTime SubmittedAtUtc, double? Score, Track Track)
+{
+    /// <summary>The UK date of the submission: the history lists and charts each submission on its own date.</summary>
+    public DateOnly SubmittedOn => UkCalendar.DateOf(SubmittedAtUtc);
+}

@@ -13,6 +13,13 @@ public static class TrackWords
 
     public static string Name(Track track) => track == Track.FastMover ? "Fast mover" : "Needs support";
 
+    /// <summary>
+    /// The heading over the next steps: a needs-support consortium is told what would move it to fast mover; a fast
+    /// mover is already there, so its next steps only raise its score.
+    /// </summary>
+    public static string NextStepsHeading(Track? computedTrack) =>
+        computedTrack == Track.FastMover ? "What would raise the score further" : "What would move it";
+
     public static string Explain(Blocker blocker, Framework framework, ReadinessResult result) => blocker.Kind switch
     {
         BlockerKind.NotAssessed => "Nothing has been assessed yet.",

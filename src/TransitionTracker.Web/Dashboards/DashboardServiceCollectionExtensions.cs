@@ -6,6 +6,7 @@ public static class DashboardServiceCollectionExtensions
 {
     public static IServiceCollection AddTransitionTrackerDashboards(this IServiceCollection services)
     {
+        services.AddSingleton<DashboardReferenceDate>();
         services.AddScoped<RegionDashboard>();
         services.AddScoped<QualityIndicatorEntry>();
         return services;

@@ -1,8 +1,9 @@
 namespace TransitionTracker.Web.Dashboards;
 
 /// <summary>
-/// A dashboard's headline figures over the consortia in view. Tracks are effective tracks. The population share is
-/// the population of fast-mover consortia over the registered population of the area (all its practices).
+/// A dashboard's headline figures over the consortia in view, as at the reference date. Tracks are effective tracks.
+/// Both sides of the population share have the same scope, the consortia in view: the registered population of the
+/// fast movers among them over the registered population of them all.
 /// </summary>
 public sealed record HeadlineFigures(
     int Consortia,
@@ -14,7 +15,7 @@ public sealed record HeadlineFigures(
     int OverdueActions,
     int NotRecentlyAssessed)
 {
-    /// <summary>Fast movers' population as a share (0 to 1) of the registered population, rounded to 4 places.</summary>
+    /// <summary>Fast movers' population as a share (0 to 1) of the consortia's registered population, rounded to 4 places.</summary>
     public double FastMoverPopulationShare =>
         RegisteredPopulation == 0 ? 0 : Math.Round((double)FastMoverPopulation / RegisteredPopulation, 4, MidpointRounding.AwayFromZero);
 

@@ -2,11 +2,14 @@ using System.Text.Json.Serialization;
 
 namespace TransitionTracker.Web.Dashboards;
 
-/// <summary>Headline figures as the summary API answers them; the national answer also lists every region.</summary>
+/// <summary>
+/// Headline figures as the summary API answers them, as at the dashboards' reference date; the national answer also
+/// lists every region.
+/// </summary>
 public sealed record HeadlineSummaryResponse(
     string? Code,
     string Name,
-    DateTime? AsAt,
+    DateOnly AsAt,
     int Consortia,
     int FastMovers,
     int NeedsSupport,
@@ -16,6 +19,6 @@ public sealed record HeadlineSummaryResponse(
     int NotRecentlyAssessed,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<HeadlineSummaryResponse>? Regions = null)
 {
-    public static HeadlineSummaryResponse From(string? code, string name, DateTime? asAt, HeadlineFigures f, IReadOnlyList<HeadlineSummaryResponse>? regions = null) =>
+    public static HeadlineSummaryResponse From(string? code, string name, DateOnly asAt, HeadlineFigures f, IReadOnlyList<HeadlineSummaryResponse>? regions = null) =>
         new(code, name, asAt, f.Consortia, f.FastMovers, f.NeedsSupport, f.NotAssessed, f.FastMoverPopulationShare, f.OverdueActions, f.NotRecentlyAssessed, regions);
 }

@@ -6,9 +6,9 @@ using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Domain.Quality;
 using TransitionTracker.Domain.Scoring;
-using TransitionTracker.Domain.SupportActions;
 using TransitionTracker.Web.Consortia;
 using TransitionTracker.Web.Infrastructure.Caching;
+using TransitionTracker.Web.SupportActions;
 using TransitionTracker.Web.Transition;
 
 namespace TransitionTracker.Web.Dashboards;
@@ -18,44 +18,40 @@ namespace TransitionTracker.Web.Dashboards;
 /// narrows to one region, null means the whole country; only consortia the user may read are counted. Readiness
 /// figures use the default framework; competencies use World Class Commissioning.
 /// </summary>
-public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider clock, CachedReads reads)
+public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider clock, CachedReads reads, DashboardReferenceDate referenceDate)
 {
-    /// <summary>"Not recently assessed" means no submission in this many months before the "as at" date.</summary>
+    /// <summary>"Not recently assessed" means no submission in this many months up to the reference date.</summary>
     public const int RecentMonths = 3;
 
-    /// <summary>Today in the UK: support actions due before it and not done are overdue.</summary>
+    /// <summary>Today in the UK, against which support actions are overdue (<see cref="SupportActionRules.Overdue"/>).</summary>
     public DateOnly Today => UkCalendar.Today(clock);
 
+    /// <summary>The date the figures are as at (see <see cref="DashboardReferenceDate"/>).</summary>
+    public DashboardReferenceDate ReferenceDate => referenceDate;
+
     // Every figure is kept in the read cache (Infrastructure/Caching) under what shapes it: the region (null for the
-    // whole country), the reader's scope and the query's own arguments. A change anywhere gives the data a new stamp,
-    // and the next request reads again.
+    // whole country), the reader's scope, the reference date (and today, for overdue actions) and the query's own
+    // arguments. A change anywhere gives the data a new stamp, and the next request reads again.
 
-    /// <summary>
-    /// The date the dashboards are "as at": the newest readiness submission anywhere. The demo history ends in March
-    /// 2013, so "the last 3 months" is counted back from the data, not from today.
-    /// </summary>
-    public Task<DateTime?> AsAtAsync(CancellationToken cancellationToken) =>
-        reads.GetAsync(nameof(AsAtAsync), QueryAsAtAsync, cancellationToken);
-
-    /// <summary>Headline figures per region (every region in view, in code order), in two queries.</summary>
-    public Task<IReadOnlyList<RegionHeadline>> HeadlinesAsync(string? regionCode, UserAccess access, DateTime? asAt, CancellationToken cancellationToken) =>
-        reads.GetAsync((nameof(HeadlinesAsync), regionCode, access.ScopeKey, asAt), ct => QueryHeadlinesAsync(regionCode, access, asAt, ct), cancellationToken);
+    /// <summary>Headline figures per region (every region in view, in code order), in one query.</summary>
+    public Task<IReadOnlyList<RegionHeadline>> HeadlinesAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken) =>
+        reads.GetAsync((nameof(HeadlinesAsync), regionCode, access.ScopeKey, referenceDate.Date, Today), ct => QueryHeadlinesAsync(regionCode, access, ct), cancellationToken);
 
     /// <summary>The consortia table: one page (or every row, for exports) after filters and sort, in two queries.</summary>
     public Task<ConsortiumTablePage> TableAsync(string? regionCode, UserAccess access, ConsortiumTableQuery query, bool allRows, CancellationToken cancellationToken) =>
-        reads.GetAsync((nameof(TableAsync), regionCode, access.ScopeKey, query, allRows), ct => QueryTableAsync(regionCode, access, query, allRows, ct), cancellationToken);
+        reads.GetAsync((nameof(TableAsync), regionCode, access.ScopeKey, query, allRows, referenceDate.Date, Today), ct => QueryTableAsync(regionCode, access, query, allRows, ct), cancellationToken);
 
     /// <summary>Each consortium's domain scores from its latest submitted readiness assessment, in one query.</summary>
     public Task<IReadOnlyList<HeatmapRow>> HeatmapAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken) =>
-        reads.GetAsync((nameof(HeatmapAsync), regionCode, access.ScopeKey), ct => QueryHeatmapAsync(regionCode, access, ct), cancellationToken);
+        reads.GetAsync((nameof(HeatmapAsync), regionCode, access.ScopeKey, referenceDate.Date), ct => QueryHeatmapAsync(regionCode, access, ct), cancellationToken);
 
-    /// <summary>Consortia per computed track per month (see <see cref="QueryTrendAsync"/>).</summary>
+    /// <summary>Consortia per effective track at the end of each month up to the reference date's (see <see cref="TrackTrend"/>).</summary>
     public Task<IReadOnlyList<TrackTrendPoint>> TrendAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken) =>
-        reads.GetAsync((nameof(TrendAsync), regionCode, access.ScopeKey), ct => QueryTrendAsync(regionCode, access, ct), cancellationToken);
+        reads.GetAsync((nameof(TrendAsync), regionCode, access.ScopeKey, referenceDate.Date), ct => QueryTrendAsync(regionCode, access, ct), cancellationToken);
 
-    /// <summary>Support actions past their due date and not done, most overdue first.</summary>
+    /// <summary>Overdue support actions (<see cref="SupportActionRules.Overdue"/>), most overdue first.</summary>
     public Task<IReadOnlyList<OverdueAction>> OverdueActionsAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken) =>
-        reads.GetAsync((nameof(OverdueActionsAsync), regionCode, access.ScopeKey), ct => QueryOverdueActionsAsync(regionCode, access, ct), cancellationToken);
+        reads.GetAsync((nameof(OverdueActionsAsync), regionCode, access.ScopeKey, Today), ct => QueryOverdueActionsAsync(regionCode, access, ct), cancellationToken);
 
     /// <summary>Every PCT of the region (or the PCTs the user reads) with its indicators for the latest month any of them reported.</summary>
     public Task<(DateOnly? Month, IReadOnlyList<PctQuality> Pcts)> QualityAsync(string regionCode, UserAccess access, CancellationToken cancellationToken) =>
@@ -66,16 +62,12 @@ public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider 
         reads.GetAsync((nameof(CompetencyAsync), regionCode, access.ScopeKey, from, to), ct => QueryCompetencyAsync(regionCode, access, from, to, ct), cancellationToken);
 
     /// <summary>
-    /// The date the dashboards are "as at": the newest readiness submission anywhere. The demo history ends in March
-    /// 2013, so "the last 3 months" is counted back from the data, not from today.
+    /// Headline figures per region (every region in view, in code order), in one query. The population share is over
+    /// the consortia in view: fast movers' population over the population of every consortium counted.
     /// </summary>
-    private async Task<DateTime?> QueryAsAtAsync(CancellationToken cancellationToken) =>
-        await Submitted(ShippedFrameworks.Default).MaxAsync(a => a.SubmittedAtUtc, cancellationToken);
-
-    /// <summary>Headline figures per region (every region in view, in code order), in two queries.</summary>
-    private async Task<IReadOnlyList<RegionHeadline>> QueryHeadlinesAsync(string? regionCode, UserAccess access, DateTime? asAt, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RegionHeadline>> QueryHeadlinesAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken)
     {
-        var cutoff = (asAt ?? DateTime.MinValue).AddMonths(-RecentMonths);
+        var cutoff = DashboardReferenceDate.EndOfUkDayUtc(referenceDate.Date.AddMonths(-RecentMonths));
         var groups = await Standings(Consortia(regionCode, access))
             .GroupBy(s => new { s.RegionCode, s.Track })
             .Select(g => new
@@ -96,18 +88,8 @@ public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider 
             regions = regions.Where(r => readable.Contains(r.Code));
         }
 
-        var populations = await (
-                from r in regions
-                orderby r.Code
-                select new
-                {
-                    r.Code,
-                    r.Name,
-                    Population = (from p in db.Practices join pct in db.Pcts on p.PctCode equals pct.Code where pct.RegionCode == r.Code select (long)p.ListSize).Sum(),
-                })
-            .ToListAsync(cancellationToken);
-
-        return populations.Select(r =>
+        var names = await regions.OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(cancellationToken);
+        return names.Select(r =>
         {
             var mine = groups.Where(g => g.RegionCode == r.Code).ToList();
             return new RegionHeadline(r.Code, r.Name, new HeadlineFigures(
@@ -116,7 +98,7 @@ public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider 
                 mine.Where(g => g.Track == Track.NeedsSupport).Sum(g => g.Count),
                 mine.Where(g => g.Track == null).Sum(g => g.Count),
                 mine.Where(g => g.Track == Track.FastMover).Sum(g => g.Population),
-                r.Population,
+                mine.Sum(g => g.Population),
                 mine.Sum(g => g.Overdue),
                 mine.Sum(g => g.NotRecent)));
         }).ToList();
@@ -178,42 +160,34 @@ public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider 
     }
 
     /// <summary>
-    /// Consortia per computed track per month, counted by GROUP BY in the database over each consortium's last
-    /// submission in the month. Regional decisions are not dated history, so the trend shows computed tracks.
+    /// The track trend in two queries: every submitted readiness assessment and every regional decision of the
+    /// consortia in view up to the end of the reference date (a few small columns each), carried forward month by
+    /// month in memory by <see cref="TrackTrend"/>.
     /// </summary>
     private async Task<IReadOnlyList<TrackTrendPoint>> QueryTrendAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken)
     {
-        var submitted = Submitted(ShippedFrameworks.Default);
         var codes = Consortia(regionCode, access).Select(c => c.Code);
-        var latestInMonth = submitted
-            .Where(a => codes.Contains(a.ConsortiumCode))
-            .GroupBy(a => new { a.ConsortiumCode, a.SubmittedAtUtc!.Value.Year, a.SubmittedAtUtc!.Value.Month })
-            .Select(g => new { g.Key.ConsortiumCode, At = g.Max(a => a.SubmittedAtUtc) });
-        var counts = await (
-                from l in latestInMonth
-                join a in submitted on new { l.ConsortiumCode, l.At } equals new { a.ConsortiumCode, At = a.SubmittedAtUtc }
-                where a.Track != null
-                group a by new { a.SubmittedAtUtc!.Value.Year, a.SubmittedAtUtc!.Value.Month, a.Track } into g
-                select new { g.Key.Year, g.Key.Month, g.Key.Track, Count = g.Count() })
+        var submissions = await Submitted(ShippedFrameworks.Default)
+            .Where(a => codes.Contains(a.ConsortiumCode) && a.Track != null)
+            .Select(a => new { a.ConsortiumCode, At = a.SubmittedAtUtc!.Value, a.Id, Track = a.Track!.Value })
             .ToListAsync(cancellationToken);
-        return counts
-            .GroupBy(c => new DateOnly(c.Year, c.Month, 1))
-            .OrderBy(g => g.Key)
-            .Select(g => new TrackTrendPoint(
-                g.Key,
-                g.Where(c => c.Track == Track.FastMover).Sum(c => c.Count),
-                g.Where(c => c.Track == Track.NeedsSupport).Sum(c => c.Count)))
-            .ToList();
+        var end = referenceDate.EndUtc;
+        var decisions = await db.TrackDecisions.AsNoTracking()
+            .Where(d => codes.Contains(d.ConsortiumCode) && d.DecidedAtUtc < end)
+            .Select(d => new { d.ConsortiumCode, d.DecidedAtUtc, d.Id, d.Track })
+            .ToListAsync(cancellationToken);
+        var events = submissions.Select(a => new TrackEvent(a.ConsortiumCode, a.At, a.Id, a.Track, IsDecision: false))
+            .Concat(decisions.Select(d => new TrackEvent(d.ConsortiumCode, d.DecidedAtUtc, d.Id, d.Track, IsDecision: true)));
+        return TrackTrend.Build(events, referenceDate.Month);
     }
 
-    /// <summary>Support actions past their due date and not done, most overdue first.</summary>
+    /// <summary>Overdue support actions (<see cref="SupportActionRules.Overdue"/>), most overdue first.</summary>
     private async Task<IReadOnlyList<OverdueAction>> QueryOverdueActionsAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken)
     {
         var today = Today;
         var rows = await (
-                from a in db.SupportActions.AsNoTracking()
+                from a in SupportActionRules.Overdue(db, today)
                 join c in Consortia(regionCode, access) on a.ConsortiumCode equals c.Code
-                where a.Status != SupportActionStatus.Done && a.DueOn < today
                 orderby a.DueOn, c.Name, a.Id
                 select new { a.Id, a.ConsortiumCode, c.Name, a.CriterionId, a.Description, a.Owner, a.DueOn })
             .ToListAsync(cancellationToken);
@@ -288,15 +262,28 @@ public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider 
         return regionCode is null ? consortia : consortia.Where(c => c.RegionCode == regionCode);
     }
 
-    private IQueryable<Assessment> Submitted(string frameworkId) =>
-        db.Assessments.AsNoTracking().Where(a => a.Status == AssessmentStatus.Submitted && a.FrameworkId == frameworkId);
+    /// <summary>Assessments of the framework submitted by the end of the reference date.</summary>
+    private IQueryable<Assessment> Submitted(string frameworkId)
+    {
+        var end = referenceDate.EndUtc;
+        return db.Assessments.AsNoTracking().Where(a => a.Status == AssessmentStatus.Submitted && a.FrameworkId == frameworkId && a.SubmittedAtUtc < end);
+    }
+
+    /// <summary>Regional decisions recorded by the end of the reference date.</summary>
+    private IQueryable<TrackDecision> Decisions()
+    {
+        var end = referenceDate.EndUtc;
+        return db.TrackDecisions.AsNoTracking().Where(d => d.DecidedAtUtc < end);
+    }
 
     // Correlated subqueries per consortium, each served by an index: (ConsortiumCode, Status, SubmittedAtUtc) for the
-    // latest assessment, (ConsortiumCode, Id) for the latest decision, (ConsortiumCode, Status, DueOn) for actions.
+    // latest assessment, (ConsortiumCode, Id) for the latest decision, (ConsortiumCode, Status, DueOn) for actions
+    // (and, for an overdue action's criterion, the latest assessment's answer by (AssessmentId, CriterionId)).
     private IQueryable<ConsortiumStanding> Standings(IQueryable<Consortium> consortia)
     {
         var submitted = Submitted(ShippedFrameworks.Default);
-        var today = Today;
+        var decisions = Decisions();
+        var overdue = SupportActionRules.Overdue(db, Today);
         return consortia.Select(c => new ConsortiumStanding
         {
             Code = c.Code,
@@ -308,13 +295,13 @@ public sealed class RegionDashboard(TransitionTrackerDbContext db, TimeProvider 
                           where m.ConsortiumCode == c.Code && m.LeftOn == null
                           join p in db.Practices on m.PracticeCode equals p.Code
                           select (long)p.ListSize).Sum(),
-            Override = db.TrackDecisions.Where(d => d.ConsortiumCode == c.Code).OrderByDescending(d => d.Id).Select(d => (Track?)d.Track).FirstOrDefault(),
+            Override = decisions.Where(d => d.ConsortiumCode == c.Code).OrderByDescending(d => d.Id).Select(d => (Track?)d.Track).FirstOrDefault(),
             ComputedTrack = submitted.Where(a => a.ConsortiumCode == c.Code).OrderByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.Id).Select(a => a.Track).FirstOrDefault(),
-            Track = db.TrackDecisions.Where(d => d.ConsortiumCode == c.Code).OrderByDescending(d => d.Id).Select(d => (Track?)d.Track).FirstOrDefault()
+            Track = decisions.Where(d => d.ConsortiumCode == c.Code).OrderByDescending(d => d.Id).Select(d => (Track?)d.Track).FirstOrDefault()
                 ?? submitted.Where(a => a.ConsortiumCode == c.Code).OrderByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.Id).Select(a => a.Track).FirstOrDefault(),
             Score = submitted.Where(a => a.ConsortiumCode == c.Code).OrderByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.Id).Select(a => a.Score).FirstOrDefault(),
             LastAssessedUtc = submitted.Where(a => a.ConsortiumCode == c.Code).Max(a => a.SubmittedAtUtc),
-            HasOverdueAction = db.SupportActions.Any(s => s.ConsortiumCode == c.Code && s.Status != SupportActionStatus.Done && s.DueOn < today),
+            HasOverdueAction = overdue.Any(s => s.ConsortiumCode == c.Code),
         });
     }
 

@@ -1,4 +1,4 @@
 namespace TransitionTracker.Web.Dashboards;
 
-/// <summary>Consortia on each computed track in one month (each consortium's last submission that month).</summary>
+/// <summary>Consortia on each effective track at the end of one month (see <see cref="TrackTrend"/>).</summary>
 public sealed record TrackTrendPoint(DateOnly Month, int FastMovers, int NeedsSupport);

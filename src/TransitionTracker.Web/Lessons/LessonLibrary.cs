@@ -75,9 +75,10 @@ public sealed class LessonLibrary(TransitionTrackerDbContext db, CurrentUser use
     }
 
     /// <summary>
-    /// For each of <paramref name="weakestDomainIds"/> (in that order), up to <see cref="LessonsPerDomain"/> lessons,
-    /// newest first, written by other consortia whose latest submitted assessment against the default framework scored
-    /// at least <see cref="StrongDomainScore"/> in that domain. One query, however many domains or consortia.
+    /// For each of <paramref name="weakestDomainIds"/> (in that order), up to <see cref="LessonsPerDomain"/> different
+    /// lessons, newest first, written by other consortia whose latest submitted assessment against the default framework scored
+    /// at least <see cref="StrongDomainScore"/> in that domain. One query, however many domains or consortia; the rows
+    /// are the strong consortia's lessons on those domains, so the count follows the number of such lessons.
     /// </summary>
     public async Task<IReadOnlyList<LessonFromOthers>> ForWeakestDomainsAsync(
         string consortiumCode, IReadOnlyList<string> weakestDomainIds, CancellationToken cancellationToken)
@@ -115,17 +116,21 @@ public sealed class LessonLibrary(TransitionTrackerDbContext db, CurrentUser use
                 ConsortiumName = consortium.Name,
                 Score = score.Score!.Value,
             };
-        var rows = await (
-                from domainId in candidates.Select(c => c.DomainId).Distinct()
-                from row in candidates.Where(c => c.DomainId == domainId).OrderByDescending(c => c.WrittenAtUtc).ThenByDescending(c => c.Id).Take(LessonsPerDomain)
-                select row)
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
+        var rows = await candidates.AsNoTracking().ToListAsync(cancellationToken);
 
+        // The same lesson (title and text) recorded by several consortia is shown once, under the consortium that
+        // scores best in the domain, with how many others recorded it too.
         return rows
-            .OrderBy(r => domains.IndexOf(r.DomainId))
-            .ThenByDescending(r => r.WrittenAtUtc).ThenByDescending(r => r.Id)
-            .Select(r => new LessonFromOthers(r.DomainId, r.Title, r.Body, r.ConsortiumCode, r.ConsortiumName, r.Score))
+            .GroupBy(r => (r.DomainId, r.Title, r.Body))
+            .Select(g =>
+            {
+                var best = g.OrderByDescending(r => r.Score).ThenBy(r => r.ConsortiumCode, StringComparer.Ordinal).First();
+                return (Best: best, Newest: g.Max(r => (r.WrittenAtUtc, r.Id)), Others: g.Select(r => r.ConsortiumCode).Distinct().Count() - 1);
+            })
+            .GroupBy(l => l.Best.DomainId)
+            .OrderBy(g => domains.IndexOf(g.Key))
+            .SelectMany(g => g.OrderByDescending(l => l.Newest).Take(LessonsPerDomain))
+            .Select(l => new LessonFromOthers(l.Best.DomainId, l.Best.Title, l.Best.Body, l.Best.ConsortiumCode, l.Best.ConsortiumName, l.Best.Score, l.Others))
             .ToList();
     }
 }

@@ -107,7 +107,7 @@ public sealed class OrganisationDirectory(TransitionTrackerDbContext db, Consort
                     p.Name,
                     p.ListSize,
                     db.ConsortiumMemberships.Where(m => m.PracticeCode == p.Code && m.LeftOn == null).Select(m => m.ConsortiumCode).FirstOrDefault(),
-                    p.PctSource.EndsWith(ReferenceDataFiles.FirstCandidateNote)))
+                    p.PctSource.EndsWith(ReferenceDataFiles.ChosenCandidateNote)))
             .ToListAsync(cancellationToken);
         return new PctDetail(pct.Code, pct.Name, pct.RegionCode, pct.RegionName, linked, practices);
     }

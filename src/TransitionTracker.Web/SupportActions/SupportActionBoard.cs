@@ -40,9 +40,7 @@ public sealed class SupportActionBoard(
             return [];
         }
 
-        var actions = await db.SupportActions.AsNoTracking()
-            .Where(a => a.ConsortiumCode == code)
-            .OrderBy(a => a.DueOn).ThenBy(a => a.Id)
+        var actions = await WithCriterionMet(db.SupportActions.AsNoTracking().Where(a => a.ConsortiumCode == code).OrderBy(a => a.DueOn).ThenBy(a => a.Id))
             .ToListAsync(cancellationToken);
         if (actions.Count == 0)
         {
@@ -50,20 +48,21 @@ public sealed class SupportActionBoard(
         }
 
         var framework = await FrameworkAsync(cancellationToken);
-        return actions.Select(a => new SupportActionItem(a, framework.FindCriterion(a.CriterionId)?.Text)).ToList();
+        return actions.Select(a => new SupportActionItem(a.Action, framework.FindCriterion(a.Action.CriterionId)?.Text, a.CriterionMet)).ToList();
     }
 
     /// <summary>One action of the consortium, or null when there is none with that id in this consortium.</summary>
     public async Task<SupportActionItem?> FindAsync(string consortiumCode, int id, CancellationToken cancellationToken)
     {
-        var action = await db.SupportActions.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.ConsortiumCode == consortiumCode, cancellationToken);
-        if (action is null)
+        var found = await WithCriterionMet(db.SupportActions.AsNoTracking().Where(a => a.Id == id && a.ConsortiumCode == consortiumCode))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             return null;
         }
 
         var framework = await FrameworkAsync(cancellationToken);
-        return new SupportActionItem(action, framework.FindCriterion(action.CriterionId)?.Text);
+        return new SupportActionItem(found.Action, framework.FindCriterion(found.Action.CriterionId)?.Text, found.CriterionMet);
     }
 
     /// <summary>The framework whose criteria actions are aimed at.</summary>
@@ -242,6 +241,24 @@ public sealed class SupportActionBoard(
         }
 
         return new DateOnly(year, month, day);
+    }
+
+    // Whether each action's criterion is met is read in the same query as the action (SupportActionRules).
+    private IQueryable<ActionRow> WithCriterionMet(IQueryable<SupportAction> actions)
+    {
+        var met = SupportActionRules.MetCriteria(db);
+        return actions.Select(a => new ActionRow
+        {
+            Action = a,
+            CriterionMet = met.Any(m => m.ConsortiumCode == a.ConsortiumCode && m.CriterionId == a.CriterionId),
+        });
+    }
+
+    private sealed class ActionRow
+    {
+        public required SupportAction Action { get; init; }
+
+        public required bool CriterionMet { get; init; }
     }
 
     private sealed record Values(string CriterionId, string Description, string Owner, DateOnly DueOn, SupportActionStatus Status);

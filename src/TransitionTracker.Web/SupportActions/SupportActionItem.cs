@@ -2,8 +2,11 @@ using TransitionTracker.Domain.SupportActions;
 
 namespace TransitionTracker.Web.SupportActions;
 
-/// <summary>A support action as pages show it: the stored action, read-only, with its criterion's text.</summary>
-public sealed class SupportActionItem(SupportAction action, string? criterionText)
+/// <summary>
+/// A support action as pages show it: the stored action, read-only, with its criterion's text and whether that
+/// criterion is met in the consortium's latest submitted assessment.
+/// </summary>
+public sealed class SupportActionItem(SupportAction action, string? criterionText, bool criterionMet)
 {
     public int Id => action.Id;
 
@@ -24,5 +27,10 @@ public sealed class SupportActionItem(SupportAction action, string? criterionTex
 
     public int Revision => action.Revision;
 
-    public bool IsOverdue(DateOnly today) => action.IsOverdue(today);
+    /// <summary>Whether the criterion is met in the consortium's latest submitted assessment.</summary>
+    public bool CriterionMet => criterionMet;
+
+    public bool IsOverdue(DateOnly today) => action.IsOverdue(today, criterionMet);
+
+    public bool IsReadyToClose => action.IsReadyToClose(criterionMet);
 }

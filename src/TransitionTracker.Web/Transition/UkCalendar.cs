@@ -13,6 +13,10 @@ public static class UkCalendar
     public static DateOnly Today(TimeProvider clock) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime).DateTime);
 
+    /// <summary>The UK calendar date of a moment.</summary>
+    public static DateOnly DateOf(DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), UkTime));
+
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", EnGb);
 
     /// <summary>

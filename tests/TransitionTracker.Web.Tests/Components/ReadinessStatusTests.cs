@@ -126,7 +126,44 @@ public sealed class ReadinessStatusTests
 
         var table = page.QuerySelector("table#history")!;
         Assert.Equal("line", table.GetAttribute("data-chart"));
-        Assert.Equal(["Oct 2010 42.5 Needs support", "Nov 2010 80.0 Fast mover"], table.QuerySelectorAll("tbody tr").Select(r => r.Text()).ToArray());
+        Assert.Equal(["15 Oct 2010 42.5 Needs support", "15 Nov 2010 80.0 Fast mover"], table.QuerySelectorAll("tbody tr").Select(r => r.Text()).ToArray());
+    }
+
+    [Fact]
+    public async Task Two_submissions_in_one_month_are_told_apart_by_date_and_charted_at_their_dates()
+    {
+        var history = new[]
+        {
+            new HistoryPoint(new DateTime(2013, 3, 15, 10, 0, 0, DateTimeKind.Utc), 70, Track.NeedsSupport),
+            new HistoryPoint(new DateTime(2026, 12, 1, 10, 0, 0, DateTimeKind.Utc), 74, Track.NeedsSupport),
+            new HistoryPoint(new DateTime(2026, 12, 4, 10, 0, 0, DateTimeKind.Utc), 80, Track.FastMover),
+        };
+
+        var page = await RenderAsync(Readiness(Answers("met")) with { History = history });
+
+        var rows = page.QuerySelectorAll("table#history tbody tr");
+        Assert.Equal(["15 Mar 2013", "1 Dec 2026", "4 Dec 2026"], rows.Select(r => r.Children[0].Text()).ToArray());
+        Assert.Equal(["2013-03-15", "2026-12-01", "2026-12-04"], rows.Select(r => r.GetAttribute("data-chart-date")!).ToArray());
+    }
+
+    [Fact]
+    public async Task A_fast_mover_is_told_what_would_raise_its_score_not_what_would_move_it()
+    {
+        var answers = Answers("met").Select(a => a.CriterionId == "PAR-01" ? CriterionResponse.WithStatus("PAR-01", ResponseStatus.InProgress) : a).ToList();
+
+        var page = await RenderAsync(Readiness(answers));
+
+        Assert.StartsWith("Fast mover", Headline(page), StringComparison.Ordinal);
+        Assert.NotEmpty(page.QuerySelectorAll("#next-steps li"));
+        Assert.Equal("What would raise the score further", page.QuerySelector("#next-steps-heading")!.Text());
+    }
+
+    [Fact]
+    public async Task A_consortium_that_needs_support_is_told_what_would_move_it()
+    {
+        var page = await RenderAsync(Readiness(Answers("in_progress")));
+
+        Assert.Equal("What would move it", page.QuerySelector("#next-steps-heading")!.Text());
     }
 
     private static List<CriterionResponse> Answers(string status)

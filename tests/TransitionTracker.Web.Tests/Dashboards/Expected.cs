@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TransitionTracker.Data;
 using TransitionTracker.Domain.Assessments;
@@ -22,9 +24,10 @@ public sealed class Expected
 
     public required IReadOnlyList<Row> Consortia { get; init; }
 
-    public required IReadOnlyDictionary<string, long> RegionPopulations { get; init; }
+    /// <summary>The reference date the test settings give (Dashboards:ReferenceDate), which the figures are as at.</summary>
+    public required DateOnly AsAt { get; init; }
 
-    public required DateTime AsAt { get; init; }
+    public required IReadOnlyList<TrackDecision> Decisions { get; init; }
 
     public required DateOnly Today { get; init; }
 
@@ -46,15 +49,25 @@ public sealed class Expected
         var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
         var consortia = await db.Consortia.AsNoTracking().Include(c => c.Pcts).Include(c => c.Memberships).ToListAsync();
         var practices = await db.Practices.AsNoTracking().ToListAsync();
-        var pcts = await db.Pcts.AsNoTracking().ToListAsync();
-        var submitted = await db.Assessments.AsNoTracking().Where(a => a.Status == AssessmentStatus.Submitted).ToListAsync();
-        var readiness = submitted.Where(a => a.FrameworkId == ShippedFrameworks.Default).ToList();
-        var decisions = await db.TrackDecisions.AsNoTracking().ToListAsync();
-        var actions = await db.SupportActions.AsNoTracking().ToListAsync();
         var uk = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        var asAt = DateOnly.ParseExact(scope.ServiceProvider.GetRequiredService<IConfiguration>()["Dashboards:ReferenceDate"]!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var end = EndOfUkDay(asAt);
+        var submitted = (await db.Assessments.AsNoTracking().Where(a => a.Status == AssessmentStatus.Submitted).ToListAsync())
+            .Where(a => a.SubmittedAtUtc < end).ToList();
+        var readiness = submitted.Where(a => a.FrameworkId == ShippedFrameworks.Default).ToList();
+        var decisions = (await db.TrackDecisions.AsNoTracking().ToListAsync()).Where(d => d.DecidedAtUtc < end).ToList();
+        var actions = await db.SupportActions.AsNoTracking().ToListAsync();
+
+        // An action is not overdue once its criterion is met in the consortium's latest submitted readiness assessment,
+        // whenever that was submitted.
+        var met = (await db.Assessments.AsNoTracking().Include(a => a.Responses)
+                .Where(a => a.Status == AssessmentStatus.Submitted && a.FrameworkId == ShippedFrameworks.Default).ToListAsync())
+            .GroupBy(a => a.ConsortiumCode)
+            .SelectMany(g => g.OrderByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.Id).First().Responses
+                .Where(r => r.Status == ResponseStatus.Met).Select(r => (g.Key, r.CriterionId)))
+            .ToHashSet();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, uk).DateTime);
         var listSize = practices.ToDictionary(p => p.Code, p => (long)p.ListSize);
-        var pctRegion = pcts.ToDictionary(p => p.Code, p => p.RegionCode);
 
         var rows = consortia.Select(c =>
         {
@@ -64,7 +77,7 @@ public sealed class Expected
                 c.Code, c.Name, c.RegionCode, c.HostPctCode, c.Pcts.Select(p => p.PctCode).ToList(), c.Stage,
                 c.Memberships.Where(m => m.IsCurrent).Sum(m => listSize[m.PracticeCode]),
                 decision?.Track ?? latest?.Track, latest?.Track, decision?.Track, latest?.Score, latest?.SubmittedAtUtc,
-                actions.Any(a => a.ConsortiumCode == c.Code && a.IsOverdue(today)));
+                actions.Any(a => a.ConsortiumCode == c.Code && a.IsOverdue(today, met.Contains((a.ConsortiumCode, a.CriterionId)))));
         }).ToList();
 
         var competency = submitted.Where(a => a.FrameworkId == ShippedFrameworks.WorldClassCommissioning).ToList();
@@ -72,8 +85,8 @@ public sealed class Expected
         return new Expected
         {
             Consortia = rows,
-            RegionPopulations = practices.GroupBy(p => pctRegion[p.PctCode]).ToDictionary(g => g.Key, g => g.Sum(p => (long)p.ListSize)),
-            AsAt = readiness.Max(a => a.SubmittedAtUtc!.Value),
+            AsAt = asAt,
+            Decisions = decisions,
             Today = today,
             Readiness = readiness,
             Competency = competency,
@@ -86,8 +99,8 @@ public sealed class Expected
     public Figures For(string? region)
     {
         var rows = InRegion(region).ToList();
-        var population = region is null ? RegionPopulations.Values.Sum() : RegionPopulations[region];
-        var cutoff = AsAt.AddMonths(-3);
+        var population = rows.Sum(r => r.Population);
+        var cutoff = EndOfUkDay(AsAt.AddMonths(-3));
         return new Figures(
             rows.Count,
             rows.Count(r => r.Track == Track.FastMover),
@@ -97,18 +110,30 @@ public sealed class Expected
             rows.Count(r => r.LastAssessed is null || r.LastAssessed < cutoff));
     }
 
-    /// <summary>Per month, consortia per computed track from each consortium's last submission that month.</summary>
-    public IReadOnlyList<(DateOnly Month, int Fast, int Support)> Trend(string region)
+    /// <summary>
+    /// Per month from the first submission or decision to the reference date's month, consortia per effective track at
+    /// the end of the month: the latest decision up to then, otherwise the latest submission up to then.
+    /// </summary>
+    public IReadOnlyList<(DateOnly Month, int Fast, int Support)> Trend(string? region)
     {
-        var codes = InRegion(region).Select(r => r.Code).ToHashSet();
-        return Readiness.Where(a => codes.Contains(a.ConsortiumCode) && a.Track is not null)
-            .GroupBy(a => (a.ConsortiumCode, Month: new DateOnly(a.SubmittedAtUtc!.Value.Year, a.SubmittedAtUtc.Value.Month, 1)))
-            .Select(g => g.OrderByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.Id).First())
-            .GroupBy(a => new DateOnly(a.SubmittedAtUtc!.Value.Year, a.SubmittedAtUtc.Value.Month, 1))
-            .OrderBy(g => g.Key)
-            .Select(g => (g.Key, g.Count(a => a.Track == Track.FastMover), g.Count(a => a.Track == Track.NeedsSupport)))
-            .ToList();
+        var codes = InRegion(region).Select(r => r.Code).ToList();
+        var first = Readiness.Where(a => codes.Contains(a.ConsortiumCode) && a.Track is not null).Select(a => a.SubmittedAtUtc!.Value)
+            .Concat(Decisions.Where(d => codes.Contains(d.ConsortiumCode)).Select(d => d.DecidedAtUtc)).Min();
+        var months = new List<(DateOnly, int, int)>();
+        for (var month = new DateOnly(first.Year, first.Month, 1); month <= new DateOnly(AsAt.Year, AsAt.Month, 1); month = month.AddMonths(1))
+        {
+            var end = EndOfUkDay(month.AddMonths(1).AddDays(-1));
+            var tracks = codes.Select(code =>
+                Decisions.Where(d => d.ConsortiumCode == code && d.DecidedAtUtc < end).OrderBy(d => d.DecidedAtUtc).ThenBy(d => d.Id).LastOrDefault()?.Track
+                ?? Readiness.Where(a => a.ConsortiumCode == code && a.SubmittedAtUtc < end).OrderBy(a => a.SubmittedAtUtc).ThenBy(a => a.Id).LastOrDefault()?.Track).ToList();
+            months.Add((month, tracks.Count(t => t == Track.FastMover), tracks.Count(t => t == Track.NeedsSupport)));
+        }
+
+        return months;
     }
+
+    public static DateTime EndOfUkDay(DateOnly date) =>
+        TimeZoneInfo.ConvertTimeToUtc(date.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
 
     /// <summary>Per competency: consortia assessed in both months, mean in each month; and the average change.</summary>
     public (int Consortia, IReadOnlyDictionary<string, (int Count, double From, double To)> Domains, double AverageChange) Competencies(string? region, DateOnly from, DateOnly to)

@@ -30,7 +30,8 @@ public sealed class RegionDashboardTests(TransitionTrackerFactory factory)
         Assert.StartsWith((figures.Share * 100).ToString("0.0", EnGb) + "%", page.QuerySelector("[data-figure=fast-mover-population-share]")!.Text());
         Assert.Equal(figures.Overdue, Figure(page, "overdue-actions"));
         Assert.Equal(figures.NotRecent, Figure(page, "not-recently-assessed"));
-        Assert.Equal(expected.AsAt.ToString("d MMM yyyy", EnGb), page.QuerySelector("#as-at")!.Text());
+        Assert.Equal("31 Mar 2013", page.QuerySelector("#as-at")!.Text());
+        Assert.Contains("the reference date set for this service", page.QuerySelector("#reference-date")!.Text(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -125,6 +126,22 @@ public sealed class RegionDashboardTests(TransitionTrackerFactory factory)
         Assert.All(page.QuerySelectorAll("#heatmap-table tbody tr a"), a => Assert.Contains(a.GetAttribute("href")![^3..], new[] { "00G", "00H" }));
         Assert.Equal(["/pcts/5D7"], page.QuerySelectorAll("#quality-table tbody th a:first-child").Select(a => a.GetAttribute("href")!).ToArray());
         Assert.NotNull(page.QuerySelector("#quality-table a[href='/pcts/5D7/quality']"));
+    }
+
+    [Fact]
+    public async Task A_pct_managers_population_share_counts_only_their_consortia_on_both_sides()
+    {
+        var expected = await Expected.LoadAsync(factory);
+        using var manager = factory.CreateClientFor(DemoAccountSeeder.PctManager("5D7"));
+
+        var (_, page) = await HtmlPage.GetAsync(manager, "/regions/Q30");
+
+        var mine = expected.InRegion("Q30").Where(r => r.Code is "00G" or "00H").ToList();
+        var fast = mine.Where(r => r.Track == Track.FastMover).Sum(r => r.Population);
+        var all = mine.Sum(r => r.Population);
+        var share = page.QuerySelector("[data-figure=fast-mover-population-share]")!.Text();
+        Assert.Contains($"({fast.ToString("N0", EnGb)} of the {all.ToString("N0", EnGb)} patients registered with the 2 consortia counted here)", share, StringComparison.Ordinal);
+        Assert.StartsWith((Math.Round((double)fast / all, 4, MidpointRounding.AwayFromZero) * 100).ToString("0.0", EnGb) + "%", share.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]

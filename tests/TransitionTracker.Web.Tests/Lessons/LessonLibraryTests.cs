@@ -74,6 +74,25 @@ public sealed class LessonLibraryTests : IDisposable
     }
 
     [Fact]
+    public async Task The_same_lesson_recorded_by_several_consortia_is_shown_once_and_says_how_many_others_recorded_it()
+    {
+        await ArrangeAsync(db =>
+        {
+            db.Assessments.Add(Submitted("00H", January, met: ["governance"]));
+            db.Assessments.Add(Submitted("00C", January, met: ["governance"]));
+            db.Assessments.Add(Submitted("01G", January, met: ["governance"]));
+            db.Lessons.Add(Written("00H", "governance", "Shared", January.AddDays(1)));
+            db.Lessons.Add(Written("00C", "governance", "Shared", January.AddDays(1)));
+            db.Lessons.Add(Written("01G", "governance", "Shared", January.AddDays(1)));
+            db.Lessons.Add(Written("01G", "governance", "Own", January.AddDays(2)));
+        });
+
+        var lessons = await ForWeakestDomainsAsync("00G", ["governance"]);
+
+        Assert.Equal([("Own", 0), ("Shared", 2)], lessons.Select(l => (l.Title, l.AlsoRecordedBy)));
+    }
+
+    [Fact]
     public async Task No_weak_domains_or_no_strong_consortia_means_no_lessons()
     {
         await ArrangeAsync(db =>

@@ -70,11 +70,28 @@ public sealed class BrowsePagesTests(TransitionTrackerFactory factory)
         Assert.Contains(practices.Sum(r => Number(r, 3)).ToString("N0", CultureInfo.GetCultureInfo("en-GB")), total);
     }
 
+    [Theory]
+    [InlineData("5D9", "Hartlepool PCT", "5E1")]
+    [InlineData("5KM", "Middlesbrough PCT", "5QR")]
+    public async Task Pct_that_tied_with_another_for_its_ccgs_practices_lists_its_share_of_them(string code, string name, string other)
+    {
+        var (response, page) = await HtmlPage.GetAsync(_client, $"/pcts/{code}");
+        var (_, otherPage) = await HtmlPage.GetAsync(_client, $"/pcts/{other}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(name, page.QuerySelector("h1")!.Text());
+        var practices = page.BodyRows($"GP practices in {name}");
+        var otherPractices = otherPage.BodyRows($"GP practices in {otherPage.QuerySelector("h1")!.Text()}");
+        Assert.InRange(practices.Count, 10, otherPractices.Count * 2);
+        Assert.True(practices.Sum(r => Number(r, 3)) > 50_000);
+        Assert.Contains("inferred", page.QuerySelector(".nhsuk-inset-text")!.Text());
+    }
+
     [Fact]
     public async Task Pct_without_mapped_practices_says_so_instead_of_an_empty_table()
     {
-        // Practices of CCGs with several predecessor PCTs go to the first candidate; 5D9 is never first for 00K.
-        var (response, page) = await HtmlPage.GetAsync(_client, "/pcts/5D9");
+        // Practices of CCGs with several predecessor PCTs go to the largest share; 5QQ Devon never holds it.
+        var (response, page) = await HtmlPage.GetAsync(_client, "/pcts/5QQ");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("places no GP practice in this PCT", page.Body!.Text());

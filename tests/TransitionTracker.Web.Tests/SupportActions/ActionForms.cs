@@ -1,7 +1,12 @@
 using System.Net.Http.Headers;
 using AngleSharp.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TransitionTracker.Data;
+using TransitionTracker.Domain.Assessments;
+using TransitionTracker.Domain.Frameworks;
+using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Web.Administration;
 using TransitionTracker.Web.Tests.Infrastructure;
 
@@ -26,14 +31,36 @@ public static class ActionForms
         FormPost.SubmitAsync(client, $"/consortia/{consortiumCode}/actions/new", FormName, fields);
 
     /// <summary>Adds an action and returns its id, read from its change link on the actions page.</summary>
-    public static async Task<int> AddAndFindAsync(HttpClient client, string consortiumCode, string description, string day = "31", string month = "3", string year = "2011")
+    public static async Task<int> AddAndFindAsync(HttpClient client, string consortiumCode, string description, string day = "31", string month = "3", string year = "2011", string criterion = "GOV-02")
     {
-        var response = await AddAsync(client, consortiumCode, Fields("GOV-02", description, "PCT development lead", day, month, year));
+        var response = await AddAsync(client, consortiumCode, Fields(criterion, description, "PCT development lead", day, month, year));
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         var (_, page) = await HtmlPage.GetAsync(client, $"/consortia/{consortiumCode}/actions");
         var row = page.QuerySelectorAll("tbody tr").Single(r => r.QuerySelectorAll("td")[1].Text() == description);
         var href = row.QuerySelector("a")!.GetAttribute("href")!;
         return int.Parse(href[(href.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Each criterion's answer in the consortium's latest submitted readiness assessment.</summary>
+    public static async Task<IReadOnlyDictionary<string, ResponseStatus?>> LatestAnswersAsync(TransitionTrackerFactory factory, string consortiumCode)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
+        var latest = (await db.Assessments.AsNoTracking().Include(a => a.Responses)
+                .Where(a => a.ConsortiumCode == consortiumCode && a.Status == AssessmentStatus.Submitted && a.FrameworkId == ShippedFrameworks.Default)
+                .ToListAsync())
+            .OrderByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.Id).First();
+        return latest.Responses.ToDictionary(r => r.CriterionId, r => r.Status);
+    }
+
+    /// <summary>
+    /// A criterion the consortium's latest submitted assessment does not mark met: an action for it is overdue once
+    /// past its due date (an action for a met criterion never is).
+    /// </summary>
+    public static async Task<string> CriterionNotMetAsync(TransitionTrackerFactory factory, string consortiumCode)
+    {
+        var answers = await LatestAnswersAsync(factory, consortiumCode);
+        return ShippedFrameworks.DefaultFramework.Criteria.Select(c => c.Id).First(id => answers.GetValueOrDefault(id) != ResponseStatus.Met);
     }
 
     /// <summary>Posts a form from a page loaded earlier, with what it held then, as a browser tab left open would.</summary>

@@ -25,9 +25,10 @@ public sealed class SupportActionTests : IDisposable
     public async Task Adding_an_action_through_the_form_lists_it_for_the_consortium()
     {
         var manager = _factory.CreateClientFor(Manager);
+        var criterion = await ActionForms.CriterionNotMetAsync(_factory, "00G");
 
         var response = await ActionForms.AddAsync(manager, "00g",
-            ActionForms.Fields("GOV-02", "  Agree a conflicts of interest policy with the member practices ", " PCT governance lead ", "31", "3", "2011"));
+            ActionForms.Fields(criterion, "  Agree a conflicts of interest policy with the member practices ", " PCT governance lead ", "31", "3", "2011"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(Actions + "?done=added", response.Headers.Location!.PathAndQuery);
@@ -35,7 +36,7 @@ public sealed class SupportActionTests : IDisposable
         Assert.Equal("Support actions", page.QuerySelector("h1")!.Text());
         Assert.Contains("Support action added", page.QuerySelector(".nhsuk-notification-banner--success")!.Text());
         var cells = RowFor(page, "Agree a conflicts of interest policy with the member practices").QuerySelectorAll("td").Select(c => c.Text()).ToList();
-        Assert.StartsWith("GOV-02", cells[0]);
+        Assert.StartsWith(criterion, cells[0]);
         Assert.Equal("Agree a conflicts of interest policy with the member practices", cells[1]);
         Assert.Equal("PCT governance lead", cells[2]);
         Assert.Equal("31 March 2011", cells[3]);
@@ -43,7 +44,7 @@ public sealed class SupportActionTests : IDisposable
         Assert.NotNull(page.QuerySelector($"a[href='{NewAction}']"));
 
         var stored = Assert.Single(await StoredAsync(), a => a.Description == "Agree a conflicts of interest policy with the member practices");
-        Assert.Equal(("00G", "GOV-02", new DateOnly(2011, 3, 31), SupportActionStatus.NotStarted, Manager), (stored.ConsortiumCode, stored.CriterionId, stored.DueOn, stored.Status, stored.CreatedBy));
+        Assert.Equal(("00G", criterion, new DateOnly(2011, 3, 31), SupportActionStatus.NotStarted, Manager), (stored.ConsortiumCode, stored.CriterionId, stored.DueOn, stored.Status, stored.CreatedBy));
     }
 
     [Fact]
@@ -106,10 +107,11 @@ public sealed class SupportActionTests : IDisposable
     public async Task An_action_due_before_today_and_not_done_is_flagged_overdue_and_listed_first()
     {
         var manager = _factory.CreateClientFor(Manager);
-        await ActionForms.AddAndFindAsync(manager, "00G", "Due next month", "20", "4", "2011");
-        await ActionForms.AddAndFindAsync(manager, "00G", "Due today", "15", "3", "2011");
-        await ActionForms.AddAndFindAsync(manager, "00G", "Due yesterday", "14", "3", "2011");
-        var done = await ActionForms.AddAndFindAsync(manager, "00G", "Done last month", "1", "2", "2011");
+        var criterion = await ActionForms.CriterionNotMetAsync(_factory, "00G");
+        await ActionForms.AddAndFindAsync(manager, "00G", "Due next month", "20", "4", "2011", criterion);
+        await ActionForms.AddAndFindAsync(manager, "00G", "Due today", "15", "3", "2011", criterion);
+        await ActionForms.AddAndFindAsync(manager, "00G", "Due yesterday", "14", "3", "2011", criterion);
+        var done = await ActionForms.AddAndFindAsync(manager, "00G", "Done last month", "1", "2", "2011", criterion);
         await ChangeAsync(manager, done, new() { ["Input.Status"] = "Done" });
 
         var (_, page) = await HtmlPage.GetAsync(manager, Actions);
