@@ -14,7 +14,9 @@ public sealed class StoredFramework
 
     public string Name { get; set; } = "";
 
-    /// <summary>The framework JSON (PRODUCT §4), with <c>version</c> equal to <see cref="Version"/>.</summary>
+    /// <summary>
+    /// The framework JSON (docs/scoring.md, "Framework documents"), with <c>version</c> equal to <see cref="Version"/>.
+    /// </summary>
     public string Definition { get; set; } = "";
 
     public DateTime PublishedAtUtc { get; set; }

@@ -1,7 +1,7 @@
 namespace TransitionTracker.Domain.Access;
 
 /// <summary>
-/// What one user may read and change, from their role assignments. The rules (PRODUCT §2):
+/// What one user may read and change, from their role assignments. The rules (docs/security.md, "Roles and scopes"):
 /// administrators and national viewers read everything; a regional lead reads their region, its PCTs and every
 /// consortium hosted in it; a PCT manager reads and edits the consortia linked to their PCTs and
 /// reads those PCTs; a consortium lead reads their consortium. A consortium belongs to the region of its host PCT. A region is readable by anyone who may read something

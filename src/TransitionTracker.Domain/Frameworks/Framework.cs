@@ -3,8 +3,8 @@ using System.Collections.Frozen;
 namespace TransitionTracker.Domain.Frameworks;
 
 /// <summary>
-/// A validated, immutable readiness framework (PRODUCT §4). Built only by <see cref="FrameworkLoader"/>, so code
-/// holding one can trust every rule already holds.
+/// A validated, immutable readiness framework (docs/scoring.md, "Framework documents"). Built only by
+/// <see cref="FrameworkLoader"/>, so code holding one can trust every rule already holds.
 /// </summary>
 public sealed class Framework
 {

@@ -8,8 +8,9 @@ using System.Text.Unicode;
 namespace TransitionTracker.Domain.Frameworks;
 
 /// <summary>
-/// Reads and writes the framework document of PRODUCT §4. Loading reports every problem at once, each with its
-/// JSON path, because an administrator fixing a framework by hand should not have to resubmit once per mistake.
+/// Reads and writes the framework document (docs/scoring.md, "Framework documents"). Loading reports every problem at
+/// once, each with its JSON path, because an administrator fixing a framework by hand should not have to resubmit once
+/// per mistake.
 /// </summary>
 public static class FrameworkLoader
 {

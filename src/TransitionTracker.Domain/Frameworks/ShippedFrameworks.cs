@@ -1,8 +1,8 @@
 namespace TransitionTracker.Domain.Frameworks;
 
 /// <summary>
-/// The frameworks that come with the product (PRODUCT §4), embedded in this assembly so that a fresh install can
-/// assess consortia before an administrator has published anything.
+/// The frameworks that come with the product (docs/scoring.md, "Framework documents"), embedded in this assembly so
+/// that a fresh install can assess consortia before an administrator has published anything.
 /// </summary>
 public static class ShippedFrameworks
 {

@@ -4,8 +4,8 @@ using TransitionTracker.Domain.Frameworks;
 namespace TransitionTracker.Domain.Scoring;
 
 /// <summary>
-/// A readiness result as the API answers it (PRODUCT §7), and as a submitted assessment stores it: a snapshot that
-/// stays readable whatever happens to the framework later.
+/// A readiness result as the API answers it (docs/scoring.md, "In the API"), and as a submitted assessment stores it: a
+/// snapshot that stays readable whatever happens to the framework later.
 /// </summary>
 public sealed record ReadinessReport(
     FrameworkReference Framework,

@@ -3,7 +3,7 @@ using TransitionTracker.Domain.Frameworks;
 
 namespace TransitionTracker.Domain.Scoring;
 
-/// <summary>The outcome of scoring one set of responses against a framework (PRODUCT §5).</summary>
+/// <summary>The outcome of scoring one set of responses against a framework (docs/scoring.md).</summary>
 public sealed class ReadinessResult
 {
     private readonly Framework? framework;

@@ -4,7 +4,7 @@ using TransitionTracker.Domain.Frameworks;
 namespace TransitionTracker.Domain.Scoring;
 
 /// <summary>
-/// Scores a set of responses against a framework exactly as PRODUCT §5 says. Regional dashboards score every
+/// Scores a set of responses against a framework exactly as docs/scoring.md says. Regional dashboards score every
 /// consortium on every request, so the work is done over the framework's precomputed arrays and on the stack, the
 /// result keeps plain numbers that become records as they are read, and next steps are ranked only when read.
 /// </summary>
@@ -89,7 +89,9 @@ public static class ReadinessScorer
             values.ToArray());
     }
 
-    /// <summary>Rounds a reported score: 1 decimal, half away from zero, as PRODUCT §5 requires.</summary>
+    /// <summary>
+    /// Rounds a reported score: 1 decimal, half away from zero, as docs/scoring.md ("The scores") requires.
+    /// </summary>
     public static double Round(double score) => Math.Round(score, 1, MidpointRounding.AwayFromZero);
 
     private static void ReadValues(Framework framework, IReadOnlyList<CriterionResponse> responses, Span<double> values)
@@ -307,7 +309,10 @@ public static class ReadinessScorer
         return (essential ? 0L : 1L) << 60 | (MaxGainUnits - gainUnits) << IdRankBits | (long)idRank;
     }
 
-    /// <summary>The two results PRODUCT §5 defines apart from the rules: each has its one blocker and nothing else.</summary>
+    /// <summary>
+    /// The two results docs/scoring.md ("The track") defines apart from the rules: each has its one blocker and nothing
+    /// else.
+    /// </summary>
     private static ReadinessResult SpecialResult(Framework framework, double? score, BlockerKind blocker)
     {
         var domains = new DomainResult[framework.DomainArray.Length];

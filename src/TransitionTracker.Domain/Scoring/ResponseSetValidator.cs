@@ -5,8 +5,8 @@ using TransitionTracker.Domain.Frameworks;
 namespace TransitionTracker.Domain.Scoring;
 
 /// <summary>
-/// Checks a whole set of responses against a framework (PRODUCT §4 and §5) and names every problem, so the person
-/// or script that sent them can fix everything in one go.
+/// Checks a whole set of responses against a framework (docs/scoring.md, "Framework documents" and "Answering") and
+/// names every problem, so the person or script that sent them can fix everything in one go.
 /// </summary>
 public static class ResponseSetValidator
 {

@@ -3,7 +3,7 @@ using TransitionTracker.Domain.Frameworks;
 namespace TransitionTracker.Domain.Scoring;
 
 /// <summary>
-/// The strings PRODUCT §4, §5 and §7 use for these values on the wire and in stored documents. The enums carry the
+/// The strings docs/scoring.md uses for these values on the wire and in stored documents. The enums carry the
 /// same names for System.Text.Json; these are for everything else (forms, CSV, query strings).
 /// </summary>
 public static class WireNames

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Authorization.Policy;
 namespace TransitionTracker.Web.Access;
 
 /// <summary>
-/// A signed-in user refused by a policy gets 404, as if the resource did not exist (PRODUCT §2); anonymous users
-/// are still challenged (sign-in page, or 401 for the API).
+/// A signed-in user refused by a policy gets 404, as if the resource did not exist (docs/security.md, "Roles and
+/// scopes"); anonymous users are still challenged (sign-in page, or 401 for the API).
 /// </summary>
 public sealed class NotFoundWhenForbiddenHandler : IAuthorizationMiddlewareResultHandler
 {

@@ -5,7 +5,7 @@ using TransitionTracker.Web.Frameworks;
 
 namespace TransitionTracker.Web.Api;
 
-/// <summary>`POST /api/scoring/evaluate`: the stateless scorer (PRODUCT §7).</summary>
+/// <summary>`POST /api/scoring/evaluate`: the stateless scorer (docs/scoring.md, "In the API").</summary>
 public static class ScoringApi
 {
     public const int MaxRequestBytes = 256 * 1024;

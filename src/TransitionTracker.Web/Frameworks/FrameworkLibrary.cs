@@ -124,7 +124,10 @@ public sealed class FrameworkLibrary(TransitionTrackerDbContext db, FrameworkCac
     public static FrameworkProblem Identical(Framework latest) =>
         new("$", $"This file is identical to version {latest.Version} of “{latest.Name}”, which is already published: there is nothing new to publish.");
 
-    /// <summary>Checks a framework document without storing it: size, JSON syntax and every rule of PRODUCT §4.</summary>
+    /// <summary>
+    /// Checks a framework document without storing it: size, JSON syntax and every rule of docs/scoring.md, "Framework
+    /// documents".
+    /// </summary>
     public static FrameworkCheck Check(string json)
     {
         if (System.Text.Encoding.UTF8.GetByteCount(json) > MaxDocumentBytes)

@@ -14,9 +14,9 @@ using TransitionTracker.Web.Transition;
 namespace TransitionTracker.Web.Lessons;
 
 /// <summary>
-/// Lessons consortia record for others to learn from (PRODUCT §1: learn from the experience and outcomes of
-/// others), tagged by a domain of the default readiness framework: a consortium's own lessons, writing one, and the
-/// lessons of consortia that are strong where another is weak.
+/// Lessons consortia record for others to learn from (docs/architecture.md, "The domain": consortia learn from the
+/// experience and outcomes of others), tagged by a domain of the default readiness framework: a consortium's own
+/// lessons, writing one, and the lessons of consortia that are strong where another is weak.
 /// </summary>
 public sealed class LessonLibrary(TransitionTrackerDbContext db, CurrentUser user, AuditActor actor, TimeProvider clock)
 {
@@ -32,8 +32,8 @@ public sealed class LessonLibrary(TransitionTrackerDbContext db, CurrentUser use
     public static string DomainName(string domainId) => Framework.FindDomain(domainId)?.Name ?? domainId;
 
     /// <summary>
-    /// Whether the current user may record a lesson for the consortium: its lead (PRODUCT §2, "record lessons") or a
-    /// PCT manager who may edit it. This is neither the read nor the edit policy, so pages check it here.
+    /// Whether the current user may record a lesson for the consortium: its lead (docs/security.md, "Roles and scopes")
+    /// or a PCT manager who may edit it. This is neither the read nor the edit policy, so pages check it here.
     /// </summary>
     public bool MayWrite(ConsortiumSummary consortium) =>
         user.Access.LedConsortia.Contains(consortium.Code)

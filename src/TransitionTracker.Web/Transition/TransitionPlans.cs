@@ -7,9 +7,9 @@ using TransitionTracker.Web.Components.Shared;
 namespace TransitionTracker.Web.Transition;
 
 /// <summary>
-/// Consortia's transitional plans (PRODUCT §3): functions to transfer, milestones and staff transfers. Every save
-/// goes through the DbContext, so the audit interceptor records it; a save with a problem changes nothing and
-/// names every problem; a save based on what someone else has since changed is refused, never merged.
+/// Consortia's transitional plans (docs/architecture.md, "The domain"): functions to transfer, milestones and staff
+/// transfers. Every save goes through the DbContext, so the audit interceptor records it; a save with a problem changes
+/// nothing and names every problem; a save based on what someone else has since changed is refused, never merged.
 /// </summary>
 public sealed class TransitionPlans(TransitionTrackerDbContext db, TimeProvider clock)
 {

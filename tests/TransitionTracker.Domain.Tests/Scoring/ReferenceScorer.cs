@@ -4,7 +4,7 @@ using TransitionTracker.Domain.Scoring;
 namespace TransitionTracker.Domain.Tests.Scoring;
 
 /// <summary>
-/// PRODUCT §5 transcribed as directly as possible, with no thought for speed, to check the real scorer against.
+/// docs/scoring.md transcribed as directly as possible, with no thought for speed, to check the real scorer against.
 /// </summary>
 internal static class ReferenceScorer
 {
