@@ -3,6 +3,7 @@ using System.Text;
 using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Domain.Scoring;
+using TransitionTracker.Web.Transition;
 
 namespace TransitionTracker.Web.Dashboards;
 
@@ -36,7 +37,7 @@ public static class DashboardCsv
         row.Track?.ToWireName() ?? "",
         row.ComputedTrack?.ToWireName() ?? "",
         row.Override?.ToWireName() ?? "",
-        row.LastAssessedUtc?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+        row.LastAssessedUtc is { } at ? UkCalendar.DateOf(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "",
     ];
 
     public static string Heatmap(Framework framework, IEnumerable<HeatmapRow> rows)

@@ -1,4 +1,5 @@
 using TransitionTracker.Domain.Scoring;
+using TransitionTracker.Web.Transition;
 
 namespace TransitionTracker.Web.Dashboards;
 
@@ -21,7 +22,7 @@ public static class TrackTrend
             return [];
         }
 
-        var first = byConsortium.Min(e => e[0].AtUtc);
+        var first = UkCalendar.DateOf(byConsortium.Min(e => e[0].AtUtc));
         var month = new DateOnly(first.Year, first.Month, 1);
         var end = new DateOnly(lastMonth.Year, lastMonth.Month, 1);
         var points = new List<TrackTrendPoint>();

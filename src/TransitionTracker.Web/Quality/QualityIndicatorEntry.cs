@@ -5,6 +5,7 @@ using TransitionTracker.Data;
 using TransitionTracker.Data.Auditing;
 using TransitionTracker.Domain.Quality;
 using TransitionTracker.Web.Dashboards;
+using TransitionTracker.Web.Transition;
 
 namespace TransitionTracker.Web.Quality;
 
@@ -151,7 +152,7 @@ public sealed class QualityIndicatorEntry(TransitionTrackerDbContext db, AuditAc
         {
             Problem(0, "must be a month like 2013-04");
         }
-        else if (month.Value.Year < 2000 || month.Value > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddMonths(1))
+        else if (month.Value.Year < 2000 || month.Value > UkCalendar.Today(clock).AddMonths(1))
         {
             Problem(0, "must be a month from 2000 up to next month");
         }

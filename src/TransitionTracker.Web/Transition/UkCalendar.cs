@@ -20,6 +20,14 @@ public static class UkCalendar
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", EnGb);
 
     /// <summary>
+    /// The UK date of a moment, written out: 23:30 UTC on 31 May 2012 is "1 June 2012", as it was 00:30 in the UK.
+    /// </summary>
+    public static string Date(DateTime utc) => Date(DateOf(utc));
+
+    /// <summary>A date as tables show one, "1 Jun 2012": the date part of <see cref="When(DateTime)"/>.</summary>
+    public static string ShortDate(DateOnly date) => date.ToString("d MMM yyyy", EnGb);
+
+    /// <summary>
     /// A moment as every page shows one: UK local time, labelled, like "4 Dec 2026, 15:05 (UK time)". The label
     /// matters because the server, the database and a reader abroad may each keep another time.
     /// </summary>

@@ -104,6 +104,28 @@ public sealed class ReadinessStatusTests
     }
 
     [Fact]
+    public async Task Submission_and_decision_just_after_midnight_in_summer_show_the_uk_date()
+    {
+        // 23:30 UTC on 31 May 2012 was 00:30 on 1 June in the UK.
+        var justAfterMidnight = new DateTime(2012, 5, 31, 23, 30, 0, DateTimeKind.Utc);
+        var decision = new TrackDecision("00G", Track.NeedsSupport, Track.FastMover, "Finance director post vacant", "regional.q30@demo.test", justAfterMidnight, previous: null);
+        var readiness = Readiness(Answers("met"), decision) with
+        {
+            AssessedAtUtc = justAfterMidnight,
+            History = [new HistoryPoint(justAfterMidnight, 100, Track.FastMover)],
+        };
+
+        var page = await RenderAsync(readiness);
+
+        var track = page.QuerySelector("#track")!.Text();
+        Assert.Contains("regional.q30@demo.test, on 1 June 2012", track);
+        Assert.Contains("From the assessment submitted on 1 June 2012", track);
+        Assert.DoesNotContain("31 May", track);
+        var row = Assert.Single(page.QuerySelectorAll("table#history tbody tr"));
+        Assert.Equal("1 Jun 2012", row.Children[0].Text());
+    }
+
+    [Fact]
     public async Task A_consortium_never_assessed_says_so_and_shows_no_scores()
     {
         var page = await RenderAsync(new ConsortiumReadiness(Framework, null, null, null, null, []));

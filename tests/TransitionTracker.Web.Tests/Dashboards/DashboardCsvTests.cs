@@ -20,4 +20,13 @@ public sealed class DashboardCsvTests
         DashboardCsv.Line(csv, [value]);
         Assert.Equal(written + "\r\n", csv.ToString());
     }
+
+    [Fact]
+    public void Last_assessed_is_the_uk_date_of_the_submission()
+    {
+        // Submitted at 00:30 on 1 June 2012 in the UK, stored as 23:30 UTC on 31 May.
+        var row = new ConsortiumStanding { Code = "00G", Name = "Test consortium", LastAssessedUtc = new DateTime(2012, 5, 31, 23, 30, 0, DateTimeKind.Utc) };
+
+        Assert.Equal("2012-06-01", DashboardCsv.ConsortiumFields(row)[Array.IndexOf(DashboardCsv.ConsortiumHeader, "last_assessed")]);
+    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using TransitionTracker.Domain.Quality;
 using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Web.Assessments;
+using TransitionTracker.Web.Transition;
 
 namespace TransitionTracker.Web.Components.Pages.Regions;
 
@@ -18,9 +19,10 @@ public static class DashboardText
 
     public static string Signed(double value) => (value >= 0 ? "+" : "") + value.ToString("0.0", EnGb);
 
-    public static string Date(DateTime? utc) => utc?.ToString("d MMM yyyy", EnGb) ?? "Never";
+    /// <summary>The UK date of a moment (a stored UTC time read as the UTC date is a day early just after midnight in summer).</summary>
+    public static string Date(DateTime? utc) => utc is { } at ? UkCalendar.ShortDate(UkCalendar.DateOf(at)) : "Never";
 
-    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", EnGb);
+    public static string Date(DateOnly date) => UkCalendar.ShortDate(date);
 
     public static string Track(Track? track) => track is { } t ? TrackWords.Name(t) : "Not assessed";
 
