@@ -21,7 +21,7 @@ public class BrowserAppFixture : IAsyncLifetime
         var chromium = Chromium.ExecutablePath;
         if (chromium is null)
         {
-            if (Chromium.RunningInCi)
+            if (TestEnvironment.RunningInCi)
             {
                 throw new InvalidOperationException(Chromium.MissingMessage + " CI=true, so browser tests fail rather than skip.");
             }

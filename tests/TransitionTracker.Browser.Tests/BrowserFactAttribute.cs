@@ -9,9 +9,6 @@ public sealed class BrowserFactAttribute : FactAttribute
 {
     public BrowserFactAttribute()
     {
-        if (Chromium.ExecutablePath is null && !Chromium.RunningInCi)
-        {
-            Skip = Chromium.MissingMessage + " (Set CI=true to make this a failure instead of a skip.)";
-        }
+        Skip = TestEnvironment.SkipReason(Chromium.ExecutablePath is null ? Chromium.MissingMessage : null);
     }
 }

@@ -25,10 +25,6 @@ public static class Chromium
     /// <summary>The full path of the chromium executable, or null when it is not installed.</summary>
     public static string? ExecutablePath => Found.Value;
 
-    /// <summary>True when the environment variable CI is "true": a missing browser is then a failure, never a skip.</summary>
-    public static bool RunningInCi =>
-        string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
     public static string MissingMessage =>
         $"Chromium is missing: no executable named '{ExecutableName}' on PATH or at {DebianLocation}. " +
         "Install it with 'apt-get install -y chromium'.";

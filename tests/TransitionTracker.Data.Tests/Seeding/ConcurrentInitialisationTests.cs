@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using TransitionTracker.Data.Tests.Postgres;
 
 namespace TransitionTracker.Data.Tests.Seeding;
 
@@ -12,8 +11,8 @@ public sealed class ConcurrentInitialisationTests
     [PostgresFact]
     public async Task Four_instances_starting_together_on_a_fresh_postgres_database_migrate_and_seed_exactly_once()
     {
-        await using var shared = new PostgresTestDatabase();
-        await using var single = new PostgresTestDatabase();
+        using var shared = PostgresTestDatabase.NewName("data_test");
+        using var single = PostgresTestDatabase.NewName("data_test");
 
         var results = await Task.WhenAll(Enumerable.Range(0, Instances)
             .Select(_ => Task.Run(() => Initialisers.InitialiseAsync(DatabaseProvider.Postgres, shared.ConnectionString, seedDemo: false))));

@@ -3,7 +3,7 @@ namespace TransitionTracker.Data.Tests.Seeding;
 /// <summary>Start-up on a brand-new PostgreSQL database, which the migrations create.</summary>
 public sealed class PostgresDatabaseInitializerTests : DatabaseInitializerScenarios, IDisposable
 {
-    private readonly Lazy<string> _connectionString = new(PostgresServer.NewDatabase);
+    private readonly Lazy<PostgresTestDatabase> _database = new(() => PostgresTestDatabase.NewName("data_test"));
 
     [PostgresFact]
     public Task Every_migration_applies_to_a_fresh_database_and_seeding_twice_changes_nothing() =>
@@ -15,13 +15,13 @@ public sealed class PostgresDatabaseInitializerTests : DatabaseInitializerScenar
 
     public void Dispose()
     {
-        if (_connectionString.IsValueCreated)
+        if (_database.IsValueCreated)
         {
-            PostgresServer.Drop(_connectionString.Value);
+            _database.Value.Dispose();
         }
     }
 
     protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
-    protected override string ConnectionString => _connectionString.Value;
+    protected override string ConnectionString => _database.Value.ConnectionString;
 }

@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using TransitionTracker.Web.Commands;
 using TransitionTracker.Web.Tests.Infrastructure;
-using TransitionTracker.Web.Tests.Operations;
 
 namespace TransitionTracker.Web.Tests.Commands;
 
@@ -57,34 +56,26 @@ public sealed class GenerateCommandTests
     [PostgresFact]
     public async Task Killed_mid_way_it_leaves_a_postgres_database_as_it_was_and_run_again_it_completes()
     {
-        var server = TestPostgres.ServerConnectionString ?? throw new InvalidOperationException(TestPostgres.MissingMessage);
-        var name = $"tt_generate_{Guid.NewGuid():N}";
-        await ExecuteAsync(new NpgsqlConnection(server), $"CREATE DATABASE \"{name}\"");
-        var database = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;
+        using var generated = PostgresTestDatabase.NewName("generate");
+        generated.Create();
+        var database = new NpgsqlConnectionStringBuilder(generated.ConnectionString) { Pooling = false }.ConnectionString;
         string[] target = ["--Database:Provider", "Postgres", "--ConnectionStrings:TransitionTracker", database];
-        try
-        {
-            var (seeded, seedOutput) = await GenerateCommandProcess.RunAsync(["--scale", "1", .. target]);
-            Assert.True(seeded == 0, seedOutput);
-            var before = await CountAsync(new NpgsqlConnection(database));
-            Assert.Equal(DemoConsortia, before["Consortia"]);
+        var (seeded, seedOutput) = await GenerateCommandProcess.RunAsync(["--scale", "1", .. target]);
+        Assert.True(seeded == 0, seedOutput);
+        var before = await CountAsync(new NpgsqlConnection(database));
+        Assert.Equal(DemoConsortia, before["Consortia"]);
 
-            var killed = await GenerateCommandProcess.KillWhenAsync(IsMidWay, ["--scale", "2", .. target]);
+        var killed = await GenerateCommandProcess.KillWhenAsync(IsMidWay, ["--scale", "2", .. target]);
 
-            Assert.DoesNotContain("Committing", killed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Committing", killed, StringComparison.Ordinal);
 
-            // PostgreSQL enforces every foreign key as rows are written, so the counts are the whole check here.
-            Assert.Equal(before, await CountAsync(new NpgsqlConnection(database)));
+        // PostgreSQL enforces every foreign key as rows are written, so the counts are the whole check here.
+        Assert.Equal(before, await CountAsync(new NpgsqlConnection(database)));
 
-            var (exitCode, output) = await GenerateCommandProcess.RunAsync(["--scale", "2", .. target]);
+        var (exitCode, output) = await GenerateCommandProcess.RunAsync(["--scale", "2", .. target]);
 
-            Assert.True(exitCode == 0, output);
-            AssertScaleTwo(before, await CountAsync(new NpgsqlConnection(database)), output);
-        }
-        finally
-        {
-            await DropAsync(server, name);
-        }
+        Assert.True(exitCode == 0, output);
+        AssertScaleTwo(before, await CountAsync(new NpgsqlConnection(database)), output);
     }
 
     [Theory]
@@ -117,24 +108,6 @@ public sealed class GenerateCommandTests
         Assert.Equal(1, exitCode);
         Assert.Contains("The folder for --database does not exist", error.ToString(), StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.GetDirectoryName(missing)));
-    }
-
-    // WITH (FORCE) ends the sessions of our own role; an autovacuum worker on the freshly loaded database can still be
-    // in the way for a moment, so the drop is tried a few times.
-    private static async Task DropAsync(string server, string name)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await ExecuteAsync(new NpgsqlConnection(server), $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-                return;
-            }
-            catch (PostgresException) when (attempt < 10)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1));
-            }
-        }
     }
 
     // Half-way through the copy's history: thousands of rows written, the commit still to come.
@@ -204,17 +177,6 @@ public sealed class GenerateCommandTests
         }
 
         return rows;
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, string sql)
-    {
-        await using (connection)
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            await command.ExecuteNonQueryAsync();
-        }
     }
 
     // A connection the caller opened stays open; one that was closed is opened for the call and disposed after it.

@@ -13,7 +13,6 @@ namespace TransitionTracker.Web.Tests.Infrastructure;
 public static class TestDatabases
 {
     public const string ProviderVariable = "TEST_DATABASE_PROVIDER";
-    public const string PostgresVariable = "TEST_POSTGRES";
 
     private static readonly Lazy<(DatabaseProvider Provider, string? Server)> Settings = new(ReadSettings);
     private static readonly Lazy<TestDatabase> Template = new(CreateTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -168,12 +167,12 @@ public static class TestDatabases
             return (provider, null);
         }
 
-        var server = Environment.GetEnvironmentVariable(PostgresVariable);
-        if (string.IsNullOrWhiteSpace(server))
+        var server = PostgresServer.ConnectionString;
+        if (server is null)
         {
             var ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase) ? " (CI=true)" : string.Empty;
             throw new InvalidOperationException(
-                $"{ProviderVariable}={text} asks for PostgreSQL{ci}, but {PostgresVariable} is not set: set it to a connection string " +
+                $"{ProviderVariable}={text} asks for PostgreSQL{ci}, but {PostgresServer.Variable} is not set: set it to a connection string " +
                 "for a role that may create databases, e.g. Host=127.0.0.1;Port=5432;Username=...;Password=... " +
                 $"(or unset {ProviderVariable} to run on SQLite).");
         }

@@ -17,14 +17,14 @@ public sealed class PostgresBackupRestoreTests : IAsyncLifetime
         File.Delete(_backup);
         if (_database is not null)
         {
-            await _database.DisposeAsync();
+            _database.Dispose();
         }
     }
 
     [PostgresFact]
     public async Task Backup_then_restore_puts_back_every_row_of_every_table()
     {
-        _database = new PostgresTestDatabase();
+        _database = PostgresTestDatabase.NewName("test");
         var connectionString = _database.ConnectionString;
         var (migrated, _, migrateError) = await RunAsync(MigrateCommand.RunAsync, "migrate", "--Seed:Demo", "false");
         Assert.True(migrated == 0, migrateError);
@@ -55,7 +55,7 @@ public sealed class PostgresBackupRestoreTests : IAsyncLifetime
     [PostgresFact]
     public async Task Restore_refuses_a_file_that_is_not_a_pg_dump_archive_and_changes_nothing()
     {
-        _database = new PostgresTestDatabase();
+        _database = PostgresTestDatabase.NewName("test");
         var (migrated, _, migrateError) = await RunAsync(MigrateCommand.RunAsync, "migrate", "--Seed:Demo", "false");
         Assert.True(migrated == 0, migrateError);
         var before = await DatabaseSnapshot.TakeAsync(DatabaseProvider.Postgres, _database.ConnectionString);

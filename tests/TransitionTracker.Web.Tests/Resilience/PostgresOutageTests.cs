@@ -22,7 +22,7 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
     {
         var cluster = new PostgresCluster(TestEnvironment.Require("TEST_POSTGRES_OUTAGE_CLUSTER"));
         await cluster.StartAsync();
-        await using var database = await PostgresDatabase.CreateSeededAsync(TestEnvironment.Require("TEST_POSTGRES_OUTAGE"), "outage");
+        using var database = await PostgresTestDatabase.CreateSeededAsync(TestEnvironment.Require("TEST_POSTGRES_OUTAGE"), "outage");
         using var app = new KestrelInstance(KestrelInstance.Postgres(database.ConnectionString)).Start();
         using var person = app.NewClient();
         using var script = app.NewClient();

@@ -19,10 +19,10 @@ public sealed class ScaleOutTests
     private const string Lessons = "/consortia/00G/lessons";
     private const string NewLesson = Lessons + "/new";
 
-    [RequiresEnvironmentFact("TEST_POSTGRES")]
+    [PostgresFact]
     public async Task Two_instances_started_together_share_one_key_and_accept_each_others_cookies_and_tokens()
     {
-        await using var database = await PostgresDatabase.CreateSeededAsync(TestEnvironment.Require("TEST_POSTGRES"), "scaleout");
+        using var database = await PostgresTestDatabase.CreateSeededAsync(PostgresServer.Require(), "scaleout");
         using var a = new KestrelInstance(KestrelInstance.Postgres(database.ConnectionString));
         using var b = new KestrelInstance(KestrelInstance.Postgres(database.ConnectionString));
 
@@ -79,10 +79,10 @@ public sealed class ScaleOutTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync("/api/consortia")).StatusCode);
     }
 
-    [RequiresEnvironmentFact("TEST_POSTGRES")]
+    [PostgresFact]
     public async Task A_change_saved_through_one_instance_shows_at_once_on_the_other_which_had_the_page_in_memory()
     {
-        await using var database = await PostgresDatabase.CreateSeededAsync(TestEnvironment.Require("TEST_POSTGRES"), "scaleoutcache");
+        using var database = await PostgresTestDatabase.CreateSeededAsync(PostgresServer.Require(), "scaleoutcache");
         using var a = new KestrelInstance(KestrelInstance.Postgres(database.ConnectionString));
         using var b = new KestrelInstance(KestrelInstance.Postgres(database.ConnectionString));
         await Task.WhenAll(Task.Run(() => a.Start()), Task.Run(() => b.Start()));

@@ -1,4 +1,4 @@
-namespace TransitionTracker.Web.Tests.Infrastructure;
+namespace TransitionTracker.TestSupport;
 
 /// <summary>Environment variables naming the real servers some tests need; CI (.ci/run) sets them all.</summary>
 public static class TestEnvironment
@@ -27,6 +27,13 @@ public static class TestEnvironment
         var docs = missing.Select(v => Documentation.GetValueOrDefault(v, "docs/operations.md")).Distinct(StringComparer.Ordinal);
         return $"Needs environment variable(s) {string.Join(", ", missing)}; .ci/run sets them (see {string.Join(" and ", docs)}).";
     }
+
+    /// <summary>
+    /// The reason to skip a test that needs something <paramref name="missing"/> names (null when nothing is missing),
+    /// or null when it runs: under CI=true a missing server or tool is a failure of the test itself, never a skip.
+    /// </summary>
+    public static string? SkipReason(string? missing) =>
+        missing is not null && !RunningInCi ? missing + " (Set CI=true to make this a failure instead of a skip.)" : null;
 
     /// <summary>The variable's value; a test that gets here without it fails with the reason.</summary>
     public static string Require(string variable) =>

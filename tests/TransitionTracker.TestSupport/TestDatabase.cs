@@ -2,11 +2,11 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Data;
 
-namespace TransitionTracker.Web.Tests.Infrastructure;
+namespace TransitionTracker.TestSupport;
 
 /// <summary>
-/// One test's own database on the provider of this test run (<see cref="TestDatabases.Provider"/>): a SQLite file or a
-/// PostgreSQL database. Tests reach it through this type only, so every test runs on both providers.
+/// One test's own database: a SQLite file or a PostgreSQL database. Tests that run on either provider reach it through
+/// this type only, so the same test runs on both.
 /// </summary>
 public abstract class TestDatabase : IDisposable
 {

@@ -1,12 +1,16 @@
 using System.Data.Common;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using TransitionTracker.Data;
+using TransitionTracker.Data.Seeding;
 
-namespace TransitionTracker.Web.Tests.Infrastructure;
+namespace TransitionTracker.TestSupport;
 
 /// <summary>
-/// A temporary PostgreSQL database on the server named by <c>TEST_POSTGRES</c>, with a unique name. Server-side
-/// work (create, copy, rename, drop) goes through that connection string's own database.
+/// A temporary PostgreSQL database with a unique name, on the server named by <c>TEST_POSTGRES</c>
+/// (<see cref="PostgresServer"/>) unless another is given. Server-side work (create, copy, rename, drop) goes through
+/// that connection string's own database.
 /// </summary>
 public sealed class PostgresTestDatabase : TestDatabase
 {
@@ -25,9 +29,31 @@ public sealed class PostgresTestDatabase : TestDatabase
 
     public override string ConnectionString { get; }
 
-    /// <summary>A name no database has yet; nothing is created until the app (or <see cref="CopyFrom"/>) does.</summary>
+    /// <summary>
+    /// A name no database on the <c>TEST_POSTGRES</c> server has yet; nothing is created until the code under test (or
+    /// <see cref="Create"/>, <see cref="CopyFrom"/>) does. Without <c>TEST_POSTGRES</c> the test fails, saying so.
+    /// </summary>
+    public static PostgresTestDatabase NewName(string purpose) => NewName(PostgresServer.Require(), purpose);
+
+    /// <summary>A name no database on <paramref name="server"/> has yet; nothing is created here.</summary>
     public static PostgresTestDatabase NewName(string server, string purpose) =>
         new(server, $"transition_tracker_{purpose}_{Guid.NewGuid():N}");
+
+    /// <summary>A new database on <paramref name="server"/>, migrated and seeded with the reference and demo data as the app does on start.</summary>
+    public static async Task<PostgresTestDatabase> CreateSeededAsync(string server, string purpose)
+    {
+        var database = NewName(server, purpose);
+        await using var services = new ServiceCollection()
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+            .AddTransitionTrackerData(DatabaseProvider.Postgres, database.ConnectionString)
+            .BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitialiseAsync(DemoAccountSeeder.DefaultPassword, CancellationToken.None);
+        return database;
+    }
+
+    /// <summary>Creates the database, empty.</summary>
+    public void Create() => Execute($"CREATE DATABASE {Quote(Name)}");
 
     public override bool Exists() =>
         Scalar("SELECT count(*) FROM pg_database WHERE datname = @name", ("name", Name)) is long and > 0;
@@ -37,6 +63,15 @@ public sealed class PostgresTestDatabase : TestDatabase
         var connection = new NpgsqlConnection(ConnectionString);
         connection.Open();
         return connection;
+    }
+
+    /// <summary>The number of rows in <paramref name="table"/>.</summary>
+    public async Task<long> CountAsync(string table)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {Quote(table)}", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     public override bool Owns(DbConnection connection) => connection is NpgsqlConnection && connection.Database == Name;
@@ -63,6 +98,8 @@ public sealed class PostgresTestDatabase : TestDatabase
     // Not WITH (FORCE): that refuses while an autovacuum worker is busy on the database, which a plain DROP stops.
     protected override void Delete()
     {
+        // Pooled connections ended by the server below would otherwise be handed out again, broken.
+        NpgsqlConnection.ClearAllPools();
         for (var attempt = 1; ; attempt++)
         {
             Terminate(Name);

@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using TransitionTracker.Data;
 
-namespace TransitionTracker.Web.Tests.Infrastructure;
+namespace TransitionTracker.TestSupport;
 
 /// <summary>A temporary SQLite file.</summary>
 public sealed class SqliteTestDatabase(string path) : TestDatabase
