@@ -10,7 +10,7 @@ namespace TransitionTracker.TestSupport;
 /// <summary>
 /// A temporary PostgreSQL database with a unique name, on the server named by <c>TEST_POSTGRES</c>
 /// (<see cref="PostgresServer"/>) unless another is given. Server-side work (create, copy, rename, drop) goes through
-/// that connection string's own database.
+/// that connection string's own database, or "postgres" when it names none.
 /// </summary>
 public sealed class PostgresTestDatabase : TestDatabase
 {
@@ -144,7 +144,15 @@ public sealed class PostgresTestDatabase : TestDatabase
 
     private object? Scalar(string sql, params (string Name, object Value)[] parameters)
     {
-        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Pooling = false }.ConnectionString);
+        var server = new NpgsqlConnectionStringBuilder(_server) { Pooling = false };
+        if (string.IsNullOrEmpty(server.Database))
+        {
+            // Without a database named, Npgsql would open the one named after the user, which a server made only for
+            // tests (the outage cluster) does not have; every cluster has "postgres".
+            server.Database = "postgres";
+        }
+
+        using var connection = new NpgsqlConnection(server.ConnectionString);
         connection.Open();
         using var command = new NpgsqlCommand(sql, connection);
         foreach (var (name, value) in parameters)
