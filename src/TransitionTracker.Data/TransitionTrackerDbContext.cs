@@ -1,7 +1,7 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Data.Auditing;
-using TransitionTracker.Data.DataProtection;
 using TransitionTracker.Data.Frameworks;
 using TransitionTracker.Data.Identity;
 using TransitionTracker.Data.Versioning;
@@ -17,9 +17,10 @@ namespace TransitionTracker.Data;
 
 /// <summary>
 /// The application's unit of work. Each database provider has a subclass so that its migrations live apart
-/// (<see cref="SqliteTransitionTrackerDbContext"/>, <see cref="PostgresTransitionTrackerDbContext"/>).
+/// (<see cref="SqliteTransitionTrackerDbContext"/>, <see cref="PostgresTransitionTrackerDbContext"/>). It is also the
+/// framework's data-protection key store (<see cref="IDataProtectionKeyContext"/>, table DataProtectionKeys).
 /// </summary>
-public abstract class TransitionTrackerDbContext : IdentityDbContext<TransitionTrackerUser>
+public abstract class TransitionTrackerDbContext : IdentityDbContext<TransitionTrackerUser>, IDataProtectionKeyContext
 {
     protected TransitionTrackerDbContext(DbContextOptions options)
         : this(options, new AuditActor())

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -10,7 +11,8 @@ namespace TransitionTracker.Data.Auditing;
 
 /// <summary>
 /// Records every change saved through the DbContext, in the same save: who, when, which entity, and the old and
-/// new value of each changed field. Secrets (password hashes, stamps) are recorded as changed, never by value.
+/// new value of each changed field. Secrets (password hashes, stamps) are recorded as changed, never by value;
+/// data-protection keys not at all.
 /// An added row's key, and its foreign keys to other added rows, hold temporary values until the database generates
 /// them, so its entry is written again right after the save, with the real values. One instance serves every
 /// context: the actor and the save's working state belong to the context (<see cref="TransitionTrackerDbContext.Actor"/>).
@@ -81,7 +83,8 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock) : SaveChange
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
-            if (entry.Entity is AuditEntry or DomainScore or Versioning.DataVersion or Identity.SignInThrottle || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            // Data-protection keys are key material: never copied into the trail that administrators read.
+            if (entry.Entity is AuditEntry or DomainScore or Versioning.DataVersion or Identity.SignInThrottle or DataProtectionKey || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
                 continue;
             }

@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.Extensions.Options;
+using TransitionTracker.Data;
 
 namespace TransitionTracker.Web.Infrastructure.DataProtection;
 
 /// <summary>
 /// Data protection (the keys behind the sign-in cookie, antiforgery tokens and bearer tokens) shared by every
-/// instance: one application name, and keys in the database, or in the folder `DataProtection:KeysPath` when set.
+/// instance: one application name, and keys in the database (the framework's store over the app's DbContext, table
+/// DataProtectionKeys), or in the folder `DataProtection:KeysPath` when set.
 /// </summary>
 public static class DataProtectionSetup
 {
@@ -23,8 +23,8 @@ public static class DataProtectionSetup
         }
         else
         {
-            services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(
-                options => options.XmlRepository = new DatabaseXmlRepository(provider.GetRequiredService<IServiceScopeFactory>())));
+            // The provider's context is registered as this base type (DataServiceCollectionExtensions).
+            dataProtection.PersistKeysToDbContext<TransitionTrackerDbContext>();
         }
 
         services.AddHostedService<FirstKeyCreation>();
