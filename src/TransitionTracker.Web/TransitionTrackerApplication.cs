@@ -14,6 +14,7 @@ using TransitionTracker.Web.Infrastructure;
 using TransitionTracker.Web.Infrastructure.Caching;
 using TransitionTracker.Web.Infrastructure.DataProtection;
 using TransitionTracker.Web.Infrastructure.RateLimiting;
+using TransitionTracker.Web.Infrastructure.Telemetry;
 using TransitionTracker.Web.Operations;
 using TransitionTracker.Web.Organisations;
 
@@ -27,6 +28,7 @@ public static class TransitionTrackerApplication
         var database = DatabaseSettings.From(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(database);
         builder.AddGracefulShutdown();
+        builder.AddTransitionTrackerTelemetry();
         builder.Services.AddTransitionTrackerData(database.Provider, database.ConnectionString, StartupDatabaseSettings.MigrationLockTimeout(builder.Configuration));
 
         builder.AddTransitionTrackerRequestLimits();

@@ -8,6 +8,7 @@ using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Domain.Text;
 using TransitionTracker.Web.Access;
 using TransitionTracker.Web.Frameworks;
+using TransitionTracker.Web.Infrastructure.Telemetry;
 
 namespace TransitionTracker.Web.Assessments;
 
@@ -16,7 +17,7 @@ namespace TransitionTracker.Web.Assessments;
 /// with optimistic concurrency (a save based on an older revision is refused, never merged silently), and a
 /// submission that freezes the computed result in one transaction.
 /// </summary>
-public sealed class AssessmentWorkflow(TransitionTrackerDbContext db, FrameworkLibrary frameworks, TimeProvider clock, CurrentUser user)
+public sealed class AssessmentWorkflow(TransitionTrackerDbContext db, FrameworkLibrary frameworks, TimeProvider clock, CurrentUser user, TransitionTrackerMetrics metrics)
 {
     public const string DefaultFramework = "gp-consortium-readiness-2010";
 
@@ -93,7 +94,7 @@ public sealed class AssessmentWorkflow(TransitionTrackerDbContext db, FrameworkL
 
         if (draft.Revision != baseRevision)
         {
-            return SaveOutcome.Conflict(draft);
+            return Conflict(draft);
         }
 
         var changed = false;
@@ -139,7 +140,7 @@ public sealed class AssessmentWorkflow(TransitionTrackerDbContext db, FrameworkL
 
         if (draft.Revision != baseRevision)
         {
-            return SaveOutcome.Conflict(draft);
+            return Conflict(draft);
         }
 
         draft.ReplaceResponses(responses, evidence, Actor, Now);
@@ -164,7 +165,7 @@ public sealed class AssessmentWorkflow(TransitionTrackerDbContext db, FrameworkL
 
         if (draft.Revision != baseRevision)
         {
-            return SaveOutcome.Conflict(draft);
+            return Conflict(draft);
         }
 
         var framework = await FrameworkOfAsync(draft, cancellationToken) ?? throw new InvalidOperationException("The draft's framework version is missing.");
@@ -178,7 +179,13 @@ public sealed class AssessmentWorkflow(TransitionTrackerDbContext db, FrameworkL
 
         var result = ReadinessScorer.Score(framework, check.Responses);
         draft.Submit(result, JsonSerializer.Serialize(ReadinessReport.From(framework, result), JsonSerializerOptions.Web), Actor, Now);
-        return await SaveRevisionAsync(draft, baseRevision, cancellationToken);
+        var outcome = await SaveRevisionAsync(draft, baseRevision, cancellationToken);
+        if (outcome.Result == SaveResult.Saved)
+        {
+            metrics.AssessmentSubmitted();
+        }
+
+        return outcome;
     }
 
     /// <summary>Reads a status or level as typed on a form or sent by a script, with every problem named.</summary>
@@ -250,8 +257,14 @@ public sealed class AssessmentWorkflow(TransitionTrackerDbContext db, FrameworkL
         {
             db.ChangeTracker.Clear();
             var current = await db.Assessments.AsNoTracking().Include(a => a.Responses).SingleOrDefaultAsync(a => a.Id == draft.Id, cancellationToken);
-            return current is null ? SaveOutcome.NoDraft() : SaveOutcome.Conflict(current);
+            return current is null ? SaveOutcome.NoDraft() : Conflict(current);
         }
+    }
+
+    private SaveOutcome Conflict(Assessment current)
+    {
+        metrics.EditConflict(nameof(Assessment));
+        return SaveOutcome.Conflict(current);
     }
 
     private static int? IndexIn(string path)

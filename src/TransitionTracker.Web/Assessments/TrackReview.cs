@@ -3,6 +3,7 @@ using TransitionTracker.Data;
 using TransitionTracker.Domain.Assessments;
 using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Web.Access;
+using TransitionTracker.Web.Infrastructure.Telemetry;
 
 namespace TransitionTracker.Web.Assessments;
 
@@ -11,7 +12,7 @@ namespace TransitionTracker.Web.Assessments;
 /// is based on the latest decision the lead saw (its revision, 0 for none): if anyone decided since, it is refused,
 /// as every other edit is, and the lead is shown the other decision.
 /// </summary>
-public sealed class TrackReview(TransitionTrackerDbContext db, ConsortiumReadinessReader reader, TimeProvider clock, CurrentUser user)
+public sealed class TrackReview(TransitionTrackerDbContext db, ConsortiumReadinessReader reader, TimeProvider clock, CurrentUser user, TransitionTrackerMetrics metrics)
 {
     public async Task<TrackDecisionOutcome> DecideAsync(string consortiumCode, Track track, string reason, int baseRevision, CancellationToken cancellationToken)
     {
@@ -19,7 +20,7 @@ public sealed class TrackReview(TransitionTrackerDbContext db, ConsortiumReadine
         var latest = readiness.Decision;
         if ((latest?.Revision ?? 0) != baseRevision)
         {
-            return new TrackDecisionOutcome(null, latest);
+            return Refused(latest);
         }
 
         var decision = new TrackDecision(consortiumCode, track, readiness.ComputedTrack, reason, user.Email ?? "unknown", clock.GetUtcNow().UtcDateTime, latest);
@@ -38,8 +39,14 @@ public sealed class TrackReview(TransitionTrackerDbContext db, ConsortiumReadine
                 throw;
             }
 
-            return new TrackDecisionOutcome(null, meanwhile);
+            return Refused(meanwhile);
         }
+    }
+
+    private TrackDecisionOutcome Refused(TrackDecision? theirs)
+    {
+        metrics.EditConflict(nameof(TrackDecision));
+        return new TrackDecisionOutcome(null, theirs);
     }
 
     private async Task<TrackDecision?> LatestAsync(string consortiumCode, CancellationToken cancellationToken)

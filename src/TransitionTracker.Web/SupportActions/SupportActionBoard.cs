@@ -11,6 +11,8 @@ using TransitionTracker.Web.Components.Shared;
 using TransitionTracker.Web.Frameworks;
 using TransitionTracker.Web.Transition;
 
+using TransitionTracker.Web.Infrastructure.Telemetry;
+
 namespace TransitionTracker.Web.SupportActions;
 
 /// <summary>
@@ -23,7 +25,8 @@ public sealed class SupportActionBoard(
     FrameworkLibrary frameworks,
     ChangeHistory history,
     TimeProvider clock,
-    AuditActor actor)
+    AuditActor actor,
+    TransitionTrackerMetrics metrics)
 {
     /// <summary>Actions aim at criteria of the default readiness framework (its latest version).</summary>
     public const string FrameworkId = "gp-consortium-readiness-2010";
@@ -133,8 +136,11 @@ public sealed class SupportActionBoard(
         return SupportActionSave.Saved(action.Id);
     }
 
-    private async Task<SupportActionConflict> ConflictAsync(int id, int currentRevision, CancellationToken cancellationToken) =>
-        new(await history.LatestAsync(nameof(SupportAction), id.ToString(CultureInfo.InvariantCulture), cancellationToken), currentRevision);
+    private async Task<SupportActionConflict> ConflictAsync(int id, int currentRevision, CancellationToken cancellationToken)
+    {
+        metrics.EditConflict(nameof(SupportAction));
+        return new(await history.LatestAsync(nameof(SupportAction), id.ToString(CultureInfo.InvariantCulture), cancellationToken), currentRevision);
+    }
 
     /// <param name="keptCriterion">The action's own criterion, allowed even if a later framework version dropped it.</param>
     private static Checked Check(SupportActionForm form, Framework framework, string? keptCriterion, bool withStatus)

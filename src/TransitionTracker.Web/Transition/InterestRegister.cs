@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Data;
 using TransitionTracker.Domain.Transition;
 using TransitionTracker.Web.Components.Shared;
+using TransitionTracker.Web.Infrastructure.Telemetry;
 
 namespace TransitionTracker.Web.Transition;
 
@@ -11,7 +12,7 @@ namespace TransitionTracker.Web.Transition;
 /// advantage member practices as providers, and how each is managed. Saves are audited by the interceptor, refuse
 /// bad input as a whole, and refuse a change based on an entry someone else has since changed.
 /// </summary>
-public sealed class InterestRegister(TransitionTrackerDbContext db, TimeProvider clock)
+public sealed class InterestRegister(TransitionTrackerDbContext db, TimeProvider clock, TransitionTrackerMetrics metrics)
 {
     /// <summary>Today in the UK: an interest cannot have been declared later.</summary>
     public DateOnly Today => UkCalendar.Today(clock);
@@ -55,7 +56,7 @@ public sealed class InterestRegister(TransitionTrackerDbContext db, TimeProvider
 
         if (!int.TryParse(form.Revision, NumberStyles.None, CultureInfo.InvariantCulture, out var revision) || revision != interest.Revision)
         {
-            return EditOutcome.Refused(await EditConflict.LatestAsync(db, nameof(DeclaredInterest), consortiumCode, id, cancellationToken));
+            return await RefusedAsync(consortiumCode, id, cancellationToken);
         }
 
         var (values, errors, dateParts) = Check(form);
@@ -78,8 +79,14 @@ public sealed class InterestRegister(TransitionTrackerDbContext db, TimeProvider
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return EditOutcome.Refused(await EditConflict.LatestAsync(db, nameof(DeclaredInterest), consortiumCode, id, cancellationToken));
+            return await RefusedAsync(consortiumCode, id, cancellationToken);
         }
+    }
+
+    private async Task<EditOutcome> RefusedAsync(string consortiumCode, int id, CancellationToken cancellationToken)
+    {
+        metrics.EditConflict(nameof(DeclaredInterest));
+        return EditOutcome.Refused(await EditConflict.LatestAsync(db, nameof(DeclaredInterest), consortiumCode, id, cancellationToken));
     }
 
     private (Values? Values, List<FieldError> Errors, HashSet<string> DateParts) Check(DeclaredInterestForm form)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Data;
 using TransitionTracker.Domain.Transition;
 using TransitionTracker.Web.Components.Shared;
+using TransitionTracker.Web.Infrastructure.Telemetry;
 
 namespace TransitionTracker.Web.Transition;
 
@@ -11,7 +12,7 @@ namespace TransitionTracker.Web.Transition;
 /// transfers. Every save goes through the DbContext, so the audit interceptor records it; a save with a problem changes
 /// nothing and names every problem; a save based on what someone else has since changed is refused, never merged.
 /// </summary>
-public sealed class TransitionPlans(TransitionTrackerDbContext db, TimeProvider clock)
+public sealed class TransitionPlans(TransitionTrackerDbContext db, TimeProvider clock, TransitionTrackerMetrics metrics)
 {
     public const int MaxHeadcount = 10_000;
 
@@ -227,8 +228,11 @@ public sealed class TransitionPlans(TransitionTrackerDbContext db, TimeProvider 
         }
     }
 
-    private async Task<EditOutcome> RefusedAsync(string entityType, string consortiumCode, int? id, CancellationToken cancellationToken) =>
-        EditOutcome.Refused(await EditConflict.LatestAsync(db, entityType, consortiumCode, id, cancellationToken));
+    private async Task<EditOutcome> RefusedAsync(string entityType, string consortiumCode, int? id, CancellationToken cancellationToken)
+    {
+        metrics.EditConflict(entityType);
+        return EditOutcome.Refused(await EditConflict.LatestAsync(db, entityType, consortiumCode, id, cancellationToken));
+    }
 
     private static (FunctionValues? Values, List<FieldError> Errors, HashSet<string> DateParts) Check(PlannedFunctionForm form)
     {

@@ -8,6 +8,7 @@ using TransitionTracker.Data.Versioning;
 using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Domain.SupportActions;
 using TransitionTracker.Web.Infrastructure.Caching;
+using TransitionTracker.Web.Infrastructure.Telemetry;
 using TransitionTracker.Web.Tests.Infrastructure;
 
 namespace TransitionTracker.Web.Tests.Caching;
@@ -19,6 +20,9 @@ namespace TransitionTracker.Web.Tests.Caching;
 /// </summary>
 public sealed class ReadCacheTests(TransitionTrackerFactory factory) : IClassFixture<TransitionTrackerFactory>
 {
+    private static readonly TransitionTrackerMetrics Metrics =
+        new ServiceCollection().AddMetrics().AddSingleton<TransitionTrackerMetrics>().BuildServiceProvider().GetRequiredService<TransitionTrackerMetrics>();
+
     [Fact]
     public async Task A_change_saved_by_another_instance_shows_on_the_next_request()
     {
@@ -106,7 +110,7 @@ public sealed class ReadCacheTests(TransitionTrackerFactory factory) : IClassFix
     [Fact]
     public void A_result_is_kept_for_its_stamp_and_day_only()
     {
-        using var cache = new ReadCache(Options.Create(new ReadCacheOptions()));
+        using var cache = new ReadCache(Options.Create(new ReadCacheOptions()), Metrics);
         var day = new DateOnly(2026, 11, 22);
         cache.Set(("figures", "Q30"), 7, day, "kept");
 
@@ -121,7 +125,7 @@ public sealed class ReadCacheTests(TransitionTrackerFactory factory) : IClassFix
     [Fact]
     public void The_cache_holds_no_more_than_its_limit()
     {
-        using var cache = new ReadCache(Options.Create(new ReadCacheOptions { MaxEntries = 10 }));
+        using var cache = new ReadCache(Options.Create(new ReadCacheOptions { MaxEntries = 10 }), Metrics);
         var day = new DateOnly(2026, 11, 22);
         for (var i = 0; i < 50; i++)
         {
@@ -134,7 +138,7 @@ public sealed class ReadCacheTests(TransitionTrackerFactory factory) : IClassFix
     [Fact]
     public async Task Requests_missing_the_same_result_at_once_share_one_load()
     {
-        using var cache = new ReadCache(Options.Create(new ReadCacheOptions()));
+        using var cache = new ReadCache(Options.Create(new ReadCacheOptions()), Metrics);
         var day = new DateOnly(2026, 11, 22);
         var loads = 0;
         var release = new TaskCompletionSource();
@@ -162,7 +166,7 @@ public sealed class ReadCacheTests(TransitionTrackerFactory factory) : IClassFix
     [Fact]
     public async Task A_request_waiting_on_a_load_that_fails_loads_for_itself()
     {
-        using var cache = new ReadCache(Options.Create(new ReadCacheOptions()));
+        using var cache = new ReadCache(Options.Create(new ReadCacheOptions()), Metrics);
         var day = new DateOnly(2026, 11, 22);
         var release = new TaskCompletionSource();
         async Task<string> Failing(CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using TransitionTracker.Web.Infrastructure.Telemetry;
 
 namespace TransitionTracker.Web.Infrastructure.Caching;
 
@@ -18,10 +19,12 @@ public sealed class ReadCache : IDisposable
     private readonly MemoryCache _entries;
     private readonly ReadCacheOptions _options;
     private readonly ConcurrentDictionary<Loading, Task> _loading = new();
+    private readonly TransitionTrackerMetrics _metrics;
 
-    public ReadCache(IOptions<ReadCacheOptions> options)
+    public ReadCache(IOptions<ReadCacheOptions> options, TransitionTrackerMetrics metrics)
     {
         _options = options.Value;
+        _metrics = metrics;
         _entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, _options.MaxEntries) });
     }
 
@@ -58,8 +61,11 @@ public sealed class ReadCache : IDisposable
     {
         if (TryGet<T>(key, stamp, day, out var kept))
         {
+            _metrics.ReadCacheHit(key);
             return kept;
         }
+
+        _metrics.ReadCacheMiss(key);
 
         var loading = new Loading(new Key(typeof(T), key), stamp, day);
         var mine = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
