@@ -10,8 +10,11 @@ namespace TransitionTracker.Data;
 public static class DataServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the DbContext for the chosen provider as <see cref="TransitionTrackerDbContext"/> (one per scope, with
-    /// the scope's <see cref="AuditActor"/>), plus start-up seeding.
+    /// Registers the DbContext for the chosen provider: <see cref="IDbContextFactory{TContext}"/> of
+    /// <see cref="TransitionTrackerDbContext"/> (a new context per operation, recorded as the system until its
+    /// <see cref="TransitionTrackerDbContext.Actor"/> is set), and <see cref="TransitionTrackerDbContext"/> itself, one per
+    /// scope with the scope's <see cref="AuditActor"/> (for ASP.NET Core Identity's stores, health checks, start-up and
+    /// commands); plus start-up seeding.
     /// </summary>
     /// <param name="migrationLockTimeout">How long start-up waits for another instance's migration; <see cref="DatabaseMigrationLock.DefaultTimeout"/> when null.</param>
     public static IServiceCollection AddTransitionTrackerData(
@@ -20,23 +23,16 @@ public static class DataServiceCollectionExtensions
         switch (provider)
         {
             case DatabaseProvider.Postgres:
-                services.AddDbContext<TransitionTrackerDbContext, PostgresTransitionTrackerDbContext>(
-                    (sp, o) => ConfigurePostgres(o, connectionString).AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>()),
-                    ServiceLifetime.Scoped,
-                    ServiceLifetime.Singleton);
+                AddContexts<PostgresTransitionTrackerDbContext>(services, o => ConfigurePostgres(o, connectionString));
                 break;
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<TransitionTrackerDbContext, SqliteTransitionTrackerDbContext>(
-                    (sp, o) => ConfigureSqlite(o, connectionString).AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>()),
-                    ServiceLifetime.Scoped,
-                    ServiceLifetime.Singleton);
+                AddContexts<SqliteTransitionTrackerDbContext>(services, o => ConfigureSqlite(o, connectionString));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, null);
         }
 
         services.AddScoped<AuditActor>();
-        // The options (and so the interceptor) are built once: building them for every request cost more than a query.
         services.AddSingleton<AuditSaveChangesInterceptor>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ReferenceDataSeeder>();
@@ -51,9 +47,35 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
+    // The options (and so the interceptor) are built once: building them for every operation cost more than a query.
+    private static void AddContexts<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TContext : TransitionTrackerDbContext
+    {
+        services.AddDbContextFactory<TContext>(
+            (sp, o) => configure(o.AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>())),
+            ServiceLifetime.Singleton);
+        services.AddSingleton<IDbContextFactory<TransitionTrackerDbContext>, ContextFactory<TContext>>();
+        services.AddScoped<TransitionTrackerDbContext>(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+            db.Actor = sp.GetRequiredService<AuditActor>();
+            return db;
+        });
+    }
+
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__EFMigrationsHistory"));
 
     public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString);
+
+    /// <summary>The provider's own factory, seen as a factory of the base context.</summary>
+    private sealed class ContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<TransitionTrackerDbContext>
+        where TContext : TransitionTrackerDbContext
+    {
+        public TransitionTrackerDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<TransitionTrackerDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await inner.CreateDbContextAsync(cancellationToken);
+    }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using TransitionTracker.Data.Auditing;
 
 namespace TransitionTracker.Data;
 
@@ -8,12 +7,6 @@ public sealed class PostgresTransitionTrackerDbContext : TransitionTrackerDbCont
 {
     public PostgresTransitionTrackerDbContext(DbContextOptions<PostgresTransitionTrackerDbContext> options)
         : base(options)
-    {
-    }
-
-    /// <summary>The app's constructor: changes saved through this context are recorded as made by <paramref name="actor"/>.</summary>
-    public PostgresTransitionTrackerDbContext(DbContextOptions<PostgresTransitionTrackerDbContext> options, AuditActor actor)
-        : base(options, actor)
     {
     }
 }

@@ -23,18 +23,12 @@ namespace TransitionTracker.Data;
 public abstract class TransitionTrackerDbContext : IdentityDbContext<TransitionTrackerUser>, IDataProtectionKeyContext
 {
     protected TransitionTrackerDbContext(DbContextOptions options)
-        : this(options, new AuditActor())
-    {
-    }
-
-    protected TransitionTrackerDbContext(DbContextOptions options, AuditActor actor)
         : base(options)
     {
-        Actor = actor;
     }
 
-    /// <summary>Who the changes saved through this context are recorded as made by (one per request or command).</summary>
-    public AuditActor Actor { get; }
+    /// <summary>Who the changes saved through this context are recorded as made by (the operation's acting user, or the scope's).</summary>
+    public AuditActor Actor { get; set; } = new();
 
     /// <summary>Audit entries of the save in progress holding temporary key values (rewritten with the real ones after it).</summary>
     internal List<(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry Entity, AuditEntry Audit)> AuditKeysPending { get; } = [];

@@ -11,7 +11,7 @@ using TransitionTracker.Web.Dashboards;
 using TransitionTracker.Web.Diagnostics;
 using TransitionTracker.Web.Frameworks;
 using TransitionTracker.Web.Infrastructure;
-using TransitionTracker.Web.Infrastructure.Caching;
+
 using TransitionTracker.Web.Infrastructure.DataProtection;
 using TransitionTracker.Web.Infrastructure.RateLimiting;
 using TransitionTracker.Web.Infrastructure.Telemetry;
@@ -53,7 +53,7 @@ public static class TransitionTrackerApplication
         builder.Services.AddTransitionTrackerPlans();
         builder.Services.AddTransitionTrackerSupportActions();
         builder.Services.AddTransitionTrackerDashboards();
-        builder.Services.AddTransitionTrackerReadCache(builder.Configuration);
+        builder.Services.AddTransitionTrackerApplication(builder.Configuration, database);
         return builder;
     }
 

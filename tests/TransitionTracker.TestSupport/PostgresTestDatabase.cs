@@ -43,12 +43,7 @@ public sealed class PostgresTestDatabase : TestDatabase
     public static async Task<PostgresTestDatabase> CreateSeededAsync(string server, string purpose)
     {
         var database = NewName(server, purpose);
-        await using var services = new ServiceCollection()
-            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-            .AddTransitionTrackerData(DatabaseProvider.Postgres, database.ConnectionString)
-            .BuildServiceProvider();
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitialiseAsync(DemoAccountSeeder.DefaultPassword, CancellationToken.None);
+        await TestDatabases.SeedAsync(database);
         return database;
     }
 

@@ -9,7 +9,7 @@ namespace TransitionTracker.Domain.Assessments;
 /// the computed result (score, track, and the whole result as JSON) so history never changes when a framework does.
 /// <see cref="Revision"/> goes up with every save, so a save based on an older revision can be refused.
 /// </summary>
-public sealed class Assessment
+public sealed class Assessment : IRevisioned
 {
     /// <summary>The revision of a draft nobody has saved answers to yet.</summary>
     public const int FirstRevision = 0;

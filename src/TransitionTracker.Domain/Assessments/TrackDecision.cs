@@ -9,7 +9,7 @@ namespace TransitionTracker.Domain.Assessments;
 /// Each decision has the next <see cref="Revision"/> of its consortium's decisions (unique per consortium), so a
 /// decision made on a page that did not show the latest one is refused instead of silently winning.
 /// </summary>
-public sealed class TrackDecision
+public sealed class TrackDecision : IRevisioned
 {
     public const int ReasonMaxLength = 1000;
 

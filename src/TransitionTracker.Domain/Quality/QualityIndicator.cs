@@ -7,7 +7,7 @@ namespace TransitionTracker.Domain.Quality;
 /// (£ thousands), emergency admissions against the same month last year, winter plan status, and the share of
 /// patients treated within 18 weeks of referral (admitted and non-admitted pathways).
 /// </summary>
-public sealed class QualityIndicator
+public sealed class QualityIndicator : IRevisioned
 {
     /// <summary>The 18-week referral-to-treatment standards: 90% admitted, 95% non-admitted.</summary>
     public const decimal RttAdmittedStandard = 90m;

@@ -3,7 +3,7 @@ using TransitionTracker.Domain.Organisations;
 namespace TransitionTracker.Domain.SupportActions;
 
 /// <summary>Development support for a needs-support consortium, aimed at one criterion, with an owner and a due date.</summary>
-public sealed class SupportAction
+public sealed class SupportAction : IRevisioned
 {
     public const int DescriptionMaxLength = 500;
     public const int OwnerMaxLength = 100;

@@ -3,7 +3,7 @@ using TransitionTracker.Domain.Organisations;
 namespace TransitionTracker.Domain.Transition;
 
 /// <summary>An entry in a consortium's conflicts-of-interest register.</summary>
-public sealed class DeclaredInterest
+public sealed class DeclaredInterest : IRevisioned
 {
     public const int PersonMaxLength = 200;
     public const int TextMaxLength = 1000;

@@ -3,7 +3,7 @@ using TransitionTracker.Domain.Organisations;
 namespace TransitionTracker.Domain.Transition;
 
 /// <summary>One step to authorisation, planned and (once reached) actual.</summary>
-public sealed class Milestone
+public sealed class Milestone : IRevisioned
 {
     public Milestone(string consortiumCode, MilestoneKind kind, DateOnly? plannedOn, DateOnly? achievedOn)
     {

@@ -3,7 +3,7 @@ using TransitionTracker.Domain.Organisations;
 namespace TransitionTracker.Domain.Transition;
 
 /// <summary>A function the PCT delivers today, and where it goes (functions before structures).</summary>
-public sealed class PlannedFunction
+public sealed class PlannedFunction : IRevisioned
 {
     public const int NameMaxLength = 200;
 

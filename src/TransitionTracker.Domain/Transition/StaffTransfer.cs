@@ -3,7 +3,7 @@ using TransitionTracker.Domain.Organisations;
 namespace TransitionTracker.Domain.Transition;
 
 /// <summary>PCT staff moving with a function, so their skills are not lost.</summary>
-public sealed class StaffTransfer
+public sealed class StaffTransfer : IRevisioned
 {
     public const int FunctionMaxLength = 200;
 

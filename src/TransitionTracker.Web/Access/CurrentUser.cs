@@ -1,3 +1,4 @@
+using TransitionTracker.Application.Access;
 using TransitionTracker.Domain.Access;
 
 namespace TransitionTracker.Web.Access;
@@ -5,21 +6,18 @@ namespace TransitionTracker.Web.Access;
 /// <summary>The signed-in user of this request and what they may do, loaded once per request.</summary>
 public sealed class CurrentUser
 {
-    public string? Id { get; private set; }
+    /// <summary>The user as the application's use cases take it; null when nobody is signed in.</summary>
+    public ActingUser? Acting { get; private set; }
 
-    public string? Email { get; private set; }
+    public string? Id => Acting?.Id;
 
-    public string? DisplayName { get; private set; }
+    public string? Email => Acting?.Email;
 
-    public UserAccess Access { get; private set; } = UserAccess.None;
+    public string? DisplayName => Acting?.DisplayName;
 
-    public bool IsSignedIn => Id is not null;
+    public UserAccess Access => Acting?.Access ?? UserAccess.None;
 
-    public void SignedIn(string id, string email, string displayName, UserAccess access)
-    {
-        Id = id;
-        Email = email;
-        DisplayName = displayName;
-        Access = access;
-    }
+    public bool IsSignedIn => Acting is not null;
+
+    public void SignedIn(ActingUser user) => Acting = user;
 }

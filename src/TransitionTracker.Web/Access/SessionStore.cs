@@ -1,3 +1,4 @@
+using TransitionTracker.Application.Access;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Data;
@@ -13,7 +14,7 @@ namespace TransitionTracker.Web.Access;
 /// </summary>
 public sealed class SessionStore(TransitionTrackerDbContext db, TimeProvider clock)
 {
-    public const string ClaimType = "tt:session";
+    public const string ClaimType = ActingUsers.SessionClaimType;
 
     /// <summary>How long an ended session's row is kept; its start and end stay in the audit trail.</summary>
     public static readonly TimeSpan EndedSessionsKeptFor = TimeSpan.FromDays(1);

@@ -6,7 +6,7 @@ using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Web.Access;
 using TransitionTracker.Web.Consortia;
-using TransitionTracker.Web.Infrastructure.Caching;
+using TransitionTracker.Application.Caching;
 
 namespace TransitionTracker.Web.Api;
 

@@ -8,7 +8,7 @@ using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Domain.Text;
 using TransitionTracker.Web.Access;
 using TransitionTracker.Web.Frameworks;
-using TransitionTracker.Web.Infrastructure.Telemetry;
+using TransitionTracker.Application.Telemetry;
 
 namespace TransitionTracker.Web.Assessments;
 

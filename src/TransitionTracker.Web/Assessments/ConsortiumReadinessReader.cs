@@ -4,7 +4,7 @@ using TransitionTracker.Data;
 using TransitionTracker.Domain.Assessments;
 using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Web.Frameworks;
-using TransitionTracker.Web.Infrastructure.Caching;
+using TransitionTracker.Application.Caching;
 
 namespace TransitionTracker.Web.Assessments;
 

@@ -3,7 +3,7 @@ using TransitionTracker.Data;
 using TransitionTracker.Domain.Assessments;
 using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Web.Access;
-using TransitionTracker.Web.Infrastructure.Telemetry;
+using TransitionTracker.Application.Telemetry;
 
 namespace TransitionTracker.Web.Assessments;
 

@@ -7,7 +7,7 @@ using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Domain.Quality;
 using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Web.Consortia;
-using TransitionTracker.Web.Infrastructure.Caching;
+using TransitionTracker.Application.Caching;
 using TransitionTracker.Web.SupportActions;
 using TransitionTracker.Web.Transition;
 

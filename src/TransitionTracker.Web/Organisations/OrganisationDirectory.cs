@@ -3,7 +3,7 @@ using TransitionTracker.Data;
 using TransitionTracker.Data.Seeding;
 using TransitionTracker.Domain.Access;
 using TransitionTracker.Web.Consortia;
-using TransitionTracker.Web.Infrastructure.Caching;
+using TransitionTracker.Application.Caching;
 
 namespace TransitionTracker.Web.Organisations;
 

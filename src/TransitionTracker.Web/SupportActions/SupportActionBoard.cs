@@ -11,7 +11,7 @@ using TransitionTracker.Web.Components.Shared;
 using TransitionTracker.Web.Frameworks;
 using TransitionTracker.Web.Transition;
 
-using TransitionTracker.Web.Infrastructure.Telemetry;
+using TransitionTracker.Application.Telemetry;
 
 namespace TransitionTracker.Web.SupportActions;
 

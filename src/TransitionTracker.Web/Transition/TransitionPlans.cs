@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Data;
 using TransitionTracker.Domain.Transition;
 using TransitionTracker.Web.Components.Shared;
-using TransitionTracker.Web.Infrastructure.Telemetry;
+using TransitionTracker.Application.Telemetry;
 
 namespace TransitionTracker.Web.Transition;
 

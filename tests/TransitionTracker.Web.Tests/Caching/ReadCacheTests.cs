@@ -7,8 +7,8 @@ using TransitionTracker.Data.Seeding;
 using TransitionTracker.Data.Versioning;
 using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Domain.SupportActions;
-using TransitionTracker.Web.Infrastructure.Caching;
-using TransitionTracker.Web.Infrastructure.Telemetry;
+using TransitionTracker.Application.Caching;
+using TransitionTracker.Application.Telemetry;
 using TransitionTracker.Web.Tests.Infrastructure;
 
 namespace TransitionTracker.Web.Tests.Caching;
@@ -95,7 +95,7 @@ public sealed class ReadCacheTests(TransitionTrackerFactory factory) : IClassFix
             await using var transaction = await db.Database.BeginTransactionAsync();
             db.Regions.Add(new Region("Q96", "Never committed", null));
             await db.SaveChangesAsync();
-            inside = await reads.GetAsync(key, ct => db.Regions.CountAsync(ct), CancellationToken.None);
+            inside = await reads.GetAsync(db, key, ct => db.Regions.CountAsync(ct), CancellationToken.None);
             await transaction.RollbackAsync();
         }
 

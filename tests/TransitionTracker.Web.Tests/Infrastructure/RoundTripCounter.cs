@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using TransitionTracker.Data;
-using TransitionTracker.Web.Infrastructure.Caching;
+using TransitionTracker.Application.Caching;
 
 namespace TransitionTracker.Web.Tests.Infrastructure;
 

@@ -1,4 +1,5 @@
 using Npgsql;
+using TransitionTracker.Application.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;

@@ -1,4 +1,4 @@
-namespace TransitionTracker.Web.Infrastructure.Caching;
+namespace TransitionTracker.Application.Caching;
 
 /// <summary>Configuration section <c>ReadCache</c>: whether read results are kept in memory, and how many.</summary>
 public sealed class ReadCacheOptions

@@ -1,4 +1,4 @@
-namespace TransitionTracker.Web.Access;
+namespace TransitionTracker.Application.Access;
 
 public enum OrganisationKind
 {

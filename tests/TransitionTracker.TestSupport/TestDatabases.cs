@@ -1,11 +1,14 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using TransitionTracker.Data;
+using TransitionTracker.Data.Seeding;
 
-namespace TransitionTracker.Web.Tests.Infrastructure;
+namespace TransitionTracker.TestSupport;
 
 /// <summary>
 /// Test databases on the provider chosen by <c>TEST_DATABASE_PROVIDER</c> (Sqlite by default, or Postgres, which
-/// needs <c>TEST_POSTGRES</c>). One template per test run is migrated and seeded through the app; each factory gets
+/// needs <c>TEST_POSTGRES</c>). One template per test run is migrated and seeded as the app does on start; each factory gets
 /// its own copy of it (a file copy, or <c>CREATE DATABASE … TEMPLATE</c>). A copy is deleted in the background when
 /// its test is done (dropping a PostgreSQL database takes seconds); <see cref="DeleteAll"/> waits for those and deletes
 /// the rest when the run ends (<see cref="TestRunFramework"/>), and process exit deletes whatever is still left.
@@ -137,15 +140,22 @@ public static class TestDatabases
     private static TestDatabase CreateTemplate()
     {
         var template = NewEmpty();
-        using (var factory = TransitionTrackerFactory.OnEmptyDatabase(template, deleteOnDispose: false))
-        {
-            // Starting the host migrates and seeds the database.
-            _ = factory.Services;
-        }
+        SeedAsync(template).GetAwaiter().GetResult();
 
         // Copying needs a template nobody is connected to.
         template.ReleaseConnections();
         return template;
+    }
+
+    /// <summary>Migrates <paramref name="database"/> and seeds the reference and demo data, as the app does on start.</summary>
+    public static async Task SeedAsync(TestDatabase database)
+    {
+        await using var services = new ServiceCollection()
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+            .AddTransitionTrackerData(database.Provider, database.ConnectionString)
+            .BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitialiseAsync(DemoAccountSeeder.DefaultPassword, CancellationToken.None);
     }
 
     private static (DatabaseProvider, string?) ReadSettings()

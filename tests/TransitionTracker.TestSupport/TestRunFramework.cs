@@ -1,19 +1,20 @@
 using System.Reflection;
-using TransitionTracker.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-[assembly: TestFramework("TransitionTracker.Web.Tests.Infrastructure.TestRunFramework", "TransitionTracker.Web.Tests")]
-
-namespace TransitionTracker.Web.Tests.Infrastructure;
+namespace TransitionTracker.TestSupport;
 
 /// <summary>
-/// xUnit's own framework, plus one step when every test of the run has finished: the test databases still there
-/// (the template, and copies still being dropped) are deleted before the run reports that it is done. A failure to
-/// delete them is reported as a cleanup failure of the run rather than leaving databases behind unnoticed.
+/// xUnit's own framework, plus one step when every test of the run has finished: the test databases still there (the
+/// template, and copies still being dropped) are deleted before the run reports that it is done. A failure to delete
+/// them is reported as a cleanup failure of the run rather than leaving databases behind unnoticed. Each test project
+/// that uses <see cref="TestDatabases"/> names it: <c>[assembly: TestFramework(TestRunFramework.TypeName, TestRunFramework.AssemblyName)]</c>.
 /// </summary>
 public sealed class TestRunFramework(IMessageSink messageSink) : XunitTestFramework(messageSink)
 {
+    public const string TypeName = "TransitionTracker.TestSupport.TestRunFramework";
+    public const string AssemblyName = "TransitionTracker.TestSupport";
+
     protected override ITestFrameworkExecutor CreateExecutor(AssemblyName assemblyName) =>
         new Executor(assemblyName, SourceInformationProvider, DiagnosticMessageSink);
 

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using TransitionTracker.Web.Infrastructure.Telemetry;
+using TransitionTracker.Application.Telemetry;
 
-namespace TransitionTracker.Web.Infrastructure.Caching;
+namespace TransitionTracker.Application.Caching;
 
 /// <summary>
 /// Results of read queries, kept in this instance's memory with the data stamp (<see cref="DataStamp"/>) and the UK

@@ -1,6 +1,4 @@
-using TransitionTracker.Web.Transition;
-
-namespace TransitionTracker.Web.Tests.Transition;
+namespace TransitionTracker.Application.Tests;
 
 /// <summary>The one way pages show a moment: UK local time, with the label that says so.</summary>
 public sealed class UkCalendarTests

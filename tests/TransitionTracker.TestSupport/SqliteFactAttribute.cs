@@ -1,4 +1,4 @@
-namespace TransitionTracker.Web.Tests.Infrastructure;
+namespace TransitionTracker.TestSupport;
 
 /// <summary>
 /// A test of something only SQLite has (its database file, online backup, file restore). It runs in the default

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace TransitionTracker.Web.Transition;
+namespace TransitionTracker.Application;
 
 /// <summary>Dates and times as people in England read them: UK local time, "1 April 2013".</summary>
 public static class UkCalendar

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 
-namespace TransitionTracker.Web.Infrastructure.Telemetry;
+namespace TransitionTracker.Application.Telemetry;
 
 /// <summary>
 /// The app's own counters, on one meter named <see cref="MeterName"/> (docs/operations.md, "Telemetry"). The meter comes

@@ -3,14 +3,14 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using TransitionTracker.Data;
 
-namespace TransitionTracker.Web.Infrastructure.Caching;
+namespace TransitionTracker.Application.Caching;
 
 /// <summary>
 /// Reads the data stamp (<see cref="TransitionTracker.Data.Versioning.DataVersion"/>) with one plain command on a
 /// pooled connection. It runs on every request, most of which then need nothing else from the database, so it does
 /// not go through EF Core: building a DbContext and its query pipeline cost several times the read itself.
 /// </summary>
-public sealed class DataStampReader(DatabaseSettings database)
+public sealed class DataStampReader(DatabaseProvider provider, string connectionString)
 {
     public const string Sql = "SELECT \"Stamp\" FROM \"DataVersion\" WHERE \"Id\" = 1";
 
@@ -30,10 +30,10 @@ public sealed class DataStampReader(DatabaseSettings database)
         return Convert.ToInt64(stamp, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private DbConnection Connect() => database.Provider switch
+    private DbConnection Connect() => provider switch
     {
-        DatabaseProvider.Sqlite => new SqliteConnection(database.ConnectionString),
-        DatabaseProvider.Postgres => new NpgsqlConnection(database.ConnectionString),
-        _ => throw new InvalidOperationException($"Unknown database provider {database.Provider}."),
+        DatabaseProvider.Sqlite => new SqliteConnection(connectionString),
+        DatabaseProvider.Postgres => new NpgsqlConnection(connectionString),
+        _ => throw new InvalidOperationException($"Unknown database provider {provider}."),
     };
 }

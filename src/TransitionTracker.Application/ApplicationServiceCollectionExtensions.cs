@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TransitionTracker.Application.Access;
+using TransitionTracker.Application.Caching;
+using TransitionTracker.Application.Editing;
+using TransitionTracker.Application.Persistence;
+using TransitionTracker.Application.Telemetry;
+using TransitionTracker.Data;
+using TransitionTracker.Data.Auditing;
+
+namespace TransitionTracker.Application;
+
+public static class ApplicationServiceCollectionExtensions
+{
+    /// <summary>
+    /// What every use case shares (docs/architecture.md, "Layers"): the read cache and the data stamp, the per-operation
+    /// contexts, the acting user and the scope check, and the revision-checked save. Each feature adds its own use cases
+    /// with its own <c>Add…</c> method. The data layer must be registered too (<c>AddTransitionTrackerData</c>); the read
+    /// cache is configured with <see cref="ReadCacheOptions"/>.
+    /// </summary>
+    public static IServiceCollection AddTransitionTrackerApplication(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        services.AddMetrics();
+        services.TryAddSingleton<TransitionTrackerMetrics>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<ReadCacheOptions>();
+        services.AddSingleton<ReadCache>();
+        services.AddSingleton(_ => new DataStampReader(provider, connectionString));
+        services.AddScoped<DataStamp>();
+        services.AddScoped<CachedReads>();
+        services.AddScoped<DbContexts>();
+
+        // The scope's own context (Identity's stores, health checks, commands) also makes the scope forget its stamp when it saves.
+        services.Replace(ServiceDescriptor.Scoped<TransitionTrackerDbContext>(sp => sp.GetRequiredService<DbContexts>().Open(sp.GetRequiredService<AuditActor>())));
+        services.AddScoped<ActingUsers>();
+        services.AddScoped<OrganisationScope>();
+        services.AddSingleton<RevisionCheckedSave>();
+        return services;
+    }
+}

@@ -1,0 +1,3 @@
+using TransitionTracker.TestSupport;
+
+[assembly: TestFramework(TestRunFramework.TypeName, TestRunFramework.AssemblyName)]
