@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TransitionTracker.Application.Access;
 using TransitionTracker.Application.Caching;
+using TransitionTracker.Application.Consortia;
 using TransitionTracker.Application.Editing;
+using TransitionTracker.Application.Frameworks;
 using TransitionTracker.Application.Persistence;
 using TransitionTracker.Application.Telemetry;
 using TransitionTracker.Data;
@@ -35,6 +37,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<ActingUsers>();
         services.AddScoped<OrganisationScope>();
         services.AddSingleton<RevisionCheckedSave>();
+
+        services.AddTransitionTrackerConsortia();
+        services.AddTransitionTrackerFrameworks();
         return services;
     }
 }

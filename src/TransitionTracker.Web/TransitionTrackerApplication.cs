@@ -6,10 +6,10 @@ using TransitionTracker.Web.Access;
 using TransitionTracker.Web.Api;
 using TransitionTracker.Web.Assessments;
 using TransitionTracker.Web.Components;
-using TransitionTracker.Web.Consortia;
+using TransitionTracker.Application.Consortia;
 using TransitionTracker.Web.Dashboards;
 using TransitionTracker.Web.Diagnostics;
-using TransitionTracker.Web.Frameworks;
+using TransitionTracker.Application.Frameworks;
 using TransitionTracker.Web.Infrastructure;
 
 using TransitionTracker.Web.Infrastructure.DataProtection;
@@ -42,9 +42,6 @@ public static class TransitionTrackerApplication
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<TransitionTrackerDbContext>("database", failureStatus: HealthStatus.Unhealthy, tags: [HealthEndpoints.ReadyTag]);
 
-        builder.Services.AddScoped<ConsortiumCatalogue>();
-        builder.Services.AddScoped<FrameworkLibrary>();
-        builder.Services.AddSingleton<FrameworkCache>();
         builder.Services.AddScoped<OrganisationDirectory>();
         builder.Services.AddScoped<AssessmentWorkflow>();
         builder.Services.AddScoped<ConsortiumReadinessReader>();

@@ -6,7 +6,7 @@ using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Domain.Text;
 using TransitionTracker.Web.Access;
 using TransitionTracker.Web.Assessments;
-using TransitionTracker.Web.Frameworks;
+using TransitionTracker.Application.Frameworks;
 
 namespace TransitionTracker.Web.Api;
 

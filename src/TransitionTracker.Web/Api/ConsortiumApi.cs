@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Web.Access;
-using TransitionTracker.Web.Consortia;
+using TransitionTracker.Application.Consortia;
 using TransitionTracker.Application.Caching;
 
 namespace TransitionTracker.Web.Api;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TransitionTracker.Domain.Frameworks;
-using TransitionTracker.Web.Frameworks;
+using TransitionTracker.Application.Frameworks;
+using TransitionTracker.Web.Access;
 
 namespace TransitionTracker.Web.Api;
 
@@ -22,10 +23,10 @@ public static class FrameworkApi
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<FrameworkSummary>>> ListAsync(FrameworkLibrary library, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await library.ListAsync(cancellationToken));
+    private static async Task<Ok<IReadOnlyList<FrameworkSummary>>> ListAsync(FrameworkLibrary library, CurrentUser currentUser, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await library.ListAsync(currentUser.Acting, cancellationToken));
 
-    private static async Task<IResult> GetAsync(string id, string? version, FrameworkLibrary library, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string id, string? version, FrameworkLibrary library, CurrentUser currentUser, CancellationToken cancellationToken)
     {
         int? wanted = null;
         if (version is not null)
@@ -38,7 +39,7 @@ public static class FrameworkApi
             wanted = v;
         }
 
-        var framework = await library.FindAsync(id, wanted, cancellationToken);
+        var framework = await library.GetAsync(currentUser.Acting, id, wanted, cancellationToken);
         return framework is null
             ? ApiProblems.NotFound(wanted is null ? $"There is no framework '{id}'." : $"There is no version {wanted} of framework '{id}'.")
             : TypedResults.Text(FrameworkLoader.ToJson(framework), "application/json");

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.Scoring;
-using TransitionTracker.Web.Frameworks;
+using TransitionTracker.Application.Frameworks;
 
 namespace TransitionTracker.Web.Api;
 

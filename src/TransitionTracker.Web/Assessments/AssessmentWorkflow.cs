@@ -7,7 +7,7 @@ using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Domain.Text;
 using TransitionTracker.Web.Access;
-using TransitionTracker.Web.Frameworks;
+using TransitionTracker.Application.Frameworks;
 using TransitionTracker.Application.Telemetry;
 
 namespace TransitionTracker.Web.Assessments;

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Data;
 using TransitionTracker.Domain.Assessments;
 using TransitionTracker.Domain.Scoring;
-using TransitionTracker.Web.Frameworks;
+using TransitionTracker.Application.Frameworks;
 using TransitionTracker.Application.Caching;
 
 namespace TransitionTracker.Web.Assessments;

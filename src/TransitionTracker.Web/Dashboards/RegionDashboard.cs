@@ -6,7 +6,7 @@ using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Domain.Quality;
 using TransitionTracker.Domain.Scoring;
-using TransitionTracker.Web.Consortia;
+using TransitionTracker.Application.Consortia;
 using TransitionTracker.Application.Caching;
 using TransitionTracker.Web.SupportActions;
 using TransitionTracker.Web.Transition;

@@ -8,7 +8,7 @@ using TransitionTracker.Domain.Lessons;
 using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Web.Access;
 using TransitionTracker.Web.Components.Shared;
-using TransitionTracker.Web.Consortia;
+using TransitionTracker.Application.Consortia;
 using TransitionTracker.Web.Transition;
 
 namespace TransitionTracker.Web.Lessons;

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Data;
 using TransitionTracker.Data.Seeding;
 using TransitionTracker.Domain.Access;
-using TransitionTracker.Web.Consortia;
+using TransitionTracker.Application.Consortia;
 using TransitionTracker.Application.Caching;
 
 namespace TransitionTracker.Web.Organisations;

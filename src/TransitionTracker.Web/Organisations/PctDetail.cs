@@ -1,4 +1,4 @@
-using TransitionTracker.Web.Consortia;
+using TransitionTracker.Application.Consortia;
 
 namespace TransitionTracker.Web.Organisations;
 

@@ -8,7 +8,7 @@ using TransitionTracker.Domain.SupportActions;
 using TransitionTracker.Domain.Text;
 using TransitionTracker.Web.Components.Pages.Consortia.Changes;
 using TransitionTracker.Web.Components.Shared;
-using TransitionTracker.Web.Frameworks;
+using TransitionTracker.Application.Frameworks;
 using TransitionTracker.Web.Transition;
 
 using TransitionTracker.Application.Telemetry;

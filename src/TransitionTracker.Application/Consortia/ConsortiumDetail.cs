@@ -1,4 +1,4 @@
-namespace TransitionTracker.Web.Consortia;
+namespace TransitionTracker.Application.Consortia;
 
 /// <summary>A consortium with its region, linked PCTs and current member practices.</summary>
 public sealed record ConsortiumDetail(

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TransitionTracker.Application.Persistence;
 using TransitionTracker.Data;
 using TransitionTracker.Domain.Access;
 using TransitionTracker.Domain.Assessments;
@@ -6,14 +7,15 @@ using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Domain.Organisations;
 
-namespace TransitionTracker.Web.Consortia;
+namespace TransitionTracker.Application.Consortia;
 
 /// <summary>Reads consortia for pages and the API, each list in one query.</summary>
-public sealed class ConsortiumCatalogue(TransitionTrackerDbContext db)
+public sealed class ConsortiumCatalogue(DbContexts contexts)
 {
     /// <summary>The consortia matching the filter that the user may read.</summary>
     public async Task<IReadOnlyList<ConsortiumSummary>> ListAsync(ConsortiumFilter filter, UserAccess access, CancellationToken cancellationToken)
     {
+        await using var db = contexts.OpenForReading();
         var consortia = Readable(db.Consortia.AsNoTracking(), access);
         if (filter.RegionCode is { } region)
         {
@@ -25,27 +27,29 @@ public sealed class ConsortiumCatalogue(TransitionTrackerDbContext db)
             consortia = consortia.Where(c => c.Pcts.Any(p => p.PctCode == pct));
         }
 
-        var rows = await Project(consortia.OrderBy(c => c.Code)).ToListAsync(cancellationToken);
-        var summaries = await WithStandingsAsync(rows, cancellationToken);
+        var rows = await Project(db, consortia.OrderBy(c => c.Code)).ToListAsync(cancellationToken);
+        var summaries = await WithStandingsAsync(db, rows, cancellationToken);
         return filter.Track is { } track ? summaries.Where(s => s.Track == track.ToWireName()).ToList() : summaries;
     }
 
     /// <summary>A consortium and where it sits; pages that show where it stands read that separately.</summary>
     public async Task<ConsortiumSummary?> FindAsync(string code, CancellationToken cancellationToken)
     {
-        var row = await FindRowAsync(code, cancellationToken);
+        await using var db = contexts.OpenForReading();
+        var row = await FindRowAsync(db, code, cancellationToken);
         return row is null ? null : new ConsortiumSummary(row.Code, row.Name, row.RegionCode, row.HostPctCode, row.PctCodes, row.Stage.ToWire(), row.PracticeCount, row.Population);
     }
 
     /// <summary>A consortium with its track, override and scores, as the API shows it.</summary>
     public async Task<ConsortiumSummary?> FindWithStandingAsync(string code, CancellationToken cancellationToken)
     {
-        var row = await FindRowAsync(code, cancellationToken);
-        return row is null ? null : (await WithStandingsAsync([row], cancellationToken))[0];
+        await using var db = contexts.OpenForReading();
+        var row = await FindRowAsync(db, code, cancellationToken);
+        return row is null ? null : (await WithStandingsAsync(db, [row], cancellationToken))[0];
     }
 
-    private Task<ConsortiumRow?> FindRowAsync(string code, CancellationToken cancellationToken) =>
-        Project(db.Consortia.AsNoTracking().Where(c => c.Code == code)).SingleOrDefaultAsync(cancellationToken);
+    private static Task<ConsortiumRow?> FindRowAsync(TransitionTrackerDbContext db, string code, CancellationToken cancellationToken) =>
+        Project(db, db.Consortia.AsNoTracking().Where(c => c.Code == code)).SingleOrDefaultAsync(cancellationToken);
 
     public async Task<ConsortiumDetail?> GetDetailAsync(string code, CancellationToken cancellationToken)
     {
@@ -55,6 +59,7 @@ public sealed class ConsortiumCatalogue(TransitionTrackerDbContext db)
             return null;
         }
 
+        await using var db = contexts.OpenForReading();
         var regionName = await db.Regions.AsNoTracking().Where(r => r.Code == summary.RegionCode).Select(r => r.Name).SingleAsync(cancellationToken);
         var members = await (
                 from m in db.ConsortiumMemberships.AsNoTracking()
@@ -99,7 +104,7 @@ public sealed class ConsortiumCatalogue(TransitionTrackerDbContext db)
         return consortia.Where(c => led.Contains(c.Code) || regions.Contains(c.RegionCode) || c.Pcts.Any(p => pcts.Contains(p.PctCode)));
     }
 
-    private IQueryable<ConsortiumRow> Project(IQueryable<Consortium> consortia) =>
+    private static IQueryable<ConsortiumRow> Project(TransitionTrackerDbContext db, IQueryable<Consortium> consortia) =>
         consortia.Select(c => new ConsortiumRow(
             c.Code,
             c.Name,
@@ -115,7 +120,7 @@ public sealed class ConsortiumCatalogue(TransitionTrackerDbContext db)
 
     // Where each consortium stands, in three queries whatever the number of consortia or assessments: the latest
     // submitted assessment of each, its domain scores, and the latest track decision of each.
-    private async Task<List<ConsortiumSummary>> WithStandingsAsync(IReadOnlyList<ConsortiumRow> rows, CancellationToken cancellationToken)
+    private static async Task<List<ConsortiumSummary>> WithStandingsAsync(TransitionTrackerDbContext db, IReadOnlyList<ConsortiumRow> rows, CancellationToken cancellationToken)
     {
         const string framework = ShippedFrameworks.Default;
         var codes = rows.Select(r => r.Code).ToList();

@@ -1,3 +1,3 @@
-namespace TransitionTracker.Web.Consortia;
+namespace TransitionTracker.Application.Consortia;
 
 public sealed record DomainScoreItem(string Id, double? Score);

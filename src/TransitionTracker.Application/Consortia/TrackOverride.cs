@@ -1,4 +1,4 @@
-namespace TransitionTracker.Web.Consortia;
+namespace TransitionTracker.Application.Consortia;
 
 /// <summary>A regional lead's decision on a consortium's track, as the API shows it.</summary>
 public sealed record TrackOverride(string Track, string Reason, string By, DateTime At);

@@ -1,20 +1,31 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using TransitionTracker.Data;
-using TransitionTracker.Data.Auditing;
+using TransitionTracker.Application.Access;
+using TransitionTracker.Application.Editing;
+using TransitionTracker.Application.Persistence;
 using TransitionTracker.Data.Frameworks;
 using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.Scoring;
 
-namespace TransitionTracker.Web.Frameworks;
+namespace TransitionTracker.Application.Frameworks;
 
-/// <summary>Stored readiness frameworks: reading any version, and publishing a new one.</summary>
-public sealed class FrameworkLibrary(TransitionTrackerDbContext db, FrameworkCache cache, TimeProvider clock, AuditActor actor)
+/// <summary>
+/// Stored readiness frameworks: reading any version, and publishing a new one. Frameworks are published reference data:
+/// every signed-in user may read them; only administrators publish.
+/// </summary>
+public sealed class FrameworkLibrary(DbContexts contexts, FrameworkCache cache, TimeProvider clock)
 {
     public const int MaxDocumentBytes = 256 * 1024;
 
-    public async Task<IReadOnlyList<FrameworkSummary>> ListAsync(CancellationToken cancellationToken)
+    /// <summary>The latest version of every framework, with the versions that exist; empty for nobody signed in.</summary>
+    public async Task<IReadOnlyList<FrameworkSummary>> ListAsync(ActingUser? user, CancellationToken cancellationToken)
     {
+        if (user is null)
+        {
+            return [];
+        }
+
+        await using var db = contexts.OpenForReading();
         var versions = await db.Frameworks.AsNoTracking()
             .OrderBy(f => f.FrameworkId).ThenBy(f => f.Version)
             .Select(f => new { f.FrameworkId, f.Version, f.PublishedAtUtc, f.PublishedBy, f.Definition })
@@ -38,7 +49,14 @@ public sealed class FrameworkLibrary(TransitionTrackerDbContext db, FrameworkCac
             .ToList();
     }
 
-    /// <summary>One version of a framework (the latest when <paramref name="version"/> is null), or null.</summary>
+    /// <summary>One version of a framework (the latest when <paramref name="version"/> is null), or null (also for nobody signed in).</summary>
+    public Task<Framework?> GetAsync(ActingUser? user, string id, int? version, CancellationToken cancellationToken) =>
+        user is null ? Task.FromResult<Framework?>(null) : FindAsync(id, version, cancellationToken);
+
+    /// <summary>
+    /// One version of a framework (the latest when <paramref name="version"/> is null), or null: for use cases that
+    /// have already checked their acting user's scope.
+    /// </summary>
     public async Task<Framework?> FindAsync(string id, int? version, CancellationToken cancellationToken)
     {
         // A published version never changes: one parsed already needs no query, and the definition (tens of
@@ -48,6 +66,7 @@ public sealed class FrameworkLibrary(TransitionTrackerDbContext db, FrameworkCac
             return parsed;
         }
 
+        await using var db = contexts.OpenForReading();
         var found = await db.Frameworks.AsNoTracking()
             .Where(f => f.FrameworkId == id && (version == null || f.Version == version))
             .OrderByDescending(f => f.Version)
@@ -70,20 +89,29 @@ public sealed class FrameworkLibrary(TransitionTrackerDbContext db, FrameworkCac
         return cache.GetOrParse(id, stored, definition);
     }
 
-    /// <summary>Validates the JSON and, when it is valid, stores it as the next version of its framework id.</summary>
-    public async Task<PublishOutcome> PublishAsync(string json, CancellationToken cancellationToken)
+    /// <summary>
+    /// Validates the JSON and, when it is valid, stores it as the next version of its framework id (the outcome's value).
+    /// Problems name the JSON path they are about (<c>$</c> for the whole file). Only administrators publish.
+    /// </summary>
+    public async Task<EditOutcome<Framework>> PublishAsync(ActingUser? user, string json, CancellationToken cancellationToken)
     {
+        if (user is not { Access.IsAdministrator: true })
+        {
+            return EditOutcome<Framework>.From(EditOutcome.NotFound());
+        }
+
         var candidate = Check(json);
         if (candidate.Framework is null)
         {
-            return new PublishOutcome(null, candidate.Problems);
+            return Invalid(candidate.Problems);
         }
 
         if (await IdenticalToLatestAsync(candidate.Framework, cancellationToken) is { } latest)
         {
-            return new PublishOutcome(null, [Identical(latest)]);
+            return Invalid([Identical(latest)]);
         }
 
+        await using var db = contexts.Open(user);
         var id = candidate.Framework.Id;
         var next = (await db.Frameworks.Where(f => f.FrameworkId == id).MaxAsync(f => (int?)f.Version, cancellationToken) ?? 0) + 1;
         var document = JsonNode.Parse(json)!.AsObject();
@@ -96,7 +124,7 @@ public sealed class FrameworkLibrary(TransitionTrackerDbContext db, FrameworkCac
             Name = framework.Name,
             Definition = FrameworkLoader.ToJson(framework),
             PublishedAtUtc = clock.GetUtcNow().UtcDateTime,
-            PublishedBy = actor.Name,
+            PublishedBy = user.AuditName,
         });
         try
         {
@@ -104,11 +132,14 @@ public sealed class FrameworkLibrary(TransitionTrackerDbContext db, FrameworkCac
         }
         catch (DbUpdateException)
         {
-            return new PublishOutcome(null, [new FrameworkProblem("$.version", $"Someone else published version {next} of {id} at the same moment. Upload it again to publish the next version.")]);
+            return Invalid([new FrameworkProblem("$.version", $"Someone else published version {next} of {id} at the same moment. Upload it again to publish the next version.")]);
         }
 
-        return new PublishOutcome(framework, []);
+        return EditOutcome<Framework>.From(EditOutcome.Saved(revision: next), framework);
     }
+
+    private static EditOutcome<Framework> Invalid(IEnumerable<FrameworkProblem> problems) =>
+        EditOutcome<Framework>.From(EditOutcome.Invalid(problems.Select(p => new FieldProblem(p.Path, p.Message)).ToList()));
 
     /// <summary>
     /// The latest published version of the candidate's framework when the candidate says exactly the same (whatever

@@ -1,4 +1,4 @@
-namespace TransitionTracker.Web.Consortia;
+namespace TransitionTracker.Application.Consortia;
 
 /// <summary>A consortium as lists and the API show it, with where it stands.</summary>
 /// <param name="Track">The effective track: the regional lead's decision when there is one, otherwise the computed track.</param>

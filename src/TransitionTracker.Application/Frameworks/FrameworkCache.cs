@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using TransitionTracker.Domain.Frameworks;
 
-namespace TransitionTracker.Web.Frameworks;
+namespace TransitionTracker.Application.Frameworks;
 
 /// <summary>
 /// Parsed framework versions. A published version never changes, so a parsed copy is good for the life of the

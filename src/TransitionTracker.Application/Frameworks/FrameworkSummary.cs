@@ -1,4 +1,4 @@
-namespace TransitionTracker.Web.Frameworks;
+namespace TransitionTracker.Application.Frameworks;
 
 /// <summary>The latest version of a framework, with how many versions exist.</summary>
 public sealed record FrameworkSummary(
