@@ -26,6 +26,8 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<TransitionTrackerMetrics>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<ReadCacheOptions>();
+        // Only the read cache's "misses share one load"; keys name the result type, stamp, day and every key part.
+        services.AddHybridCache(o => o.MaximumKeyLength = 4096);
         services.AddSingleton<ReadCache>();
         services.AddSingleton(_ => new DataStampReader(provider, connectionString));
         services.AddScoped<DataStamp>();

@@ -1,4 +1,5 @@
-using System.Collections.Concurrent;
+using System.ComponentModel;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using TransitionTracker.Application.Telemetry;
@@ -11,19 +12,27 @@ namespace TransitionTracker.Application.Caching;
 /// its own transaction, so a result is never served after a change any instance committed: each request reads the
 /// stamp (one primary-key read) before it trusts anything here. Nothing here is shared between instances, and nothing
 /// needs to be. Results must be immutable: they are handed to many requests at once. Requests that miss the same
-/// result under the same stamp at the same time share one load, so the first requests after a change do not all run
-/// the same queries.
+/// result under the same stamp at the same time share one load (<see cref="HybridCache"/>'s stampede protection, which
+/// stores nothing here: the results are kept in a size-limited <see cref="MemoryCache"/> whose least recently used
+/// results go first), so the first requests after a change do not all run the same queries.
 /// </summary>
 public sealed class ReadCache : IDisposable
 {
+    // HybridCache only coalesces the loads: what it would keep is kept in _entries instead, bounded and stamp-checked.
+    private static readonly HybridCacheEntryOptions LoadOnly = new()
+    {
+        Flags = HybridCacheEntryFlags.DisableLocalCache | HybridCacheEntryFlags.DisableDistributedCache,
+    };
+
     private readonly MemoryCache _entries;
     private readonly ReadCacheOptions _options;
-    private readonly ConcurrentDictionary<Loading, Task> _loading = new();
+    private readonly HybridCache _loads;
     private readonly TransitionTrackerMetrics _metrics;
 
-    public ReadCache(IOptions<ReadCacheOptions> options, TransitionTrackerMetrics metrics)
+    public ReadCache(IOptions<ReadCacheOptions> options, HybridCache loads, TransitionTrackerMetrics metrics)
     {
         _options = options.Value;
+        _loads = loads;
         _metrics = metrics;
         _entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, _options.MaxEntries) });
     }
@@ -66,42 +75,16 @@ public sealed class ReadCache : IDisposable
         }
 
         _metrics.ReadCacheMiss(key);
-
-        var loading = new Loading(new Key(typeof(T), key), stamp, day);
-        var mine = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var running = _loading.GetOrAdd(loading, mine.Task);
-        if (running != mine.Task)
-        {
-            try
-            {
-                return await ((Task<T>)running).WaitAsync(cancellationToken);
-            }
-            catch (Exception) when (!cancellationToken.IsCancellationRequested && running.IsCompleted && !running.IsCompletedSuccessfully)
-            {
-                return await load(cancellationToken);
-            }
-        }
-
+        var attempt = new Attempt<T>(this, key, stamp, day, load);
         try
         {
-            var value = await load(cancellationToken);
-            Set(key, stamp, day, value);
-            mine.SetResult(value);
-            return value;
+            var shared = await _loads.GetOrCreateAsync(
+                CacheKeyName.Of(typeof(T), key, stamp, day), attempt, static async (a, ct) => await a.RunAsync(ct), LoadOnly, null, cancellationToken);
+            return shared.Value;
         }
-        catch (OperationCanceledException)
+        catch (Exception) when (!attempt.Ran && !cancellationToken.IsCancellationRequested)
         {
-            mine.SetCanceled(CancellationToken.None);
-            throw;
-        }
-        catch (Exception exception)
-        {
-            mine.SetException(exception);
-            throw;
-        }
-        finally
-        {
-            _loading.TryRemove(new KeyValuePair<Loading, Task>(loading, mine.Task));
+            return (await attempt.RunAsync(cancellationToken)).Value;
         }
     }
 
@@ -109,7 +92,26 @@ public sealed class ReadCache : IDisposable
 
     private sealed record Key(Type Type, object Value);
 
-    private sealed record Loading(Key Key, long Stamp, DateOnly Day);
-
     private sealed record Entry(long Stamp, DateOnly Day, object? Value);
+
+    /// <summary>One request's load, run by it or shared with requests missing the same result at the same time.</summary>
+    private sealed class Attempt<T>(ReadCache cache, object key, long stamp, DateOnly day, Func<CancellationToken, Task<T>> load)
+    {
+        public bool Ran { get; private set; }
+
+        public async Task<Loaded<T>> RunAsync(CancellationToken cancellationToken)
+        {
+            Ran = true;
+            var value = await load(cancellationToken);
+            cache.Set(key, stamp, day, value);
+            return new Loaded<T>(value);
+        }
+    }
+
+    /// <summary>A loaded result as the loads share it: marked immutable, so it is handed over as it is, never copied.</summary>
+    [ImmutableObject(true)]
+    private sealed class Loaded<T>(T value)
+    {
+        public T Value { get; } = value;
+    }
 }

@@ -1,14 +1,12 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using TransitionTracker.Data;
 using TransitionTracker.Data.Seeding;
 using TransitionTracker.Data.Versioning;
 using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Domain.SupportActions;
 using TransitionTracker.Application.Caching;
-using TransitionTracker.Application.Telemetry;
 using TransitionTracker.Web.Tests.Infrastructure;
 
 namespace TransitionTracker.Web.Tests.Caching;
@@ -20,9 +18,6 @@ namespace TransitionTracker.Web.Tests.Caching;
 /// </summary>
 public sealed class ReadCacheTests(TransitionTrackerFactory factory) : IClassFixture<TransitionTrackerFactory>
 {
-    private static readonly TransitionTrackerMetrics Metrics =
-        new ServiceCollection().AddMetrics().AddSingleton<TransitionTrackerMetrics>().BuildServiceProvider().GetRequiredService<TransitionTrackerMetrics>();
-
     [Fact]
     public async Task A_change_saved_by_another_instance_shows_on_the_next_request()
     {
@@ -105,82 +100,6 @@ public sealed class ReadCacheTests(TransitionTrackerFactory factory) : IClassFix
             var reads = scope.ServiceProvider.GetRequiredService<CachedReads>();
             Assert.Equal(inside - 1, await reads.GetAsync(key, ct => db.Regions.CountAsync(ct), CancellationToken.None));
         }
-    }
-
-    [Fact]
-    public void A_result_is_kept_for_its_stamp_and_day_only()
-    {
-        using var cache = new ReadCache(Options.Create(new ReadCacheOptions()), Metrics);
-        var day = new DateOnly(2026, 11, 22);
-        cache.Set(("figures", "Q30"), 7, day, "kept");
-
-        Assert.True(cache.TryGet<string>(("figures", "Q30"), 7, day, out var kept));
-        Assert.Equal("kept", kept);
-        Assert.False(cache.TryGet<string>(("figures", "Q30"), 8, day, out _));
-        Assert.False(cache.TryGet<string>(("figures", "Q30"), 7, day.AddDays(1), out _));
-        Assert.False(cache.TryGet<string>(("figures", "Q31"), 7, day, out _));
-        Assert.False(cache.TryGet<object>(("figures", "Q30"), 7, day, out _));
-    }
-
-    [Fact]
-    public void The_cache_holds_no_more_than_its_limit()
-    {
-        using var cache = new ReadCache(Options.Create(new ReadCacheOptions { MaxEntries = 10 }), Metrics);
-        var day = new DateOnly(2026, 11, 22);
-        for (var i = 0; i < 50; i++)
-        {
-            cache.Set(("page", i), 1, day, i);
-        }
-
-        Assert.InRange(cache.Count, 1, 10);
-    }
-
-    [Fact]
-    public async Task Requests_missing_the_same_result_at_once_share_one_load()
-    {
-        using var cache = new ReadCache(Options.Create(new ReadCacheOptions()), Metrics);
-        var day = new DateOnly(2026, 11, 22);
-        var loads = 0;
-        var release = new TaskCompletionSource();
-        async Task<string> Load(CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref loads);
-            await release.Task;
-            return "figures";
-        }
-
-        var first = cache.GetOrLoadAsync(("national", "all"), 7, day, Load, CancellationToken.None);
-        var second = cache.GetOrLoadAsync(("national", "all"), 7, day, Load, CancellationToken.None);
-        release.SetResult();
-
-        Assert.Equal(["figures", "figures"], await Task.WhenAll(first, second));
-        Assert.Equal(1, loads);
-        Assert.Equal("figures", await cache.GetOrLoadAsync<string>(("national", "all"), 7, day, _ => throw new InvalidOperationException("kept, not loaded again"), CancellationToken.None));
-
-        // A new stamp is a new load; the key then holds the newer result.
-        Assert.Equal("figures", await cache.GetOrLoadAsync(("national", "all"), 8, day, Load, CancellationToken.None));
-        Assert.Equal(2, loads);
-        Assert.Equal("figures", await cache.GetOrLoadAsync<string>(("national", "all"), 8, day, _ => throw new InvalidOperationException("kept, not loaded again"), CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task A_request_waiting_on_a_load_that_fails_loads_for_itself()
-    {
-        using var cache = new ReadCache(Options.Create(new ReadCacheOptions()), Metrics);
-        var day = new DateOnly(2026, 11, 22);
-        var release = new TaskCompletionSource();
-        async Task<string> Failing(CancellationToken cancellationToken)
-        {
-            await release.Task;
-            throw new OperationCanceledException("the first client went away");
-        }
-
-        var first = cache.GetOrLoadAsync(("page", "00G"), 7, day, Failing, CancellationToken.None);
-        var second = cache.GetOrLoadAsync(("page", "00G"), 7, day, _ => Task.FromResult("loaded by the second"), CancellationToken.None);
-        release.SetResult();
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
-        Assert.Equal("loaded by the second", await second);
     }
 
     private static async Task<string> NameAsync(HttpClient client)
