@@ -5,6 +5,7 @@ using TransitionTracker.Application.Caching;
 using TransitionTracker.Application.Editing;
 using TransitionTracker.Application.Persistence;
 using TransitionTracker.Application.Telemetry;
+using TransitionTracker.Application.Transition;
 using TransitionTracker.Data;
 using TransitionTracker.Data.Auditing;
 
@@ -35,6 +36,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<ActingUsers>();
         services.AddScoped<OrganisationScope>();
         services.AddSingleton<RevisionCheckedSave>();
+        services.AddTransitionTrackerPlans();
         return services;
     }
 }
