@@ -7,6 +7,7 @@ using TransitionTracker.Application.Editing;
 using TransitionTracker.Application.Frameworks;
 using TransitionTracker.Application.Persistence;
 using TransitionTracker.Application.Telemetry;
+using TransitionTracker.Application.Transition;
 using TransitionTracker.Data;
 using TransitionTracker.Data.Auditing;
 
@@ -42,6 +43,7 @@ public static class ApplicationServiceCollectionExtensions
 
         services.AddTransitionTrackerConsortia();
         services.AddTransitionTrackerFrameworks();
+        services.AddTransitionTrackerPlans();
         return services;
     }
 }

@@ -1,5 +1,4 @@
 using TransitionTracker.Domain.Scoring;
-using TransitionTracker.Web.Transition;
 
 namespace TransitionTracker.Web.Assessments;
 

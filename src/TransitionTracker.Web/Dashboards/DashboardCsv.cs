@@ -3,7 +3,6 @@ using System.Text;
 using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Domain.Scoring;
-using TransitionTracker.Web.Transition;
 
 namespace TransitionTracker.Web.Dashboards;
 

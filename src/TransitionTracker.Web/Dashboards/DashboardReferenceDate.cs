@@ -1,5 +1,4 @@
 using System.Globalization;
-using TransitionTracker.Web.Transition;
 
 namespace TransitionTracker.Web.Dashboards;
 

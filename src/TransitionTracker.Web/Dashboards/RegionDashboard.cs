@@ -9,7 +9,6 @@ using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Application.Consortia;
 using TransitionTracker.Application.Caching;
 using TransitionTracker.Web.SupportActions;
-using TransitionTracker.Web.Transition;
 
 namespace TransitionTracker.Web.Dashboards;
 

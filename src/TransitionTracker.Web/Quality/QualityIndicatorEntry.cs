@@ -5,7 +5,6 @@ using TransitionTracker.Data;
 using TransitionTracker.Data.Auditing;
 using TransitionTracker.Domain.Quality;
 using TransitionTracker.Web.Dashboards;
-using TransitionTracker.Web.Transition;
 
 namespace TransitionTracker.Web.Quality;
 

@@ -9,7 +9,6 @@ using TransitionTracker.Domain.Text;
 using TransitionTracker.Web.Components.Pages.Consortia.Changes;
 using TransitionTracker.Web.Components.Shared;
 using TransitionTracker.Application.Frameworks;
-using TransitionTracker.Web.Transition;
 
 using TransitionTracker.Application.Telemetry;
 

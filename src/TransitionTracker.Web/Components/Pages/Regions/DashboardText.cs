@@ -2,7 +2,6 @@ using System.Globalization;
 using TransitionTracker.Domain.Quality;
 using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Web.Assessments;
-using TransitionTracker.Web.Transition;
 
 namespace TransitionTracker.Web.Components.Pages.Regions;
 

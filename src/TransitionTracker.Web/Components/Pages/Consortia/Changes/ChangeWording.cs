@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using TransitionTracker.Data.Auditing;
-using TransitionTracker.Web.Transition;
 
 namespace TransitionTracker.Web.Components.Pages.Consortia.Changes;
 

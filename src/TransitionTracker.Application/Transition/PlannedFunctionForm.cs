@@ -1,7 +1,8 @@
 using System.Globalization;
+using TransitionTracker.Application.Editing;
 using TransitionTracker.Domain.Transition;
 
-namespace TransitionTracker.Web.Transition;
+namespace TransitionTracker.Application.Transition;
 
 /// <summary>What a person typed into the planned function form, kept as typed so it can be shown again with errors.</summary>
 public sealed class PlannedFunctionForm
@@ -30,7 +31,7 @@ public sealed class PlannedFunctionForm
 
     public static PlannedFunctionForm From(PlannedFunction function)
     {
-        var (day, month, year) = FormValues.Boxes(function.TargetOn);
+        var (day, month, year) = InputValues.Boxes(function.TargetOn);
         return new PlannedFunctionForm
         {
             Name = function.Name,

@@ -1,6 +1,6 @@
 using TransitionTracker.Domain.Transition;
 
-namespace TransitionTracker.Web.Transition;
+namespace TransitionTracker.Application.Transition;
 
 /// <summary>The milestones form: the dates of all four milestones at once, one group of boxes each.</summary>
 public sealed class MilestonesForm

@@ -1,6 +1,6 @@
 using TransitionTracker.Domain.Transition;
 
-namespace TransitionTracker.Web.Transition;
+namespace TransitionTracker.Application.Transition;
 
 /// <summary>
 /// A consortium's transitional plan as read from the database (not tracked, so changing these objects saves

@@ -1,4 +1,4 @@
-namespace TransitionTracker.Web.Lessons;
+namespace TransitionTracker.Application.Lessons;
 
 /// <summary>What a person typed into the lesson form, kept as typed so it can be shown again with errors.</summary>
 public sealed class LessonForm

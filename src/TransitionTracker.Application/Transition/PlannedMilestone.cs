@@ -1,6 +1,6 @@
 using TransitionTracker.Domain.Transition;
 
-namespace TransitionTracker.Web.Transition;
+namespace TransitionTracker.Application.Transition;
 
 /// <summary>One of the four steps to authorisation, with its stored dates if any have been recorded yet.</summary>
 public sealed record PlannedMilestone(MilestoneKind Kind, Milestone? Stored)

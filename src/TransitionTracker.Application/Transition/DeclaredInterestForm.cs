@@ -1,7 +1,8 @@
 using System.Globalization;
+using TransitionTracker.Application.Editing;
 using TransitionTracker.Domain.Transition;
 
-namespace TransitionTracker.Web.Transition;
+namespace TransitionTracker.Application.Transition;
 
 /// <summary>What a person typed into the conflicts-of-interest register form, kept as typed.</summary>
 public sealed class DeclaredInterestForm
@@ -28,7 +29,7 @@ public sealed class DeclaredInterestForm
 
     public static DeclaredInterestForm From(DeclaredInterest interest)
     {
-        var (day, month, year) = FormValues.Boxes(interest.DeclaredOn);
+        var (day, month, year) = InputValues.Boxes(interest.DeclaredOn);
         return new DeclaredInterestForm
         {
             Person = interest.Person,

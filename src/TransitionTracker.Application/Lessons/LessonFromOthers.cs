@@ -1,4 +1,4 @@
-namespace TransitionTracker.Web.Lessons;
+namespace TransitionTracker.Application.Lessons;
 
 /// <summary>
 /// A lesson written by another consortium that scored well in the lesson's domain in its latest submitted

@@ -1,7 +1,7 @@
 using System.Globalization;
 using TransitionTracker.Domain.Transition;
 
-namespace TransitionTracker.Web.Transition;
+namespace TransitionTracker.Application.Transition;
 
 /// <summary>What a person typed into the staff transfer form, kept as typed so it can be shown again with errors.</summary>
 public sealed class StaffTransferForm

@@ -1,24 +1,21 @@
 using Microsoft.EntityFrameworkCore;
-using TransitionTracker.Data;
-using TransitionTracker.Data.Auditing;
-using TransitionTracker.Domain.Access;
+using TransitionTracker.Application.Access;
+using TransitionTracker.Application.Editing;
+using TransitionTracker.Application.Persistence;
 using TransitionTracker.Domain.Assessments;
 using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.Lessons;
 using TransitionTracker.Domain.Organisations;
-using TransitionTracker.Web.Access;
-using TransitionTracker.Web.Components.Shared;
-using TransitionTracker.Application.Consortia;
-using TransitionTracker.Web.Transition;
 
-namespace TransitionTracker.Web.Lessons;
+namespace TransitionTracker.Application.Lessons;
 
 /// <summary>
 /// Lessons consortia record for others to learn from (docs/architecture.md, "The domain": consortia learn from the
 /// experience and outcomes of others), tagged by a domain of the default readiness framework: a consortium's own
-/// lessons, writing one, and the lessons of consortia that are strong where another is weak.
+/// lessons, writing one, and the lessons of consortia that are strong where another is weak. Those who may read a
+/// consortium read its lessons and the lessons others offer it; who may write one is <see cref="MayWriteAsync"/>.
 /// </summary>
-public sealed class LessonLibrary(TransitionTrackerDbContext db, CurrentUser user, AuditActor actor, TimeProvider clock)
+public sealed class LessonLibrary(DbContexts contexts, OrganisationScope scope, TimeProvider clock)
 {
     /// <summary>A domain score at least this high, in a consortium's latest submitted assessment, makes its lessons worth passing on.</summary>
     public const double StrongDomainScore = 75;
@@ -32,43 +29,55 @@ public sealed class LessonLibrary(TransitionTrackerDbContext db, CurrentUser use
     public static string DomainName(string domainId) => Framework.FindDomain(domainId)?.Name ?? domainId;
 
     /// <summary>
-    /// Whether the current user may record a lesson for the consortium: its lead (docs/security.md, "Roles and scopes")
-    /// or a PCT manager who may edit it. This is neither the read nor the edit policy, so pages check it here.
+    /// Whether <paramref name="user"/> may record a lesson for the consortium: its lead (docs/security.md, "Roles and
+    /// scopes") or a PCT manager who may edit it. This is neither the read nor the edit policy, so pages ask it here.
     /// </summary>
-    public bool MayWrite(ConsortiumSummary consortium) =>
-        user.Access.LedConsortia.Contains(consortium.Code)
-        || user.Access.CanEditConsortium(new ConsortiumRef(consortium.Code, consortium.RegionCode, consortium.PctCodes));
+    public async Task<bool> MayWriteAsync(ActingUser? user, string consortiumCode, CancellationToken cancellationToken) =>
+        user is not null
+        && OrganisationCode.TryNormalise(consortiumCode) is { } code
+        && await scope.ConsortiumAsync(code, cancellationToken) is { } consortium
+        && (user.Access.LedConsortia.Contains(consortium.Code) || user.Access.CanEditConsortium(consortium));
 
-    /// <summary>The consortium's own lessons, newest first.</summary>
-    public async Task<IReadOnlyList<Lesson>> ListAsync(string consortiumCode, CancellationToken cancellationToken) =>
-        await db.Lessons.AsNoTracking()
-            .Where(l => l.ConsortiumCode == consortiumCode)
+    /// <summary>The consortium's own lessons, newest first; empty when the user may not read the consortium.</summary>
+    public async Task<IReadOnlyList<Lesson>> ListAsync(ActingUser? user, string consortiumCode, CancellationToken cancellationToken)
+    {
+        if (!await scope.CanReadConsortiumAsync(user, consortiumCode, cancellationToken))
+        {
+            return [];
+        }
+
+        var code = OrganisationCode.Normalise(consortiumCode);
+        await using var db = contexts.OpenForReading();
+        return await db.Lessons
+            .Where(l => l.ConsortiumCode == code)
             .OrderByDescending(l => l.WrittenAtUtc).ThenByDescending(l => l.Id)
             .ToListAsync(cancellationToken);
+    }
 
-    /// <summary>Records a lesson written by the current user; not found when they may not write for this consortium.</summary>
-    public async Task<EditOutcome> AddAsync(ConsortiumSummary consortium, LessonForm form, CancellationToken cancellationToken)
+    /// <summary>Records a lesson written by <paramref name="user"/>; not found when they may not write for this consortium.</summary>
+    public async Task<EditOutcome> AddAsync(ActingUser? user, string consortiumCode, LessonForm form, CancellationToken cancellationToken)
     {
-        if (!MayWrite(consortium))
+        if (user is null || !await MayWriteAsync(user, consortiumCode, cancellationToken))
         {
             return EditOutcome.NotFound();
         }
 
-        var errors = new List<FieldError>();
+        var problems = new List<FieldProblem>();
         var domain = form.Domain?.Trim() ?? "";
         if (Framework.FindDomain(domain) is null)
         {
-            errors.Add(new FieldError(LessonForm.DomainField, "Select the domain the lesson is about"));
+            problems.Add(new FieldProblem(LessonForm.DomainField, "Select the domain the lesson is about"));
         }
 
-        var title = FormValues.Text(form.Title, Lesson.TitleMaxLength, LessonForm.TitleField, "Title", "Enter a title for the lesson", errors);
-        var body = FormValues.Text(form.Body, Lesson.BodyMaxLength, LessonForm.BodyField, "The lesson", "Enter what you learned", errors);
-        if (errors.Count > 0)
+        var title = InputValues.Text(form.Title, Lesson.TitleMaxLength, LessonForm.TitleField, "Title", "Enter a title for the lesson", problems);
+        var body = InputValues.Text(form.Body, Lesson.BodyMaxLength, LessonForm.BodyField, "The lesson", "Enter what you learned", problems);
+        if (problems.Count > 0)
         {
-            return EditOutcome.Invalid(errors, new HashSet<string>());
+            return EditOutcome.Invalid(problems);
         }
 
-        var lesson = new Lesson(consortium.Code, domain, title, body, actor.Name, clock.GetUtcNow().UtcDateTime);
+        await using var db = contexts.Open(user);
+        var lesson = new Lesson(consortiumCode, domain, title, body, user.AuditName, clock.GetUtcNow().UtcDateTime);
         db.Lessons.Add(lesson);
         await db.SaveChangesAsync(cancellationToken);
         return EditOutcome.Saved(lesson.Id);
@@ -78,18 +87,20 @@ public sealed class LessonLibrary(TransitionTrackerDbContext db, CurrentUser use
     /// For each of <paramref name="weakestDomainIds"/> (in that order), up to <see cref="LessonsPerDomain"/> different
     /// lessons, newest first, written by other consortia whose latest submitted assessment against the default framework scored
     /// at least <see cref="StrongDomainScore"/> in that domain. One query, however many domains or consortia; the rows
-    /// are the strong consortia's lessons on those domains, so the count follows the number of such lessons.
+    /// are the strong consortia's lessons on those domains, so the count follows the number of such lessons. Empty
+    /// when the user may not read the consortium.
     /// </summary>
     public async Task<IReadOnlyList<LessonFromOthers>> ForWeakestDomainsAsync(
-        string consortiumCode, IReadOnlyList<string> weakestDomainIds, CancellationToken cancellationToken)
+        ActingUser? user, string consortiumCode, IReadOnlyList<string> weakestDomainIds, CancellationToken cancellationToken)
     {
         var domains = weakestDomainIds.Distinct(StringComparer.Ordinal).ToList();
-        if (domains.Count == 0)
+        if (domains.Count == 0 || !await scope.CanReadConsortiumAsync(user, consortiumCode, cancellationToken))
         {
             return [];
         }
 
-        var code = OrganisationCode.TryNormalise(consortiumCode) ?? consortiumCode;
+        var code = OrganisationCode.Normalise(consortiumCode);
+        await using var db = contexts.OpenForReading();
 
         // The latest submission of each writer's consortium is found through the index on (ConsortiumCode, Status,
         // SubmittedAtUtc), one seek per lesson, so the cost follows the number of lessons, not the length of every
@@ -116,7 +127,7 @@ public sealed class LessonLibrary(TransitionTrackerDbContext db, CurrentUser use
                 ConsortiumName = consortium.Name,
                 Score = score.Score!.Value,
             };
-        var rows = await candidates.AsNoTracking().ToListAsync(cancellationToken);
+        var rows = await candidates.ToListAsync(cancellationToken);
 
         // The same lesson (title and text) recorded by several consortia is shown once, under the consortium that
         // scores best in the domain, with how many others recorded it too.

@@ -1,6 +1,7 @@
 using System.Globalization;
+using TransitionTracker.Application.Editing;
 
-namespace TransitionTracker.Web.Transition;
+namespace TransitionTracker.Application.Transition;
 
 /// <summary>The planned and actual dates typed for one milestone, as typed.</summary>
 public sealed class MilestoneDatesForm
@@ -22,8 +23,8 @@ public sealed class MilestoneDatesForm
 
     public static MilestoneDatesForm From(PlannedMilestone milestone)
     {
-        var (plannedDay, plannedMonth, plannedYear) = FormValues.Boxes(milestone.PlannedOn);
-        var (actualDay, actualMonth, actualYear) = FormValues.Boxes(milestone.AchievedOn);
+        var (plannedDay, plannedMonth, plannedYear) = InputValues.Boxes(milestone.PlannedOn);
+        var (actualDay, actualMonth, actualYear) = InputValues.Boxes(milestone.AchievedOn);
         return new MilestoneDatesForm
         {
             PlannedDay = plannedDay,
