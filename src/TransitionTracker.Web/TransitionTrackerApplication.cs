@@ -49,7 +49,6 @@ public static class TransitionTrackerApplication
         builder.Services.AddScoped<AssessmentWorkflow>();
         builder.Services.AddScoped<ConsortiumReadinessReader>();
         builder.Services.AddScoped<TrackReview>();
-        builder.Services.AddTransitionTrackerAdministration();
         builder.Services.AddTransitionTrackerPlans();
         builder.Services.AddTransitionTrackerSupportActions();
         builder.Services.AddTransitionTrackerDashboards();
