@@ -38,12 +38,15 @@ public static class ApplicationServiceCollectionExtensions
         // The scope's own context (Identity's stores, health checks, commands) also makes the scope forget its stamp when it saves.
         services.Replace(ServiceDescriptor.Scoped<TransitionTrackerDbContext>(sp => sp.GetRequiredService<DbContexts>().Open(sp.GetRequiredService<AuditActor>())));
         services.AddScoped<ActingUsers>();
+        services.AddScoped<SessionStore>();
+        services.AddScoped<SignInThrottling>();
         services.AddScoped<OrganisationScope>();
         services.AddSingleton<RevisionCheckedSave>();
 
         services.AddTransitionTrackerConsortia();
         services.AddTransitionTrackerFrameworks();
         services.AddTransitionTrackerPlans();
+        services.AddTransitionTrackerAdministration();
         return services;
     }
 }

@@ -46,7 +46,6 @@ public static class TransitionTrackerApplication
         builder.Services.AddScoped<AssessmentWorkflow>();
         builder.Services.AddScoped<ConsortiumReadinessReader>();
         builder.Services.AddScoped<TrackReview>();
-        builder.Services.AddTransitionTrackerAdministration();
         builder.Services.AddTransitionTrackerSupportActions();
         builder.Services.AddTransitionTrackerDashboards();
         builder.Services.AddTransitionTrackerApplication(builder.Configuration, database);

@@ -70,8 +70,6 @@ public static class IdentitySetup
         services.AddScoped<IAuthorizationHandler, AdministratorHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, NotFoundWhenForbiddenHandler>();
         services.AddScoped<CurrentUser>();
-        services.AddScoped<SessionStore>();
-        services.AddScoped<SignInThrottling>();
         services.AddHttpContextAccessor();
         return services;
     }

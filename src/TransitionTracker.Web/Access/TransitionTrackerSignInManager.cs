@@ -21,7 +21,8 @@ public sealed class TransitionTrackerSignInManager(
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<TransitionTrackerUser> confirmation,
     SessionStore sessions,
-    SignInThrottling throttling)
+    SignInThrottling throttling,
+    CurrentUser currentUser)
     : SignInManager<TransitionTrackerUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     // Checked instead of a real password when there is none to check (no such account, a disabled one, or attempts
@@ -66,8 +67,8 @@ public sealed class TransitionTrackerSignInManager(
     public override async Task<ClaimsPrincipal> CreateUserPrincipalAsync(TransitionTrackerUser user)
     {
         var principal = await base.CreateUserPrincipalAsync(user);
-        var sessionId = await sessions.StartAsync(user.Id, Aborted);
-        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(SessionStore.ClaimType, sessionId));
+        var sessionId = await sessions.StartAsync(currentUser.Acting, user.Id, Aborted);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(ActingUsers.SessionClaimType, sessionId));
         return principal;
     }
 
@@ -79,7 +80,7 @@ public sealed class TransitionTrackerSignInManager(
     public override async Task<TransitionTrackerUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
     {
         var user = await base.ValidateSecurityStampAsync(principal);
-        return user is not null && !user.IsDisabled && await sessions.EndAsync(principal?.FindFirstValue(SessionStore.ClaimType), user.Id, Aborted)
+        return user is not null && !user.IsDisabled && await sessions.EndAsync(currentUser.Acting, principal?.FindFirstValue(ActingUsers.SessionClaimType), user.Id, Aborted)
             ? user
             : null;
     }
@@ -87,7 +88,7 @@ public sealed class TransitionTrackerSignInManager(
     /// <summary>Ends the signed-in session on the server too, so a copy of the cookie stops working.</summary>
     public override async Task SignOutAsync()
     {
-        await sessions.EndAsync(Context.User.FindFirstValue(SessionStore.ClaimType), Context.User.FindFirstValue(ClaimTypes.NameIdentifier), Aborted);
+        await sessions.EndAsync(currentUser.Acting, Context.User.FindFirstValue(ActingUsers.SessionClaimType), Context.User.FindFirstValue(ClaimTypes.NameIdentifier), Aborted);
         await base.SignOutAsync();
     }
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using TransitionTracker.Data;
+using TransitionTracker.Application.Administration;
 using TransitionTracker.Data.Auditing;
-using TransitionTracker.Web.Administration;
 
 namespace TransitionTracker.Web.Commands;
 
@@ -57,15 +57,13 @@ public static class CreateAdministratorCommand
         // Seeding is the app's own start-up work, recorded as "system" as it is when the web app starts.
         await services.GetRequiredService<DatabaseInitializer>().InitialiseAsync(demoPassword: null, CancellationToken.None);
         output.WriteLine("The database is up to date (migrations and reference data applied).");
-        services.GetRequiredService<AuditActor>().Name = ActorName;
-
-        var result = await accounts.CreateAdministratorAsync(options.Email, options.Name, password, CancellationToken.None);
-        if (!result.Succeeded)
+        var outcome = await accounts.CreateAdministratorAsync(new AuditActor { Name = ActorName }, options.Email, options.Name, password, CancellationToken.None);
+        if (!outcome.IsSaved)
         {
-            return Fail(error, result.Errors.Select(e => e.Message + ".").ToList(), null);
+            return Fail(error, outcome.Problems.Select(p => p.Message + ".").ToList(), null);
         }
 
-        output.WriteLine($"Created administrator {options.Email!.Trim()} ({options.Name!.Trim()}), user id {result.UserId}.");
+        output.WriteLine($"Created administrator {options.Email!.Trim()} ({options.Name!.Trim()}), user id {outcome.Value}.");
         output.WriteLine("They can now sign in and create the other users at /admin/users.");
         return 0;
     }

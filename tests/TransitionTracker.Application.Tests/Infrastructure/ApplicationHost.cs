@@ -25,6 +25,7 @@ public sealed class ApplicationHost : IAsyncDisposable
             .Configure<ReadCacheOptions>(o => o.Enabled = readCache)
             .AddTransitionTrackerData(Database.Provider, Database.ConnectionString)
             .AddTransitionTrackerApplication(Database.Provider, Database.ConnectionString)
+            .AddTestIdentity()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using TransitionTracker.Application.Access;
 using TransitionTracker.Data.Seeding;
 using TransitionTracker.Web.Access;
 using TransitionTracker.Web.Tests.Admin;

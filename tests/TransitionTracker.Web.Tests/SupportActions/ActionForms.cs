@@ -3,11 +3,14 @@ using AngleSharp.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TransitionTracker.Application.Access;
+using TransitionTracker.Application.Administration;
 using TransitionTracker.Data;
+using TransitionTracker.Data.Seeding;
+using TransitionTracker.Domain.Access;
 using TransitionTracker.Domain.Assessments;
 using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.Scoring;
-using TransitionTracker.Web.Administration;
 using TransitionTracker.Web.Tests.Infrastructure;
 
 namespace TransitionTracker.Web.Tests.SupportActions;
@@ -80,10 +83,13 @@ public static class ActionForms
         const string password = "Commissioning-2011";
         using (var scope = factory.Services.CreateScope())
         {
+            var adminId = await scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>().Users
+                .Where(u => u.Email == DemoAccountSeeder.Administrator).Select(u => u.Id).SingleAsync();
+            var admin = new ActingUser(adminId, DemoAccountSeeder.Administrator, "Demo administrator", new UserAccess([new RoleAssignment(adminId, Role.Administrator, null)], new Dictionary<string, string>()));
             var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
-            var created = await accounts.CreateAsync(email, "Second Manager", password, CancellationToken.None);
-            Assert.Empty(created.Errors);
-            Assert.Empty(await accounts.AssignRoleAsync(created.UserId!, "PctManager", "5D7", CancellationToken.None));
+            var created = await accounts.CreateAsync(admin, email, "Second Manager", password, CancellationToken.None);
+            Assert.Empty(created.Problems);
+            Assert.Empty((await accounts.AssignRoleAsync(admin, created.Value!, "PctManager", "5D7", CancellationToken.None)).Problems);
         }
 
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

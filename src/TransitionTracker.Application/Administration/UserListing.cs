@@ -1,4 +1,4 @@
-namespace TransitionTracker.Web.Administration;
+namespace TransitionTracker.Application.Administration;
 
 /// <summary>One page of the user list; <see cref="FirstPosition"/> is the 1-based position of its first user.</summary>
 public sealed record UserListing(IReadOnlyList<UserSummary> Users, int PageNumber, int PageCount, int TotalUsers)

@@ -1,27 +1,27 @@
-using TransitionTracker.Application.Access;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
-using TransitionTracker.Data;
+using TransitionTracker.Application.Persistence;
 using TransitionTracker.Data.Identity;
 
-namespace TransitionTracker.Web.Access;
+namespace TransitionTracker.Application.Access;
 
 /// <summary>
 /// Server-side sessions (<see cref="UserSession"/>): one is started for each sign-in and for each use of a refresh
-/// token, its id travels as the <see cref="ClaimType"/> claim, and <see cref="CurrentUserMiddleware"/> accepts a
-/// cookie or token only while its session is open. Starting and ending are saves, so they give the data a new
-/// stamp and no instance's read cache keeps an ended session as open.
+/// token, its id travels as the <see cref="ActingUsers.SessionClaimType"/> claim, and <see cref="ActingUsers"/>
+/// accepts a cookie or token only while its session is open. Starting and ending are saves, so they give the data a
+/// new stamp and no instance's read cache keeps an ended session as open. Each call opens its own context; its saves
+/// are recorded as made by <c>actor</c>, the user acting in the request (null for a sign-in or a refresh, which
+/// nobody makes signed in: recorded as the system).
 /// </summary>
-public sealed class SessionStore(TransitionTrackerDbContext db, TimeProvider clock)
+public sealed class SessionStore(DbContexts contexts, TimeProvider clock)
 {
-    public const string ClaimType = ActingUsers.SessionClaimType;
-
     /// <summary>How long an ended session's row is kept; its start and end stay in the audit trail.</summary>
     public static readonly TimeSpan EndedSessionsKeptFor = TimeSpan.FromDays(1);
 
-    public async Task<string> StartAsync(string userId, CancellationToken cancellationToken)
+    public async Task<string> StartAsync(ActingUser? actor, string userId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = contexts.Open(actor);
 
         // The user's sessions that ended a while ago go, so a script that refreshes every hour leaves a day's rows at
         // most. A missing session and an ended one are refused alike, so no cached answer changes: no new stamp needed.
@@ -36,7 +36,6 @@ public sealed class SessionStore(TransitionTrackerDbContext db, TimeProvider clo
         };
         db.UserSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
-        db.Entry(session).State = EntityState.Detached;
         return session.Id;
     }
 
@@ -44,13 +43,14 @@ public sealed class SessionStore(TransitionTrackerDbContext db, TimeProvider clo
     /// Ends the user's session if it is still open. True only for the one caller that ended it: of two requests
     /// racing to use the same refresh token, one wins.
     /// </summary>
-    public async Task<bool> EndAsync(string? sessionId, string? userId, CancellationToken cancellationToken)
+    public async Task<bool> EndAsync(ActingUser? actor, string? sessionId, string? userId, CancellationToken cancellationToken)
     {
         if (sessionId is null || userId is null)
         {
             return false;
         }
 
+        await using var db = contexts.Open(actor);
         var session = await db.UserSessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.UserId == userId && s.EndedAtUtc == null, cancellationToken);
         if (session is null)
         {
@@ -65,14 +65,8 @@ public sealed class SessionStore(TransitionTrackerDbContext db, TimeProvider clo
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Someone else ended it first. Forget the failed save (its audit entry and new stamp) so that no later
-            // save of this request writes them.
-            db.ChangeTracker.Clear();
+            // Someone else ended it first; this context, its failed save and that save's audit entry go with it.
             return false;
-        }
-        finally
-        {
-            db.Entry(session).State = EntityState.Detached;
         }
     }
 }

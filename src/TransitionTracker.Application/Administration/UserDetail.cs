@@ -1,4 +1,4 @@
-namespace TransitionTracker.Web.Administration;
+namespace TransitionTracker.Application.Administration;
 
 public sealed record UserDetail(
     string Id,

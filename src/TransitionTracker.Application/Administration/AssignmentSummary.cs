@@ -1,6 +1,6 @@
 using TransitionTracker.Domain.Access;
 
-namespace TransitionTracker.Web.Administration;
+namespace TransitionTracker.Application.Administration;
 
 /// <summary>One role assignment, with its scope in words, like "PCT manager – 5D7 Newcastle PCT".</summary>
 public sealed record AssignmentSummary(int Id, Role Role, string? ScopeCode, string Description);

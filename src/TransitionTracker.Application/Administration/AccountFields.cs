@@ -1,4 +1,4 @@
-namespace TransitionTracker.Web.Administration;
+namespace TransitionTracker.Application.Administration;
 
 /// <summary>The form fields a problem with an account change belongs to; also the fields' element ids on the pages.</summary>
 public static class AccountFields

@@ -1,17 +1,28 @@
 using Microsoft.EntityFrameworkCore;
+using TransitionTracker.Application.Access;
+using TransitionTracker.Application.Persistence;
 using TransitionTracker.Data;
 using TransitionTracker.Domain.Access;
 
-namespace TransitionTracker.Web.Administration;
+namespace TransitionTracker.Application.Administration;
 
-/// <summary>Reads users and their roles for the administrator pages, with each role's scope named in words.</summary>
-public sealed class UserDirectory(TransitionTrackerDbContext db)
+/// <summary>
+/// Reads users and their roles for the administrator pages, with each role's scope named in words. Administrators
+/// only: anyone else gets null, as for a page or user that does not exist.
+/// </summary>
+public sealed class UserDirectory(DbContexts contexts)
 {
     public const int PageSize = 50;
 
     /// <summary>One page of users in e-mail order, or null when there is no such page.</summary>
-    public async Task<UserListing?> ListAsync(int pageNumber, CancellationToken cancellationToken)
+    public async Task<UserListing?> ListAsync(ActingUser? user, int pageNumber, CancellationToken cancellationToken)
     {
+        if (user?.Access.IsAdministrator != true)
+        {
+            return null;
+        }
+
+        await using var db = contexts.OpenForReading();
         var total = await db.Users.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         if (pageNumber < 1 || pageNumber > pageCount)
@@ -26,7 +37,7 @@ public sealed class UserDirectory(TransitionTrackerDbContext db)
             .ToListAsync(cancellationToken);
         var ids = users.Select(u => u.Id).ToList();
         var assignments = await db.RoleAssignments.AsNoTracking().Where(a => ids.Contains(a.UserId)).ToListAsync(cancellationToken);
-        var rolesByUser = (await DescribeAsync(assignments, cancellationToken)).ToLookup(a => a.UserId, a => a.Summary);
+        var rolesByUser = (await DescribeAsync(db, assignments, cancellationToken)).ToLookup(a => a.UserId, a => a.Summary);
         var summaries = users
             .Select(u => new UserSummary(
                 u.Id,
@@ -38,31 +49,38 @@ public sealed class UserDirectory(TransitionTrackerDbContext db)
         return new UserListing(summaries, pageNumber, pageCount, total);
     }
 
-    public async Task<UserDetail?> GetAsync(string id, CancellationToken cancellationToken)
+    /// <summary>The user with this id and their roles, or null when there is none.</summary>
+    public async Task<UserDetail?> GetAsync(ActingUser? user, string id, CancellationToken cancellationToken)
     {
-        var user = await db.Users.AsNoTracking()
+        if (user?.Access.IsAdministrator != true)
+        {
+            return null;
+        }
+
+        await using var db = contexts.OpenForReading();
+        var account = await db.Users.AsNoTracking()
             .Where(u => u.Id == id)
             .Select(u => new { u.Id, u.Email, u.DisplayName, u.IsDisabled })
             .SingleOrDefaultAsync(cancellationToken);
-        if (user is null)
+        if (account is null)
         {
             return null;
         }
 
         var assignments = await db.RoleAssignments.AsNoTracking().Where(a => a.UserId == id).ToListAsync(cancellationToken);
-        var described = await DescribeAsync(assignments, cancellationToken);
+        var described = await DescribeAsync(db, assignments, cancellationToken);
         return new UserDetail(
-            user.Id,
-            user.Email ?? "",
-            user.DisplayName,
-            StatusOf(user.IsDisabled),
+            account.Id,
+            account.Email ?? "",
+            account.DisplayName,
+            StatusOf(account.IsDisabled),
             described.Select(a => a.Summary).ToList());
     }
 
     private static UserStatus StatusOf(bool isDisabled) => isDisabled ? UserStatus.Disabled : UserStatus.Active;
 
     // Three small look-ups, one per kind of scope, whatever the number of assignments.
-    private async Task<List<(string UserId, AssignmentSummary Summary)>> DescribeAsync(List<RoleAssignment> assignments, CancellationToken cancellationToken)
+    private static async Task<List<(string UserId, AssignmentSummary Summary)>> DescribeAsync(TransitionTrackerDbContext db, List<RoleAssignment> assignments, CancellationToken cancellationToken)
     {
         var pctCodes = ScopesOf(assignments, Role.PctManager);
         var consortiumCodes = ScopesOf(assignments, Role.ConsortiumLead);
