@@ -1,7 +1,6 @@
 using TransitionTracker.Domain.Scoring;
-using TransitionTracker.Web.Transition;
 
-namespace TransitionTracker.Web.Assessments;
+namespace TransitionTracker.Application.Assessments;
 
 public sealed record HistoryPoint(DateTime SubmittedAtUtc, double? Score, Track Track)
 {
