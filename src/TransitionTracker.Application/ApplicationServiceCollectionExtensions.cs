@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TransitionTracker.Application.Access;
+using TransitionTracker.Application.Assessments;
 using TransitionTracker.Application.Caching;
 using TransitionTracker.Application.Consortia;
 using TransitionTracker.Application.Editing;
@@ -47,6 +48,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransitionTrackerFrameworks();
         services.AddTransitionTrackerPlans();
         services.AddTransitionTrackerAdministration();
+        services.AddTransitionTrackerAssessments();
         return services;
     }
 }

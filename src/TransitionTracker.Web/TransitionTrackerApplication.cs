@@ -4,7 +4,6 @@ using TransitionTracker.Data;
 using TransitionTracker.Data.Seeding;
 using TransitionTracker.Web.Access;
 using TransitionTracker.Web.Api;
-using TransitionTracker.Web.Assessments;
 using TransitionTracker.Web.Components;
 using TransitionTracker.Application.Consortia;
 using TransitionTracker.Web.Dashboards;
@@ -43,9 +42,6 @@ public static class TransitionTrackerApplication
             .AddDbContextCheck<TransitionTrackerDbContext>("database", failureStatus: HealthStatus.Unhealthy, tags: [HealthEndpoints.ReadyTag]);
 
         builder.Services.AddScoped<OrganisationDirectory>();
-        builder.Services.AddScoped<AssessmentWorkflow>();
-        builder.Services.AddScoped<ConsortiumReadinessReader>();
-        builder.Services.AddScoped<TrackReview>();
         builder.Services.AddTransitionTrackerSupportActions();
         builder.Services.AddTransitionTrackerDashboards();
         builder.Services.AddTransitionTrackerApplication(builder.Configuration, database);

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TransitionTracker.Data;
-using TransitionTracker.Web.Assessments;
+using TransitionTracker.Application.Assessments;
 
 namespace TransitionTracker.Browser.Tests;
 

@@ -5,7 +5,8 @@ using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Domain.Text;
 using TransitionTracker.Web.Access;
-using TransitionTracker.Web.Assessments;
+using TransitionTracker.Application.Assessments;
+using TransitionTracker.Application.Editing;
 using TransitionTracker.Application.Frameworks;
 
 namespace TransitionTracker.Web.Api;
@@ -58,21 +59,22 @@ public static class AssessmentApi
         return app;
     }
 
-    private static async Task<IResult> HistoryAsync(string code, AssessmentWorkflow workflow, CancellationToken cancellationToken)
+    private static async Task<IResult> HistoryAsync(string code, AssessmentWorkflow workflow, CurrentUser currentUser, CancellationToken cancellationToken)
     {
-        var history = await workflow.HistoryAsync(OrganisationCode.TryNormalise(code)!, cancellationToken);
+        var history = await workflow.HistoryAsync(currentUser.Acting, OrganisationCode.TryNormalise(code)!, cancellationToken);
         return TypedResults.Json(history.Select(Describe).ToList());
     }
 
-    private static async Task<IResult> CurrentAsync(string code, string? framework, AssessmentWorkflow workflow, CancellationToken cancellationToken)
+    private static async Task<IResult> CurrentAsync(string code, string? framework, AssessmentWorkflow workflow, CurrentUser currentUser, CancellationToken cancellationToken)
     {
-        var draft = await workflow.FindDraftAsync(OrganisationCode.TryNormalise(code)!, framework ?? AssessmentWorkflow.DefaultFramework, cancellationToken);
+        var draft = await workflow.FindDraftAsync(currentUser.Acting, OrganisationCode.TryNormalise(code)!, framework ?? AssessmentWorkflow.DefaultFramework, cancellationToken);
         return draft is null
             ? ApiProblems.NotFound("There is no draft assessment for this framework. PUT responses to start one.")
             : TypedResults.Json(Describe(draft));
     }
 
-    private static async Task<IResult> ReplaceAsync(string code, HttpRequest request, AssessmentWorkflow workflow, FrameworkLibrary frameworks, CancellationToken cancellationToken)
+    private static async Task<IResult> ReplaceAsync(
+        string code, HttpRequest request, AssessmentWorkflow workflow, FrameworkLibrary frameworks, CurrentUser currentUser, CancellationToken cancellationToken)
     {
         var (document, problem) = await JsonRequestBody.ReadAsync(request, ScoringApi.MaxRequestBytes, cancellationToken);
         if (document is null)
@@ -89,10 +91,11 @@ public static class AssessmentApi
                 return ValidationProblems.From(problems);
             }
 
-            var draft = await workflow.FindDraftAsync(consortium, frameworkId, cancellationToken);
+            var user = currentUser.Acting;
+            var draft = await workflow.FindDraftAsync(user, consortium, frameworkId, cancellationToken);
             var framework = draft is null
-                ? await frameworks.FindAsync(frameworkId, null, cancellationToken)
-                : await workflow.FrameworkOfAsync(draft, cancellationToken);
+                ? await frameworks.GetAsync(user, frameworkId, null, cancellationToken)
+                : await workflow.FrameworkOfAsync(user, draft, cancellationToken);
             if (framework is null)
             {
                 return ValidationProblems.From([("$.framework", $"There is no framework '{frameworkId}'.")]);
@@ -115,12 +118,12 @@ public static class AssessmentApi
                 return ValidationProblems.From(evidenceProblems);
             }
 
-            var outcome = await workflow.ReplaceAnswersAsync(consortium, frameworkId, revision, validated.Responses, evidence, cancellationToken);
+            var outcome = await workflow.ReplaceAnswersAsync(user, consortium, frameworkId, revision, validated.Responses, evidence, cancellationToken);
             return Answer(outcome, Describe);
         }
     }
 
-    private static async Task<IResult> SubmitAsync(string code, HttpRequest request, AssessmentWorkflow workflow, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitAsync(string code, HttpRequest request, AssessmentWorkflow workflow, CurrentUser currentUser, CancellationToken cancellationToken)
     {
         var (document, problem) = await JsonRequestBody.ReadAsync(request, ScoringApi.MaxRequestBytes, cancellationToken);
         if (document is null)
@@ -141,7 +144,7 @@ public static class AssessmentApi
                 return ValidationProblems.From(problems);
             }
 
-            var outcome = await workflow.SubmitAsync(OrganisationCode.TryNormalise(code)!, frameworkId, revision!.Value, cancellationToken);
+            var outcome = await workflow.SubmitAsync(currentUser.Acting, OrganisationCode.TryNormalise(code)!, frameworkId, revision, cancellationToken);
             return Answer(outcome, Describe);
         }
     }
@@ -227,19 +230,20 @@ public static class AssessmentApi
         return (evidence, problems);
     }
 
-    private static IResult Answer(SaveOutcome outcome, Func<Assessment, object> describe) => outcome.Result switch
+    // The shared edit outcome as this API has always answered it: a missing revision of an existing draft is 428, not 400.
+    private static IResult Answer(EditOutcome<Assessment> outcome, Func<Assessment, object> describe) => outcome switch
     {
-        SaveResult.Saved => TypedResults.Json(describe(outcome.Current!)),
-        SaveResult.Invalid => ValidationProblems.From(outcome.Problems.Select(p => ("$.responses", p.Message))),
-        SaveResult.Conflict => TypedResults.Problem(
-            title: "Someone else saved first.",
-            detail: $"{outcome.Current!.UpdatedBy} saved revision {outcome.Current.Revision} at {outcome.Current.UpdatedAtUtc:O}. Nothing was changed: read the current draft and try again.",
-            statusCode: StatusCodes.Status409Conflict,
-            extensions: new Dictionary<string, object?> { ["current"] = describe(outcome.Current) }),
-        SaveResult.RevisionRequired => TypedResults.Problem(
+        { Status: EditStatus.Saved, Value: { } saved } => TypedResults.Json(describe(saved)),
+        { RevisionMissing: true, Value: { } current } => TypedResults.Problem(
             title: "Say which revision you are replacing.",
-            detail: $"There is a draft already (revision {outcome.Current!.Revision}, saved by {outcome.Current.UpdatedBy}). Send its revision with your responses, so answers you have not seen are not replaced: read the current draft (GET .../current) first.",
+            detail: $"There is a draft already (revision {current.Revision}, saved by {current.UpdatedBy}). Send its revision with your responses, so answers you have not seen are not replaced: read the current draft (GET .../current) first.",
             statusCode: StatusCodes.Status428PreconditionRequired),
+        { Status: EditStatus.Invalid } => ValidationProblems.From(outcome.Problems.Select(p => ("$.responses", p.Message))),
+        { Status: EditStatus.Conflict, Value: { } current } => TypedResults.Problem(
+            title: "Someone else saved first.",
+            detail: $"{current.UpdatedBy} saved revision {current.Revision} at {current.UpdatedAtUtc:O}. Nothing was changed: read the current draft and try again.",
+            statusCode: StatusCodes.Status409Conflict,
+            extensions: new Dictionary<string, object?> { ["current"] = describe(current) }),
         _ => ApiProblems.NotFound("There is no draft assessment for this framework."),
     };
 

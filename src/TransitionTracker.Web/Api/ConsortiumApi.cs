@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Web.Access;
+using TransitionTracker.Application.Assessments;
 using TransitionTracker.Application.Consortia;
 using TransitionTracker.Application.Caching;
 
@@ -37,19 +38,23 @@ public static class ConsortiumApi
     // The answer is kept as JSON in the read cache: serialising the full report was most of the request's cost.
     private static async Task<IResult> ReadinessAsync(
         string code,
-        TransitionTracker.Web.Assessments.ConsortiumReadinessReader reader,
+        ConsortiumReadinessReader reader,
+        CurrentUser currentUser,
         CachedReads reads,
         IOptions<JsonOptions> json,
         CancellationToken cancellationToken)
     {
         var consortium = OrganisationCode.TryNormalise(code)!;
+        if ((await reader.ReadAsync(currentUser.Acting, consortium, cancellationToken))?.Latest is not { } latest)
+        {
+            return ApiProblems.NotFound("This consortium has no submitted assessment yet.");
+        }
+
         var body = await reads.GetAsync(
             (nameof(ReadinessAsync), consortium),
-            async ct => (await reader.ReadAsync(consortium, ct)).Latest is { } latest ? new ReadinessJson(JsonSerializer.SerializeToUtf8Bytes(latest, json.Value.SerializerOptions)) : null,
+            ct => Task.FromResult(new ReadinessJson(JsonSerializer.SerializeToUtf8Bytes(latest, json.Value.SerializerOptions))),
             cancellationToken);
-        return body is null
-            ? ApiProblems.NotFound("This consortium has no submitted assessment yet.")
-            : TypedResults.Bytes(body.Utf8, "application/json; charset=utf-8");
+        return TypedResults.Bytes(body.Utf8, "application/json; charset=utf-8");
     }
 
     private sealed record ReadinessJson(byte[] Utf8);

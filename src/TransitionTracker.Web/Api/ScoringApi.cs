@@ -2,6 +2,7 @@ using System.Text.Json;
 using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Application.Frameworks;
+using TransitionTracker.Web.Access;
 
 namespace TransitionTracker.Web.Api;
 
@@ -24,7 +25,7 @@ public static class ScoringApi
         return app;
     }
 
-    private static async Task<IResult> EvaluateAsync(HttpRequest request, FrameworkLibrary library, CancellationToken cancellationToken)
+    private static async Task<IResult> EvaluateAsync(HttpRequest request, FrameworkLibrary library, CurrentUser currentUser, CancellationToken cancellationToken)
     {
         var (document, problem) = await JsonRequestBody.ReadAsync(request, MaxRequestBytes, cancellationToken);
         if (document is null)
@@ -41,7 +42,7 @@ public static class ScoringApi
             }
 
             var problems = new List<(string, string)>();
-            var framework = await ResolveFrameworkAsync(root, library, problems, cancellationToken);
+            var framework = await ResolveFrameworkAsync(root, library, currentUser.Acting, problems, cancellationToken);
             if (!root.TryGetProperty("responses", out var responses))
             {
                 problems.Add(("$.responses", "responses is required: a JSON array of { criterion, status } or { criterion, level }."));
@@ -64,7 +65,8 @@ public static class ScoringApi
         }
     }
 
-    private static async Task<Framework?> ResolveFrameworkAsync(JsonElement root, FrameworkLibrary library, List<(string, string)> problems, CancellationToken cancellationToken)
+    private static async Task<Framework?> ResolveFrameworkAsync(
+        JsonElement root, FrameworkLibrary library, ActingUser? user, List<(string, string)> problems, CancellationToken cancellationToken)
     {
         var hasId = root.TryGetProperty("framework", out var id);
         var hasDefinition = root.TryGetProperty("frameworkDefinition", out var definition);
@@ -99,7 +101,7 @@ public static class ScoringApi
             version = v;
         }
 
-        var framework = await library.FindAsync(id.GetString()!, version, cancellationToken);
+        var framework = await library.GetAsync(user, id.GetString()!, version, cancellationToken);
         if (framework is null)
         {
             problems.Add(("$.framework", version is null

@@ -7,7 +7,6 @@ using TransitionTracker.Data.Seeding;
 using TransitionTracker.Domain.Assessments;
 using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.Scoring;
-using TransitionTracker.Web.Assessments;
 using TransitionTracker.Web.Tests.Infrastructure;
 using TransitionTracker.Web.Tests.SupportActions;
 

@@ -3,7 +3,7 @@ using AngleSharp.Dom;
 using TransitionTracker.Domain.Assessments;
 using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.Scoring;
-using TransitionTracker.Web.Assessments;
+using TransitionTracker.Application.Assessments;
 using TransitionTracker.Web.Components.Shared;
 using TransitionTracker.Web.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-namespace TransitionTracker.Web.Assessments;
+namespace TransitionTracker.Application.Assessments;
 
 /// <summary>
 /// One criterion's answer as entered: <see cref="Value"/> is a status wire name ("met"), a level ("3"), or empty

@@ -2,7 +2,7 @@ using TransitionTracker.Domain.Assessments;
 using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.Scoring;
 
-namespace TransitionTracker.Web.Assessments;
+namespace TransitionTracker.Application.Assessments;
 
 /// <summary>
 /// Where a consortium stands: the result of its latest submitted assessment (as stored, never re-scored), the

@@ -1,6 +1,6 @@
 using TransitionTracker.Domain.Scoring;
 
-namespace TransitionTracker.Web.Assessments;
+namespace TransitionTracker.Application.Assessments;
 
 public sealed record HistoryPoint(DateTime SubmittedAtUtc, double? Score, Track Track)
 {

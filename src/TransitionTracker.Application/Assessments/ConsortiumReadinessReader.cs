@@ -1,26 +1,38 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using TransitionTracker.Data;
-using TransitionTracker.Domain.Assessments;
-using TransitionTracker.Domain.Scoring;
-using TransitionTracker.Application.Frameworks;
+using TransitionTracker.Application.Access;
 using TransitionTracker.Application.Caching;
+using TransitionTracker.Application.Frameworks;
+using TransitionTracker.Application.Persistence;
+using TransitionTracker.Domain.Assessments;
+using TransitionTracker.Domain.Organisations;
+using TransitionTracker.Domain.Scoring;
 
-namespace TransitionTracker.Web.Assessments;
+namespace TransitionTracker.Application.Assessments;
 
 /// <summary>
 /// Reads a consortium's standing on the default readiness framework in two queries, plus the framework when this
 /// process has not read that version yet.
 /// </summary>
-public sealed class ConsortiumReadinessReader(TransitionTrackerDbContext db, FrameworkLibrary frameworks, CachedReads reads)
+public sealed class ConsortiumReadinessReader(DbContexts contexts, OrganisationScope scope, FrameworkLibrary frameworks, CachedReads reads)
 {
-    /// <summary>The consortium's standing, from the read cache while the data is unchanged.</summary>
-    public Task<ConsortiumReadiness> ReadAsync(string consortiumCode, CancellationToken cancellationToken) =>
+    /// <summary>The consortium's standing; null when the user may not read the consortium.</summary>
+    public async Task<ConsortiumReadiness?> ReadAsync(ActingUser? user, string consortiumCode, CancellationToken cancellationToken) =>
+        await scope.CanReadConsortiumAsync(user, consortiumCode, cancellationToken)
+            ? await FindAsync(OrganisationCode.Normalise(consortiumCode), cancellationToken)
+            : null;
+
+    /// <summary>
+    /// The consortium's standing, from the read cache while the data is unchanged: for use cases (and the consortium's
+    /// status page) that have already checked their acting user's scope.
+    /// </summary>
+    public Task<ConsortiumReadiness> FindAsync(string consortiumCode, CancellationToken cancellationToken) =>
         reads.GetAsync((nameof(ConsortiumReadinessReader), consortiumCode), ct => QueryAsync(consortiumCode, ct), cancellationToken);
 
     private async Task<ConsortiumReadiness> QueryAsync(string consortiumCode, CancellationToken cancellationToken)
     {
         const string frameworkId = AssessmentWorkflow.DefaultFramework;
+        await using var db = contexts.OpenForReading();
         var submitted = db.Assessments.AsNoTracking()
             .Where(a => a.ConsortiumCode == consortiumCode && a.FrameworkId == frameworkId && a.Status == AssessmentStatus.Submitted);
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using TransitionTracker.Domain.Assessments;
 using TransitionTracker.Domain.Scoring;
 
-namespace TransitionTracker.Web.Assessments;
+namespace TransitionTracker.Application.Assessments;
 
 /// <summary>How answers are written in forms (wire values) and read by people.</summary>
 public static class AnswerText
