@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TransitionTracker.Application.Access;
 using TransitionTracker.Application.Caching;
 using TransitionTracker.Application.Consortia;
+using TransitionTracker.Application.Dashboards;
 using TransitionTracker.Application.Editing;
 using TransitionTracker.Application.Frameworks;
 using TransitionTracker.Application.Persistence;
@@ -40,6 +41,7 @@ public static class ApplicationServiceCollectionExtensions
 
         services.AddTransitionTrackerConsortia();
         services.AddTransitionTrackerFrameworks();
+        services.AddTransitionTrackerDashboards();
         return services;
     }
 }

@@ -7,7 +7,6 @@ using TransitionTracker.Web.Api;
 using TransitionTracker.Web.Assessments;
 using TransitionTracker.Web.Components;
 using TransitionTracker.Application.Consortia;
-using TransitionTracker.Web.Dashboards;
 using TransitionTracker.Web.Diagnostics;
 using TransitionTracker.Application.Frameworks;
 using TransitionTracker.Web.Infrastructure;
@@ -16,7 +15,6 @@ using TransitionTracker.Web.Infrastructure.DataProtection;
 using TransitionTracker.Web.Infrastructure.RateLimiting;
 using TransitionTracker.Web.Infrastructure.Telemetry;
 using TransitionTracker.Web.Operations;
-using TransitionTracker.Web.Organisations;
 
 namespace TransitionTracker.Web;
 
@@ -42,14 +40,12 @@ public static class TransitionTrackerApplication
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<TransitionTrackerDbContext>("database", failureStatus: HealthStatus.Unhealthy, tags: [HealthEndpoints.ReadyTag]);
 
-        builder.Services.AddScoped<OrganisationDirectory>();
         builder.Services.AddScoped<AssessmentWorkflow>();
         builder.Services.AddScoped<ConsortiumReadinessReader>();
         builder.Services.AddScoped<TrackReview>();
         builder.Services.AddTransitionTrackerAdministration();
         builder.Services.AddTransitionTrackerPlans();
         builder.Services.AddTransitionTrackerSupportActions();
-        builder.Services.AddTransitionTrackerDashboards();
         builder.Services.AddTransitionTrackerApplication(builder.Configuration, database);
         return builder;
     }
