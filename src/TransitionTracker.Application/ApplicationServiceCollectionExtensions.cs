@@ -4,6 +4,7 @@ using TransitionTracker.Application.Access;
 using TransitionTracker.Application.Assessments;
 using TransitionTracker.Application.Caching;
 using TransitionTracker.Application.Consortia;
+using TransitionTracker.Application.Dashboards;
 using TransitionTracker.Application.Editing;
 using TransitionTracker.Application.Frameworks;
 using TransitionTracker.Application.Persistence;
@@ -49,6 +50,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransitionTrackerPlans();
         services.AddTransitionTrackerAdministration();
         services.AddTransitionTrackerAssessments();
+        services.AddTransitionTrackerDashboards();
         return services;
     }
 }

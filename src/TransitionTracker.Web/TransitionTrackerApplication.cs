@@ -6,7 +6,6 @@ using TransitionTracker.Web.Access;
 using TransitionTracker.Web.Api;
 using TransitionTracker.Web.Components;
 using TransitionTracker.Application.Consortia;
-using TransitionTracker.Web.Dashboards;
 using TransitionTracker.Web.Diagnostics;
 using TransitionTracker.Application.Frameworks;
 using TransitionTracker.Web.Infrastructure;
@@ -15,7 +14,6 @@ using TransitionTracker.Web.Infrastructure.DataProtection;
 using TransitionTracker.Web.Infrastructure.RateLimiting;
 using TransitionTracker.Web.Infrastructure.Telemetry;
 using TransitionTracker.Web.Operations;
-using TransitionTracker.Web.Organisations;
 
 namespace TransitionTracker.Web;
 
@@ -41,9 +39,7 @@ public static class TransitionTrackerApplication
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<TransitionTrackerDbContext>("database", failureStatus: HealthStatus.Unhealthy, tags: [HealthEndpoints.ReadyTag]);
 
-        builder.Services.AddScoped<OrganisationDirectory>();
         builder.Services.AddTransitionTrackerSupportActions();
-        builder.Services.AddTransitionTrackerDashboards();
         builder.Services.AddTransitionTrackerApplication(builder.Configuration, database);
         return builder;
     }

@@ -1,10 +1,8 @@
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using TransitionTracker.Domain.Frameworks;
+using TransitionTracker.Application.Dashboards;
+using TransitionTracker.Application.Quality;
 using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Web.Access;
-using TransitionTracker.Web.Dashboards;
-using TransitionTracker.Web.Quality;
 
 namespace TransitionTracker.Web.Api;
 
@@ -37,58 +35,41 @@ public static class DashboardApi
         return app;
     }
 
-    private static async Task<Ok<HeadlineSummaryResponse>> RegionSummaryAsync(string code, RegionDashboard dashboard, CurrentUser currentUser, CancellationToken cancellationToken)
-    {
-        var region = OrganisationCode.TryNormalise(code)!;
-        var asAt = dashboard.ReferenceDate.Date;
-        var headline = (await dashboard.HeadlinesAsync(region, currentUser.Access, cancellationToken)).Single();
-        return TypedResults.Ok(HeadlineSummaryResponse.From(headline.Code, headline.Name, asAt, headline.Figures));
-    }
+    private static async Task<Results<Ok<HeadlineSummaryResponse>, ProblemHttpResult>> RegionSummaryAsync(string code, RegionDashboard dashboard, CurrentUser currentUser, CancellationToken cancellationToken) =>
+        await dashboard.RegionSummaryAsync(currentUser.Acting, code, cancellationToken) is { } summary
+            ? TypedResults.Ok(summary)
+            : ApiProblems.NotFound($"There is no region with code '{code}'.");
 
-    private static async Task<Results<Ok<HeadlineSummaryResponse>, ProblemHttpResult>> NationalSummaryAsync(RegionDashboard dashboard, CurrentUser currentUser, CancellationToken cancellationToken)
-    {
-        if (!currentUser.Access.ReadsEverything)
-        {
-            return ApiProblems.NotFound("The national summary is for national viewers and administrators.");
-        }
-
-        var asAt = dashboard.ReferenceDate.Date;
-        var regions = await dashboard.HeadlinesAsync(null, currentUser.Access, cancellationToken);
-        var total = HeadlineFigures.Sum(regions.Select(r => r.Figures));
-        return TypedResults.Ok(HeadlineSummaryResponse.From(
-            null, "England", asAt, total, regions.Select(r => HeadlineSummaryResponse.From(r.Code, r.Name, asAt, r.Figures)).ToList()));
-    }
+    private static async Task<Results<Ok<HeadlineSummaryResponse>, ProblemHttpResult>> NationalSummaryAsync(RegionDashboard dashboard, CurrentUser currentUser, CancellationToken cancellationToken) =>
+        await dashboard.NationalSummaryAsync(currentUser.Acting, cancellationToken) is { } summary
+            ? TypedResults.Ok(summary)
+            : ApiProblems.NotFound("The national summary is for national viewers and administrators.");
 
     private static async Task<IResult> ConsortiaCsvAsync(
         string code, string? sort, string? dir, string? pct, string? track, string? stage,
-        RegionDashboard dashboard, Organisations.OrganisationDirectory directory, CurrentUser currentUser, CancellationToken cancellationToken)
+        DashboardExports exports, CurrentUser currentUser, CancellationToken cancellationToken)
     {
-        var region = await directory.GetRegionAsync(OrganisationCode.TryNormalise(code)!, currentUser.Access, cancellationToken);
-        if (region is null)
+        var export = await exports.ConsortiaAsync(currentUser.Acting, code, new RegionDashboardRequest(sort, dir, pct, track, stage), cancellationToken);
+        if (export is null)
         {
             return ApiProblems.NotFound($"There is no region with code '{code}'.");
         }
 
-        var (query, notes) = ConsortiumTableQuery.Parse(sort, dir, pct, track, stage, null, region.Pcts.Select(p => p.Code).ToList());
-        if (notes.Count > 0)
-        {
-            return TypedResults.Problem(title: "The filters are not valid.", detail: string.Join(" ", notes), statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        var table = await dashboard.TableAsync(region.Code, currentUser.Access, query, allRows: true, cancellationToken);
-        return Csv(DashboardCsv.Consortia(table.Rows), $"consortia-{region.Code}.csv");
+        return export.File is { } file
+            ? Csv(file)
+            : TypedResults.Problem(title: "The filters are not valid.", detail: string.Join(" ", export.Notes), statusCode: StatusCodes.Status400BadRequest);
     }
 
-    private static async Task<IResult> HeatmapCsvAsync(string code, RegionDashboard dashboard, CurrentUser currentUser, CancellationToken cancellationToken)
-    {
-        var region = OrganisationCode.TryNormalise(code)!;
-        var rows = await dashboard.HeatmapAsync(region, currentUser.Access, cancellationToken);
-        return Csv(DashboardCsv.Heatmap(ShippedFrameworks.DefaultFramework, rows), $"domain-scores-{region}.csv");
-    }
+    private static async Task<IResult> HeatmapCsvAsync(string code, DashboardExports exports, CurrentUser currentUser, CancellationToken cancellationToken) =>
+        await exports.HeatmapAsync(currentUser.Acting, code, cancellationToken) is { } file
+            ? Csv(file)
+            : ApiProblems.NotFound($"There is no region with code '{code}'.");
 
     private static IResult QualityTemplate(string code) =>
         Csv(QualityIndicatorEntry.Template(OrganisationCode.TryNormalise(code)!), $"quality-indicators-{OrganisationCode.TryNormalise(code)}.csv");
 
-    private static IResult Csv(string text, string fileName) =>
-        TypedResults.File(Encoding.UTF8.GetBytes(text), "text/csv; charset=utf-8", fileName);
+    private static IResult Csv(string text, string fileName) => Csv(new CsvFile(fileName, text));
+
+    private static IResult Csv(CsvFile file) =>
+        TypedResults.File(file.Bytes, "text/csv; charset=utf-8", file.FileName);
 }

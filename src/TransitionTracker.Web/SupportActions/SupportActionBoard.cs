@@ -9,6 +9,7 @@ using TransitionTracker.Domain.Text;
 using TransitionTracker.Web.Components.Pages.Consortia.Changes;
 using TransitionTracker.Web.Components.Shared;
 using TransitionTracker.Application.Frameworks;
+using TransitionTracker.Application.SupportActions;
 
 using TransitionTracker.Application.Telemetry;
 

@@ -1,5 +1,5 @@
 using TransitionTracker.Web.Components.Shared;
-using TransitionTracker.Web.Organisations;
+using TransitionTracker.Application.Organisations;
 using TransitionTracker.Web.Tests.Infrastructure;
 
 namespace TransitionTracker.Web.Tests.Components;

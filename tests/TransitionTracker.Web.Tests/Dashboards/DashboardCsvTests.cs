@@ -1,5 +1,5 @@
 using System.Text;
-using TransitionTracker.Web.Dashboards;
+using TransitionTracker.Application.Dashboards;
 
 namespace TransitionTracker.Web.Tests.Dashboards;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using TransitionTracker.Web.Dashboards;
+using TransitionTracker.Application.Dashboards;
 using TransitionTracker.Web.Tests.SupportActions;
 
 namespace TransitionTracker.Web.Tests.Dashboards;

@@ -1,0 +1,119 @@
+using System.Globalization;
+using TransitionTracker.Domain.Organisations;
+using TransitionTracker.Domain.Scoring;
+
+namespace TransitionTracker.Application.Dashboards;
+
+/// <summary>
+/// The consortia table's state: sort, direction, filters and page, read from the values the query string carries (sort,
+/// dir, pct, track, stage, page), so a view can be bookmarked. Values that cannot be used are dropped, each with a note
+/// saying so, rather than failing the page. Writing the state back into links is the web front end's.
+/// </summary>
+public sealed record ConsortiumTableQuery(
+    string Sort = ConsortiumTableQuery.DefaultSort,
+    bool Descending = false,
+    string? PctCode = null,
+    Track? Track = null,
+    ConsortiumStage? Stage = null,
+    int Page = 1)
+{
+    public const string DefaultSort = "name";
+    public const int PageSize = 25;
+
+    /// <summary>Sort keys and the column heading each sorts.</summary>
+    public static readonly IReadOnlyList<(string Key, string Heading)> Columns =
+    [
+        ("name", "Consortium"),
+        ("pct", "Host PCT"),
+        ("stage", "Stage"),
+        ("population", "Population"),
+        ("score", "Score"),
+        ("track", "Track"),
+        ("assessed", "Last assessed"),
+    ];
+
+    public static (ConsortiumTableQuery Query, IReadOnlyList<string> Notes) Parse(
+        string? sort, string? dir, string? pct, string? track, string? stage, string? page, IReadOnlyCollection<string> pctCodes)
+    {
+        var notes = new List<string>();
+        var query = new ConsortiumTableQuery();
+        if (!string.IsNullOrWhiteSpace(sort))
+        {
+            var key = sort.Trim().ToLowerInvariant();
+            if (Columns.Any(c => c.Key == key))
+            {
+                query = query with { Sort = key };
+            }
+            else
+            {
+                notes.Add($"“{sort}” is not a column to sort by, so the table is sorted by consortium name.");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(dir))
+        {
+            switch (dir.Trim().ToLowerInvariant())
+            {
+                case "asc":
+                    break;
+                case "desc":
+                    query = query with { Descending = true };
+                    break;
+                default:
+                    notes.Add($"“{dir}” is not a sort direction (asc or desc), so the table is sorted in ascending order.");
+                    break;
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(pct))
+        {
+            var code = OrganisationCode.TryNormalise(pct);
+            if (code is not null && pctCodes.Contains(code))
+            {
+                query = query with { PctCode = code };
+            }
+            else
+            {
+                notes.Add($"“{pct}” is not a PCT in this area, so consortia of every PCT are shown.");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(track))
+        {
+            if (WireNames.TryParseTrack(track.Trim().ToLowerInvariant(), out var parsed))
+            {
+                query = query with { Track = parsed };
+            }
+            else
+            {
+                notes.Add($"“{track}” is not a track (fast-mover or needs-support), so consortia on every track are shown.");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(stage))
+        {
+            if (ConsortiumStageNames.TryParseWire(stage.Trim(), out var parsed))
+            {
+                query = query with { Stage = parsed };
+            }
+            else
+            {
+                notes.Add($"“{stage}” is not a stage (shadow, pathfinder, delegated-budget or authorised), so consortia at every stage are shown.");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(page))
+        {
+            if (int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1)
+            {
+                query = query with { Page = number };
+            }
+            else
+            {
+                notes.Add($"“{page}” is not a page number, so the first page is shown.");
+            }
+        }
+
+        return (query, notes);
+    }
+}

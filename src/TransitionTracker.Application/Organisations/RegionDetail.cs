@@ -1,0 +1,3 @@
+namespace TransitionTracker.Application.Organisations;
+
+public sealed record RegionDetail(string Code, string Name, IReadOnlyList<PctSummary> Pcts);

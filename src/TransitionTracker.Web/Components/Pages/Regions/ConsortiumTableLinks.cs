@@ -1,0 +1,53 @@
+using System.Globalization;
+using TransitionTracker.Application.Dashboards;
+using TransitionTracker.Domain.Organisations;
+using TransitionTracker.Domain.Scoring;
+
+namespace TransitionTracker.Web.Components.Pages.Regions;
+
+/// <summary>The consortia table's state written back into its address, so a view can be bookmarked.</summary>
+public static class ConsortiumTableLinks
+{
+    /// <summary>The query string for this state (without the page when <paramref name="page"/> is 1), leading "?" included when not empty.</summary>
+    public static string ToQueryString(this ConsortiumTableQuery query, int? page = null, string? sort = null, bool? descending = null)
+    {
+        var parts = new List<string>();
+        var s = sort ?? query.Sort;
+        var d = descending ?? query.Descending;
+        if (s != ConsortiumTableQuery.DefaultSort || d)
+        {
+            parts.Add($"sort={s}");
+        }
+
+        if (d)
+        {
+            parts.Add("dir=desc");
+        }
+
+        if (query.PctCode is not null)
+        {
+            parts.Add($"pct={Uri.EscapeDataString(query.PctCode)}");
+        }
+
+        if (query.Track is { } track)
+        {
+            parts.Add($"track={track.ToWireName()}");
+        }
+
+        if (query.Stage is { } stage)
+        {
+            parts.Add($"stage={stage.ToWire()}");
+        }
+
+        var p = page ?? query.Page;
+        if (p > 1)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"page={p}"));
+        }
+
+        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+    }
+
+    /// <summary>The same filters and sort, without the page: what an export of the table takes.</summary>
+    public static string FilterQueryString(this ConsortiumTableQuery query) => query.ToQueryString(page: 1);
+}

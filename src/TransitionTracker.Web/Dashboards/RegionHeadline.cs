@@ -1,4 +1,0 @@
-namespace TransitionTracker.Web.Dashboards;
-
-/// <summary>One region's headline figures on the national dashboard.</summary>
-public sealed record RegionHeadline(string Code, string Name, HeadlineFigures Figures);

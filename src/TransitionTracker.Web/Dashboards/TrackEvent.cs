@@ -1,6 +1,0 @@
-using TransitionTracker.Domain.Scoring;
-
-namespace TransitionTracker.Web.Dashboards;
-
-/// <summary>A dated change to a consortium's track: a submitted readiness assessment or a regional decision.</summary>
-public sealed record TrackEvent(string ConsortiumCode, DateTime AtUtc, int Id, Track Track, bool IsDecision);

@@ -1,4 +1,0 @@
-namespace TransitionTracker.Web.Dashboards;
-
-/// <summary>Consortia on each effective track at the end of one month (see <see cref="TrackTrend"/>).</summary>
-public sealed record TrackTrendPoint(DateOnly Month, int FastMovers, int NeedsSupport);

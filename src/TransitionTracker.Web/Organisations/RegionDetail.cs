@@ -1,3 +1,0 @@
-namespace TransitionTracker.Web.Organisations;
-
-public sealed record RegionDetail(string Code, string Name, IReadOnlyList<PctSummary> Pcts);

@@ -1,3 +1,0 @@
-namespace TransitionTracker.Web.Organisations;
-
-public sealed record RegionSummary(string Code, string Name, int PctCount, int ConsortiumCount, int PracticeCount, long Population);
