@@ -6,6 +6,7 @@ using TransitionTracker.Application.Consortia;
 using TransitionTracker.Application.Editing;
 using TransitionTracker.Application.Frameworks;
 using TransitionTracker.Application.Persistence;
+using TransitionTracker.Application.SupportActions;
 using TransitionTracker.Application.Telemetry;
 using TransitionTracker.Data;
 using TransitionTracker.Data.Auditing;
@@ -40,6 +41,7 @@ public static class ApplicationServiceCollectionExtensions
 
         services.AddTransitionTrackerConsortia();
         services.AddTransitionTrackerFrameworks();
+        services.AddTransitionTrackerSupportActions();
         return services;
     }
 }

@@ -48,7 +48,6 @@ public static class TransitionTrackerApplication
         builder.Services.AddScoped<TrackReview>();
         builder.Services.AddTransitionTrackerAdministration();
         builder.Services.AddTransitionTrackerPlans();
-        builder.Services.AddTransitionTrackerSupportActions();
         builder.Services.AddTransitionTrackerDashboards();
         builder.Services.AddTransitionTrackerApplication(builder.Configuration, database);
         return builder;

@@ -8,7 +8,7 @@ using TransitionTracker.Domain.Quality;
 using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Application.Consortia;
 using TransitionTracker.Application.Caching;
-using TransitionTracker.Web.SupportActions;
+using TransitionTracker.Application.SupportActions;
 using TransitionTracker.Web.Transition;
 
 namespace TransitionTracker.Web.Dashboards;

@@ -1,4 +1,4 @@
-namespace TransitionTracker.Web.SupportActions;
+namespace TransitionTracker.Application.SupportActions;
 
 /// <summary>A criterion answered "met" in its consortium's latest submitted assessment (see <see cref="SupportActionRules"/>).</summary>
 public sealed class MetCriterion

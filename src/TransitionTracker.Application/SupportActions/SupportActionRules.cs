@@ -4,7 +4,7 @@ using TransitionTracker.Domain.Assessments;
 using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Domain.SupportActions;
 
-namespace TransitionTracker.Web.SupportActions;
+namespace TransitionTracker.Application.SupportActions;
 
 /// <summary>
 /// When a support action is overdue, as database queries (the same rule as <see cref="SupportAction.IsOverdue"/>):
