@@ -51,7 +51,7 @@ public sealed class SupportActionBoard(
             return [];
         }
 
-        var framework = await DefaultFrameworkAsync(cancellationToken);
+        var framework = await DefaultFrameworkAsync(actions[0].FrameworkVersion, cancellationToken);
         return actions.Select(a => new SupportActionItem(a.Action, framework.FindCriterion(a.Action.CriterionId)?.Text, a.CriterionMet)).ToList();
     }
 
@@ -75,13 +75,13 @@ public sealed class SupportActionBoard(
             return null;
         }
 
-        var framework = await DefaultFrameworkAsync(cancellationToken);
+        var framework = await DefaultFrameworkAsync(found.FrameworkVersion, cancellationToken);
         return new SupportActionItem(found.Action, framework.FindCriterion(found.Action.CriterionId)?.Text, found.CriterionMet);
     }
 
     /// <summary>The framework whose criteria actions are aimed at (a published framework: any signed-in user reads it); null for nobody signed in.</summary>
     public async Task<Framework?> FrameworkAsync(ActingUser? user, CancellationToken cancellationToken) =>
-        user is null ? null : await DefaultFrameworkAsync(cancellationToken);
+        user is null ? null : await DefaultFrameworkAsync(null, cancellationToken);
 
     /// <summary>Adds an action to the consortium, recorded as the acting user's; not found when they may not edit the consortium.</summary>
     public async Task<EditOutcome> AddAsync(ActingUser? user, string consortiumCode, SupportActionForm form, CancellationToken cancellationToken)
@@ -92,7 +92,7 @@ public sealed class SupportActionBoard(
             return EditOutcome.NotFound();
         }
 
-        var framework = await DefaultFrameworkAsync(cancellationToken);
+        var framework = await DefaultFrameworkAsync(null, cancellationToken);
         var problems = new List<FieldProblem>();
         if (Check(form, framework, keptCriterion: null, withStatus: false, problems) is not { } values)
         {
@@ -136,12 +136,13 @@ public sealed class SupportActionBoard(
             return await save.RefusedAsync(action, Conflict, cancellationToken);
         }
 
-        var framework = await DefaultFrameworkAsync(cancellationToken);
+        var framework = await DefaultFrameworkAsync(null, cancellationToken);
         return await save.SaveAsync(db, action, revision, stored => Change(stored, form, framework), Conflict, stored => stored.Id, cancellationToken);
     }
 
-    private async Task<Framework> DefaultFrameworkAsync(CancellationToken cancellationToken) =>
-        await frameworks.FindAsync(FrameworkId, null, cancellationToken)
+    // The latest version when none is given; a version this process has parsed already costs no query.
+    private async Task<Framework> DefaultFrameworkAsync(int? version, CancellationToken cancellationToken) =>
+        await frameworks.FindAsync(FrameworkId, version, cancellationToken)
         ?? throw new InvalidOperationException($"The {FrameworkId} framework is not stored; start-up seeding stores it.");
 
     // Applies the form to the action only when it changes something, so an unchanged form is saved without a write.
@@ -271,14 +272,17 @@ public sealed class SupportActionBoard(
         return new DateOnly(year, month, day);
     }
 
-    // Whether each action's criterion is met is read in the same query as the action (SupportActionRules).
+    // Whether each action's criterion is met is read in the same query as the action (SupportActionRules), and so is
+    // the latest version of the framework actions aim at, so that a version parsed already needs no query of its own.
     private static IQueryable<ActionRow> WithCriterionMet(TransitionTrackerDbContext db, IQueryable<SupportAction> actions)
     {
         var met = SupportActionRules.MetCriteria(db);
+        var versions = db.Frameworks.Where(f => f.FrameworkId == FrameworkId);
         return actions.Select(a => new ActionRow
         {
             Action = a,
             CriterionMet = met.Any(m => m.ConsortiumCode == a.ConsortiumCode && m.CriterionId == a.CriterionId),
+            FrameworkVersion = versions.Max(f => (int?)f.Version),
         });
     }
 
@@ -287,6 +291,8 @@ public sealed class SupportActionBoard(
         public required SupportAction Action { get; init; }
 
         public required bool CriterionMet { get; init; }
+
+        public required int? FrameworkVersion { get; init; }
     }
 
     private sealed record Values(string CriterionId, string Description, string Owner, DateOnly DueOn, SupportActionStatus Status);
