@@ -8,6 +8,7 @@ using TransitionTracker.Application.Dashboards;
 using TransitionTracker.Application.Editing;
 using TransitionTracker.Application.Frameworks;
 using TransitionTracker.Application.Persistence;
+using TransitionTracker.Application.SupportActions;
 using TransitionTracker.Application.Telemetry;
 using TransitionTracker.Application.Transition;
 using TransitionTracker.Data;
@@ -51,6 +52,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransitionTrackerAdministration();
         services.AddTransitionTrackerAssessments();
         services.AddTransitionTrackerDashboards();
+        services.AddTransitionTrackerSupportActions();
         return services;
     }
 }

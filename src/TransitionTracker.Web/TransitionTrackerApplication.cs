@@ -39,7 +39,6 @@ public static class TransitionTrackerApplication
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<TransitionTrackerDbContext>("database", failureStatus: HealthStatus.Unhealthy, tags: [HealthEndpoints.ReadyTag]);
 
-        builder.Services.AddTransitionTrackerSupportActions();
         builder.Services.AddTransitionTrackerApplication(builder.Configuration, database);
         return builder;
     }

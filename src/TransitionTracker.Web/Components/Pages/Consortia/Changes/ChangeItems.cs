@@ -1,4 +1,5 @@
 using System.Globalization;
+using TransitionTracker.Application.Changes;
 using TransitionTracker.Data.Auditing;
 using TransitionTracker.Domain.Assessments;
 using TransitionTracker.Domain.Scoring;
@@ -15,7 +16,7 @@ public static class ChangeItems
 {
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
-    public static IReadOnlyList<ChangeItem> From(IReadOnlyList<AuditEntry> entries)
+    public static IReadOnlyList<ChangeItem> From(IReadOnlyList<RecordedEntry> entries)
     {
         var items = new List<ChangeItem>();
         var assessment = entries.Where(e => e.EntityType is nameof(Assessment) or nameof(AssessmentResponse)).ToList();
@@ -29,7 +30,7 @@ public static class ChangeItems
         return items;
     }
 
-    private static ChangeItem AssessmentItem(IReadOnlyList<AuditEntry> entries)
+    private static ChangeItem AssessmentItem(IReadOnlyList<RecordedEntry> entries)
     {
         var answers = new List<ChangedField>();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -98,6 +99,6 @@ public static class ChangeItems
         : level is not null ? $"Level {level}"
         : ChangeWording.Empty;
 
-    private static Dictionary<string, FieldChange> ByName(string changesJson) =>
-        ChangeWording.Parse(changesJson).ToDictionary(f => f.Field, StringComparer.Ordinal);
+    private static Dictionary<string, FieldChange> ByName(IReadOnlyList<FieldChange> changes) =>
+        changes.ToDictionary(f => f.Field, StringComparer.Ordinal);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using TransitionTracker.Data.Auditing;
 
 namespace TransitionTracker.Web.Components.Pages.Consortia.Changes;
@@ -47,16 +46,12 @@ public static class ChangeWording
         _ => action.ToLowerInvariant(),
     };
 
-    /// <summary>The fields of an entry's <see cref="AuditEntry.Changes"/> JSON, in words.</summary>
-    public static IReadOnlyList<ChangedField> Fields(string changesJson) =>
-        Parse(changesJson)
+    /// <summary>The changed fields of an audit entry (or of a conflict's latest change), in words.</summary>
+    public static IReadOnlyList<ChangedField> Fields(IEnumerable<FieldChange> changes) =>
+        changes
             .Where(c => !Hidden.Contains(c.Field) && !c.Field.EndsWith("Json", StringComparison.Ordinal))
             .Select(c => new ChangedField(Field(c.Field), Value(c.Field, c.Old), Value(c.Field, c.New)))
             .ToList();
-
-    /// <summary>The fields of an entry's <see cref="AuditEntry.Changes"/> JSON as stored.</summary>
-    public static IReadOnlyList<FieldChange> Parse(string changesJson) =>
-        JsonSerializer.Deserialize<List<FieldChange>>(changesJson, JsonSerializerOptions.Web) ?? [];
 
     public static string Field(string name)
     {

@@ -1,6 +1,6 @@
 using TransitionTracker.Domain.SupportActions;
 
-namespace TransitionTracker.Web.SupportActions;
+namespace TransitionTracker.Application.SupportActions;
 
 public static class SupportActionStatusNames
 {

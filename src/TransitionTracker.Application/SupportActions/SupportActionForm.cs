@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace TransitionTracker.Web.SupportActions;
+namespace TransitionTracker.Application.SupportActions;
 
 /// <summary>What a person typed into the support action form, kept as typed so it can be shown again with errors.</summary>
 public sealed class SupportActionForm

@@ -1,6 +1,6 @@
 using TransitionTracker.Domain.SupportActions;
 
-namespace TransitionTracker.Web.SupportActions;
+namespace TransitionTracker.Application.SupportActions;
 
 /// <summary>
 /// A support action as pages show it: the stored action, read-only, with its criterion's text and whether that
