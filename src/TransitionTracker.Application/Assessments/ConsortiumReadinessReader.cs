@@ -23,10 +23,10 @@ public sealed class ConsortiumReadinessReader(DbContexts contexts, OrganisationS
             : null;
 
     /// <summary>
-    /// The consortium's standing, from the read cache while the data is unchanged: for use cases (and the consortium's
-    /// status page) that have already checked their acting user's scope.
+    /// The consortium's standing, from the read cache while the data is unchanged: for use cases that have already
+    /// checked their acting user's scope.
     /// </summary>
-    public Task<ConsortiumReadiness> FindAsync(string consortiumCode, CancellationToken cancellationToken) =>
+    internal Task<ConsortiumReadiness> FindAsync(string consortiumCode, CancellationToken cancellationToken) =>
         reads.GetAsync((nameof(ConsortiumReadinessReader), consortiumCode), ct => QueryAsync(consortiumCode, ct), cancellationToken);
 
     private async Task<ConsortiumReadiness> QueryAsync(string consortiumCode, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TransitionTracker.Application.Access;
 using TransitionTracker.Application.Persistence;
 using TransitionTracker.Data;
 using TransitionTracker.Domain.Access;
@@ -12,8 +13,14 @@ namespace TransitionTracker.Application.Consortia;
 /// <summary>Reads consortia for pages and the API, each list in one query.</summary>
 public sealed class ConsortiumCatalogue(DbContexts contexts)
 {
-    /// <summary>The consortia matching the filter that the user may read.</summary>
-    public async Task<IReadOnlyList<ConsortiumSummary>> ListAsync(ConsortiumFilter filter, UserAccess access, CancellationToken cancellationToken)
+    /// <summary>The consortia matching the filter that the user may read (none without a user).</summary>
+    public async Task<IReadOnlyList<ConsortiumSummary>> ListAsync(ActingUser? user, ConsortiumFilter filter, CancellationToken cancellationToken)
+    {
+        return user is null ? [] : await ListReadableAsync(user.Access, filter, cancellationToken);
+    }
+
+    /// <summary>The consortia matching the filter that <paramref name="access"/> reads, for use cases that hold only the scope.</summary>
+    internal async Task<IReadOnlyList<ConsortiumSummary>> ListReadableAsync(UserAccess access, ConsortiumFilter filter, CancellationToken cancellationToken)
     {
         await using var db = contexts.OpenForReading();
         var consortia = Readable(db.Consortia.AsNoTracking(), access);
@@ -32,33 +39,66 @@ public sealed class ConsortiumCatalogue(DbContexts contexts)
         return filter.Track is { } track ? summaries.Where(s => s.Track == track.ToWireName()).ToList() : summaries;
     }
 
-    /// <summary>A consortium and where it sits; pages that show where it stands read that separately.</summary>
-    public async Task<ConsortiumSummary?> FindAsync(string code, CancellationToken cancellationToken)
+    /// <summary>
+    /// A consortium and where it sits, or null when there is none with that code or the user may not read it; pages that
+    /// show where it stands read that separately.
+    /// </summary>
+    public async Task<ConsortiumSummary?> FindAsync(ActingUser? user, string code, CancellationToken cancellationToken)
     {
         await using var db = contexts.OpenForReading();
-        var row = await FindRowAsync(db, code, cancellationToken);
-        return row is null ? null : new ConsortiumSummary(row.Code, row.Name, row.RegionCode, row.HostPctCode, row.PctCodes, row.Stage.ToWire(), row.PracticeCount, row.Population);
+        var row = await FindReadableRowAsync(db, user, code, cancellationToken);
+        return row is null ? null : SummaryOf(row);
     }
 
-    /// <summary>A consortium with its track, override and scores, as the API shows it.</summary>
-    public async Task<ConsortiumSummary?> FindWithStandingAsync(string code, CancellationToken cancellationToken)
+    /// <summary>A consortium with its track, override and scores, as the API shows it; null as for <see cref="FindAsync"/>.</summary>
+    public async Task<ConsortiumSummary?> FindWithStandingAsync(ActingUser? user, string code, CancellationToken cancellationToken)
     {
         await using var db = contexts.OpenForReading();
-        var row = await FindRowAsync(db, code, cancellationToken);
+        var row = await FindReadableRowAsync(db, user, code, cancellationToken);
         return row is null ? null : (await WithStandingsAsync(db, [row], cancellationToken))[0];
     }
 
-    private static Task<ConsortiumRow?> FindRowAsync(TransitionTrackerDbContext db, string code, CancellationToken cancellationToken) =>
-        Project(db, db.Consortia.AsNoTracking().Where(c => c.Code == code)).SingleOrDefaultAsync(cancellationToken);
-
-    public async Task<ConsortiumDetail?> GetDetailAsync(string code, CancellationToken cancellationToken)
+    // The scope check needs nothing more than the row itself: its region and PCTs decide who may read it, so a refusal
+    // costs no extra round trip and looks exactly like a code that does not exist.
+    private static async Task<ConsortiumRow?> FindReadableRowAsync(TransitionTrackerDbContext db, ActingUser? user, string code, CancellationToken cancellationToken)
     {
-        var summary = await FindAsync(code, cancellationToken);
-        if (summary is null)
+        if (user is null || OrganisationCode.TryNormalise(code) is not { } normalised)
         {
             return null;
         }
 
+        var row = await Project(db, db.Consortia.AsNoTracking().Where(c => c.Code == normalised)).SingleOrDefaultAsync(cancellationToken);
+        return row is not null && user.Access.CanReadConsortium(new ConsortiumRef(row.Code, row.RegionCode, row.PctCodes)) ? row : null;
+    }
+
+    /// <summary>A consortium with its linked PCTs and member practices; null as for <see cref="FindAsync"/>.</summary>
+    public async Task<ConsortiumDetail?> GetDetailAsync(ActingUser? user, string code, CancellationToken cancellationToken)
+    {
+        var summary = await FindAsync(user, code, cancellationToken);
+        return summary is null ? null : await DetailOfAsync(summary, cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="GetDetailAsync"/> without the scope check, for use cases that have checked their acting user's scope
+    /// themselves and share one result between readers.
+    /// </summary>
+    internal async Task<ConsortiumDetail?> FindDetailAsync(string code, CancellationToken cancellationToken)
+    {
+        ConsortiumRow? row;
+        await using (var db = contexts.OpenForReading())
+        {
+            row = await Project(db, db.Consortia.AsNoTracking().Where(c => c.Code == code)).SingleOrDefaultAsync(cancellationToken);
+        }
+
+        return row is null ? null : await DetailOfAsync(SummaryOf(row), cancellationToken);
+    }
+
+    private static ConsortiumSummary SummaryOf(ConsortiumRow row) =>
+        new(row.Code, row.Name, row.RegionCode, row.HostPctCode, row.PctCodes, row.Stage.ToWire(), row.PracticeCount, row.Population);
+
+    private async Task<ConsortiumDetail> DetailOfAsync(ConsortiumSummary summary, CancellationToken cancellationToken)
+    {
+        var code = summary.Code;
         await using var db = contexts.OpenForReading();
         var regionName = await db.Regions.AsNoTracking().Where(r => r.Code == summary.RegionCode).Select(r => r.Name).SingleAsync(cancellationToken);
         var members = await (

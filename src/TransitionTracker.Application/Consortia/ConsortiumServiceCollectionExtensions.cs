@@ -4,7 +4,7 @@ namespace TransitionTracker.Application.Consortia;
 
 public static class ConsortiumServiceCollectionExtensions
 {
-    /// <summary>Reading consortia: lists, one consortium, and its members and PCTs.</summary>
+    /// <summary>Reading consortia: lists, one consortium, its members and PCTs, and its status page's contents.</summary>
     public static IServiceCollection AddTransitionTrackerConsortia(this IServiceCollection services) =>
-        services.AddScoped<ConsortiumCatalogue>();
+        services.AddScoped<ConsortiumCatalogue>().AddScoped<ConsortiumStatus>();
 }

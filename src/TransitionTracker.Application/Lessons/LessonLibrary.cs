@@ -93,13 +93,20 @@ public sealed class LessonLibrary(DbContexts contexts, OrganisationScope scope, 
     public async Task<IReadOnlyList<LessonFromOthers>> ForWeakestDomainsAsync(
         ActingUser? user, string consortiumCode, IReadOnlyList<string> weakestDomainIds, CancellationToken cancellationToken)
     {
+        return weakestDomainIds.Count == 0 || !await scope.CanReadConsortiumAsync(user, consortiumCode, cancellationToken)
+            ? []
+            : await FromOthersAsync(OrganisationCode.Normalise(consortiumCode), weakestDomainIds, cancellationToken);
+    }
+
+    /// <summary><see cref="ForWeakestDomainsAsync"/> without the scope check, for use cases that have checked it themselves.</summary>
+    internal async Task<IReadOnlyList<LessonFromOthers>> FromOthersAsync(string code, IReadOnlyList<string> weakestDomainIds, CancellationToken cancellationToken)
+    {
         var domains = weakestDomainIds.Distinct(StringComparer.Ordinal).ToList();
-        if (domains.Count == 0 || !await scope.CanReadConsortiumAsync(user, consortiumCode, cancellationToken))
+        if (domains.Count == 0)
         {
             return [];
         }
 
-        var code = OrganisationCode.Normalise(consortiumCode);
         await using var db = contexts.OpenForReading();
 
         // The latest submission of each writer's consortium is found through the index on (ConsortiumCode, Status,

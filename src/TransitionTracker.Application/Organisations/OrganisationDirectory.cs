@@ -150,7 +150,7 @@ public sealed class OrganisationDirectory(DbContexts contexts, OrganisationScope
             return null;
         }
 
-        var linked = await consortia.ListAsync(new ConsortiumFilter(PctCode: code), access, cancellationToken);
+        var linked = await consortia.ListReadableAsync(access, new ConsortiumFilter(PctCode: code), cancellationToken);
         return new PctDetail(pct.Code, pct.Name, pct.RegionCode, pct.RegionName, linked, pct.Practices);
     }
 

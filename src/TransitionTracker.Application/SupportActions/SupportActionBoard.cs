@@ -38,11 +38,14 @@ public sealed class SupportActionBoard(
     public async Task<IReadOnlyList<SupportActionItem>> ListAsync(ActingUser? user, string consortiumCode, CancellationToken cancellationToken)
     {
         var code = OrganisationCode.TryNormalise(consortiumCode);
-        if (code is null || !await scope.CanReadConsortiumAsync(user, code, cancellationToken))
-        {
-            return [];
-        }
+        return code is null || !await scope.CanReadConsortiumAsync(user, code, cancellationToken)
+            ? []
+            : await ListOfAsync(code, cancellationToken);
+    }
 
+    /// <summary><see cref="ListAsync"/> without the scope check, for use cases that have checked it themselves.</summary>
+    internal async Task<IReadOnlyList<SupportActionItem>> ListOfAsync(string code, CancellationToken cancellationToken)
+    {
         await using var db = contexts.OpenForReading();
         var actions = await WithCriterionMet(db, db.SupportActions.AsNoTracking().Where(a => a.ConsortiumCode == code).OrderBy(a => a.DueOn).ThenBy(a => a.Id))
             .ToListAsync(cancellationToken);

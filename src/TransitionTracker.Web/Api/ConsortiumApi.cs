@@ -91,16 +91,16 @@ public static class ConsortiumApi
                 extensions: new Dictionary<string, object?> { ["errors"] = errors });
         }
 
-        return TypedResults.Ok(await catalogue.ListAsync(new ConsortiumFilter(regionCode, pctCode, trackFilter), currentUser.Access, cancellationToken));
+        return TypedResults.Ok(await catalogue.ListAsync(currentUser.Acting, new ConsortiumFilter(regionCode, pctCode, trackFilter), cancellationToken));
     }
 
     private static async Task<Results<Ok<ConsortiumSummary>, ProblemHttpResult>> GetAsync(
         string code,
         ConsortiumCatalogue catalogue,
+        CurrentUser currentUser,
         CancellationToken cancellationToken)
     {
-        var normalised = OrganisationCode.TryNormalise(code);
-        var consortium = normalised is null ? null : await catalogue.FindWithStandingAsync(normalised, cancellationToken);
+        var consortium = await catalogue.FindWithStandingAsync(currentUser.Acting, code, cancellationToken);
         return consortium is null
             ? ApiProblems.NotFound($"There is no consortium with code '{code}'.")
             : TypedResults.Ok(consortium);
