@@ -18,7 +18,6 @@ public sealed class RoundTripTests(UncachedTransitionTrackerFactory factory, ITe
 {
     public static TheoryData<string, string, int> ConsortiumPages => new()
     {
-        // One more than before the move: the lessons from others check the reader's scope themselves (docs/architecture.md, "Layers").
         { "national viewer", "/consortia/{0}", 12 },
         { "national viewer", "/api/consortia/{0}/readiness", 8 },
         { "national viewer", "/api/consortia/{0}", 8 },
