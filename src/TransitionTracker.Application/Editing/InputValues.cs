@@ -140,11 +140,3 @@ public static class InputValues
         ? (d.Day.ToString(CultureInfo.InvariantCulture), d.Month.ToString(CultureInfo.InvariantCulture), d.Year.ToString(CultureInfo.InvariantCulture))
         : (null, null, null);
 }
-
-/// <summary>The parts of a date a <see cref="FieldProblem"/> can name.</summary>
-public static class DatePart
-{
-    public const string Day = "day";
-    public const string Month = "month";
-    public const string Year = "year";
-}
