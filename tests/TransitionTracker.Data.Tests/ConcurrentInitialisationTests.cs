@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace TransitionTracker.Data.Tests.Seeding;
+namespace TransitionTracker.Data.Tests;
 
 /// <summary>Several app instances starting at once against one database: one migrates and seeds, the others wait.</summary>
 public sealed class ConcurrentInitialisationTests

@@ -1,4 +1,4 @@
-namespace TransitionTracker.Data.Tests.Seeding;
+namespace TransitionTracker.Data.Tests;
 
 /// <summary>Start-up on a brand-new PostgreSQL database, which the migrations create.</summary>
 public sealed class PostgresDatabaseInitializerTests : DatabaseInitializerScenarios, IDisposable

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using TransitionTracker.Data.Seeding;
 
-namespace TransitionTracker.Data.Tests.Seeding;
+namespace TransitionTracker.Data.Tests;
 
 /// <summary>Builds what one app instance would build to initialise its database: its own context, seeders and lock.</summary>
 public static class Initialisers

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Data.Seeding;
 
-namespace TransitionTracker.Data.Tests.Seeding;
+namespace TransitionTracker.Data.Tests;
 
 /// <summary>
 /// What start-up does to a brand-new database, the same on every provider: each provider's test class gives it a

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace TransitionTracker.Data.Tests.Seeding;
+namespace TransitionTracker.Data.Tests;
 
 /// <summary>Start-up on a brand-new SQLite file.</summary>
 public sealed class SqliteDatabaseInitializerTests : DatabaseInitializerScenarios, IDisposable
