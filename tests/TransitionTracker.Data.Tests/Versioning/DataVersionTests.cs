@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using TransitionTracker.Data.Tests.Seeding;
 using TransitionTracker.Data.Versioning;
 using TransitionTracker.Domain.Organisations;
 

@@ -6,9 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using TransitionTracker.Application.Access;
 using TransitionTracker.Data.Seeding;
 using TransitionTracker.Web.Access;
-using TransitionTracker.Web.Tests.Admin;
 using TransitionTracker.Web.Tests.Infrastructure;
-using TransitionTracker.Web.Tests.SupportActions;
 
 namespace TransitionTracker.Web.Tests.Access;
 

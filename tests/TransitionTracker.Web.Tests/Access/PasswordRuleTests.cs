@@ -1,7 +1,6 @@
 using System.Net;
 using TransitionTracker.Data.Seeding;
 using TransitionTracker.Web.Access;
-using TransitionTracker.Web.Tests.Admin;
 using TransitionTracker.Web.Tests.Infrastructure;
 
 namespace TransitionTracker.Web.Tests.Access;

@@ -8,10 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using TransitionTracker.Application.Access;
 using TransitionTracker.Data;
 using TransitionTracker.Data.Seeding;
-using TransitionTracker.Web.Tests.Admin;
 using TransitionTracker.Web.Access;
 using TransitionTracker.Web.Tests.Infrastructure;
-using TransitionTracker.Web.Tests.SupportActions;
 
 namespace TransitionTracker.Web.Tests.Access;
 

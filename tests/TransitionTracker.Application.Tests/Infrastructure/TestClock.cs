@@ -1,0 +1,11 @@
+namespace TransitionTracker.Application.Tests.Infrastructure;
+
+/// <summary>A clock the test sets and moves on, so "today" and the times of changes are known.</summary>
+public sealed class TestClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TransitionTracker.Data;
+using TransitionTracker.Data.Seeding;
+using TransitionTracker.Web.Tests.Infrastructure;
+
+namespace TransitionTracker.Web.Tests.Components.Pages.Admin;
+
+[Collection(SharedAppCollection.Name)]
+public sealed class AdminPagesAccessTests(TransitionTrackerFactory factory)
+{
+    public static TheoryData<string> NonAdministrators =>
+    [
+        DemoAccountSeeder.National,
+        DemoAccountSeeder.Regional("Q30"),
+        DemoAccountSeeder.PctManager("5D7"),
+        DemoAccountSeeder.ConsortiumLead("00G"),
+    ];
+
+    [Theory]
+    [MemberData(nameof(NonAdministrators))]
+    public async Task Non_administrators_get_404_for_every_admin_page_and_form(string email)
+    {
+        var client = factory.CreateClientFor(email);
+        var someone = await UserIdAsync(DemoAccountSeeder.PctManager("5D7"));
+
+        foreach (var url in new[] { "/admin/users", "/admin/users?page=2", "/admin/users/new", $"/admin/users/{someone}" })
+        {
+            var response = await client.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{email} GET {url}: {response.StatusCode}");
+        }
+
+        // A real antiforgery token, from the sign-out form every signed-in page carries.
+        var (_, home) = await HtmlPage.GetAsync(client, "/");
+        var token = home.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var post = await client.PostAsync("/admin/users/new", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["_handler"] = "create-user",
+            ["Input.Email"] = "sneaky@example.nhs.uk",
+            ["Input.DisplayName"] = "Sneaky",
+            ["Input.Password"] = "Sneaky-password-2010",
+        }));
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Null(await UserIdOrNullAsync("sneaky@example.nhs.uk"));
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_sign_in()
+    {
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync("/admin/users");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/sign-in?ReturnUrl=", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task User_list_is_paged_fifty_at_a_time_with_roles_in_words_and_status()
+    {
+        var client = factory.CreateClientFor(DemoAccountSeeder.Administrator);
+
+        var (response, first) = await HtmlPage.GetAsync(client, "/admin/users");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Users", first.QuerySelector("h1")!.Text());
+        Assert.Contains("375 users", first.QuerySelector("main")!.Text());
+        Assert.Equal("/admin/users/new", first.QuerySelectorAll("a.nhsuk-button").Single(a => a.Text() == "Create a user").GetAttribute("href"));
+        Assert.Equal(50, first.BodyRows("Users").Count);
+        var pagination = first.QuerySelector("nav.nhsuk-pagination")!;
+        Assert.Equal("/admin/users?page=2", pagination.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+        Assert.Equal("/admin/users?page=8", pagination.QuerySelectorAll("a.nhsuk-pagination__link").Last().GetAttribute("href"));
+
+        var (_, last) = await HtmlPage.GetAsync(client, "/admin/users?page=8");
+        Assert.Equal(25, last.BodyRows("Users").Count);
+        Assert.Null(last.QuerySelector("nav.nhsuk-pagination a[rel=next]"));
+
+        var rows = new List<AngleSharp.Dom.IElement>();
+        for (var page = 1; page <= 8; page++)
+        {
+            rows.AddRange((await HtmlPage.GetAsync(client, $"/admin/users?page={page}")).Document.BodyRows("Users"));
+        }
+
+        Assert.Equal(375, rows.Select(r => r.QuerySelector("a")!.Text()).Distinct().Count());
+        var manager = rows.Single(r => r.QuerySelector("a")!.Text() == DemoAccountSeeder.PctManager("5D7"));
+        Assert.Equal("PCT manager – 5D7 Newcastle PCT", manager.Children[2].Text());
+        Assert.Equal("Active", manager.Children[3].Text());
+        Assert.StartsWith("/admin/users/", manager.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData("/admin/users?page=9")]
+    [InlineData("/admin/users?page=0")]
+    [InlineData("/admin/users?page=two")]
+    [InlineData("/admin/users/no-such-user")]
+    public async Task Pages_and_users_that_do_not_exist_are_404(string url)
+    {
+        var client = factory.CreateClientFor(DemoAccountSeeder.Administrator);
+
+        var (response, page) = await HtmlPage.GetAsync(client, url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("Page not found", page.QuerySelector("h1")!.Text());
+    }
+
+    private async Task<string> UserIdAsync(string email) => await UserIdOrNullAsync(email) ?? throw new InvalidOperationException(email);
+
+    private async Task<string?> UserIdOrNullAsync(string email)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
+        return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleOrDefaultAsync();
+    }
+}

@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TransitionTracker.Data;
+using TransitionTracker.Data.Auditing;
+using TransitionTracker.Data.Seeding;
+using TransitionTracker.Domain.Assessments;
+using TransitionTracker.Domain.Scoring;
+using TransitionTracker.Domain.SupportActions;
+using TransitionTracker.Web.Tests.Infrastructure;
+using TransitionTracker.Web.Tests.Components.Pages.Consortia.Actions;
+
+namespace TransitionTracker.Web.Tests.Components.Pages.Consortia.Changes;
+
+/// <summary>A consortium's audit trail as people read it; each test has its own database.</summary>
+public sealed class ChangesPageTests : IDisposable
+{
+    private const string Changes = "/consortia/00G/changes";
+    private const string Checklist = "/consortia/00G/assessments/gp-consortium-readiness-2010";
+    private static readonly string Manager = DemoAccountSeeder.PctManager("5D7");
+
+    private readonly ClockedFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task Each_change_shows_when_who_what_and_every_field_from_old_to_new_value_newest_first()
+    {
+        var manager = _factory.CreateClientFor(Manager);
+        var id = await ActionForms.AddAndFindAsync(manager, "00G", "Agree the transitional plan with the PCT");
+        _factory.Clock.Advance(TimeSpan.FromMinutes(45));
+        var changed = await FormPost.SubmitAsync(manager, $"/consortia/00G/actions/{id}", ActionForms.FormName, new Dictionary<string, string>
+        {
+            ["Input.Owner"] = "Consortium accountable officer",
+            ["Input.Status"] = "InProgress",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        var lead = _factory.CreateClientFor(DemoAccountSeeder.ConsortiumLead("00G"));
+
+        var (response, page) = await HtmlPage.GetAsync(lead, Changes);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rows = Rows(page);
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(["15 Mar 2011, 10:15 (UK time)", Manager, "Support action changed"], Cells(rows[0])[..3]);
+        Assert.Equal(
+            ["Criterion: GOV-02", "Owner: PCT development lead → Consortium accountable officer", "Status: Not started → In progress"],
+            Fields(rows[0]).Order(StringComparer.Ordinal));
+        Assert.Equal(["15 Mar 2011, 09:30 (UK time)", Manager, "Support action added"], Cells(rows[1])[..3]);
+        var added = Fields(rows[1]);
+        Assert.Contains("Description: (empty) → Agree the transitional plan with the PCT", added);
+        Assert.Contains("Due date: (empty) → 31 March 2011", added);
+        Assert.Contains("Status: (empty) → Not started", added);
+        Assert.Contains($"Created by: (empty) → {Manager}", added);
+        Assert.DoesNotContain(added.Concat(Fields(rows[0])), f => f.StartsWith("Revision", StringComparison.Ordinal) || f.StartsWith("Consortium", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Changes_are_paged_25_at_a_time_newest_first_with_nothing_from_other_consortia()
+    {
+        await AddDirectlyAsync("00G", 30);
+        await AddDirectlyAsync("00H", 3);
+        var manager = _factory.CreateClientFor(Manager);
+
+        var (_, first) = await HtmlPage.GetAsync(manager, Changes);
+        var (_, second) = await HtmlPage.GetAsync(manager, Changes + "?page=2");
+
+        Assert.Equal(Enumerable.Range(6, 25).Reverse().Select(n => $"00G action {n}"), Rows(first).Select(DescriptionOf));
+        Assert.Equal(Enumerable.Range(1, 5).Reverse().Select(n => $"00G action {n}"), Rows(second).Select(DescriptionOf));
+        Assert.Contains("Showing 1 to 25 of 30.", first.QuerySelector("main")!.Text());
+        Assert.Equal(Changes + "?page=2", first.QuerySelector(".nhsuk-pagination__next")!.GetAttribute("href"));
+        Assert.Equal(Changes, second.QuerySelector(".nhsuk-pagination__previous")!.GetAttribute("href"));
+        Assert.Equal("2", second.QuerySelector("[aria-current=page]")!.Text());
+        Assert.DoesNotContain("00H action", first.Body!.Text() + second.Body!.Text(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync(Changes + "?page=3")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync(Changes + "?page=two")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_submission_is_one_entry_with_its_score_and_track_and_its_answers_are_grouped_and_folded()
+    {
+        var manager = _factory.CreateClientFor(Manager);
+        Assert.Equal(HttpStatusCode.Redirect, (await FormPost.SubmitAsync(manager, Checklist, "start", new Dictionary<string, string>())).StatusCode);
+        _factory.Clock.Advance(TimeSpan.FromMinutes(10));
+        var (value, words) = await DraftAnswerAsync("GOV-01") == ResponseStatus.InProgress ? ("met", "Met") : ("in_progress", "In progress");
+        var saved = await FormPost.SubmitAsync(manager, Checklist + "/domains/governance", "answers", new Dictionary<string, string>
+        {
+            ["answer.GOV-01"] = value,
+            ["evidence.GOV-01"] = "Board minutes, October 2010",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        _factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(HttpStatusCode.Redirect, (await FormPost.SubmitAsync(manager, Checklist + "/check", "submit", new Dictionary<string, string>())).StatusCode);
+        var (score, track, answers) = await SubmittedAsync();
+
+        var (_, page) = await HtmlPage.GetAsync(manager, Changes);
+
+        var rows = Rows(page);
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(
+            ["15 Mar 2011, 09:45 (UK time)", Manager, string.Create(CultureInfo.InvariantCulture, $"Assessment submitted: score {score:0.0}, {track}")],
+            Cells(rows[0])[..3]);
+        Assert.Empty(rows[0].QuerySelectorAll("details"));
+        Assert.Equal(["15 Mar 2011, 09:40 (UK time)", Manager, "Assessment answers saved"], Cells(rows[1])[..3]);
+        Assert.Equal("1 answer changed", rows[1].QuerySelector("details summary")!.Text().Trim());
+        Assert.Contains(Answers(rows[1]), a => a.StartsWith("GOV-01: ", StringComparison.Ordinal) && a.EndsWith($" → {words}", StringComparison.Ordinal));
+        Assert.Contains(Answers(rows[1]), a => a.StartsWith("GOV-01 evidence note: ", StringComparison.Ordinal) && a.EndsWith(" → Board minutes, October 2010", StringComparison.Ordinal));
+        Assert.Equal(["15 Mar 2011, 09:30 (UK time)", Manager, "Assessment started"], Cells(rows[2])[..3]);
+        Assert.Equal($"{answers} answers added", rows[2].QuerySelector("details summary")!.Text().Trim());
+        Assert.Equal(answers, rows[2].QuerySelectorAll("details li").Count(li => !li.Text().Contains("evidence note", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task The_page_never_shows_stored_json_or_the_temporary_ids_of_unsaved_rows()
+    {
+        var manager = _factory.CreateClientFor(Manager);
+        await FormPost.SubmitAsync(manager, Checklist, "start", new Dictionary<string, string>());
+        _factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        await FormPost.SubmitAsync(manager, Checklist + "/check", "submit", new Dictionary<string, string>());
+
+        var (_, page) = await HtmlPage.GetAsync(manager, Changes);
+
+        var text = page.QuerySelector("main")!.Text();
+        Assert.DoesNotContain("{", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("json", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch(@"(?<![A-Za-z0-9])-\d", text);
+    }
+
+    [Fact]
+    public async Task The_audit_of_added_answers_holds_the_real_id_of_their_new_assessment()
+    {
+        var manager = _factory.CreateClientFor(Manager);
+
+        await FormPost.SubmitAsync(manager, Checklist, "start", new Dictionary<string, string>());
+
+        using var scope = _factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
+        var draft = await db.Assessments.SingleAsync(a => a.ConsortiumCode == "00G" && a.Status == AssessmentStatus.Draft);
+        var added = await db.AuditEntries.Where(a => a.ConsortiumCode == "00G" && a.EntityType == nameof(AssessmentResponse)).ToListAsync();
+        Assert.NotEmpty(added);
+        Assert.All(added, a => Assert.Contains(
+            new FieldChange("AssessmentId", null, draft.Id.ToString(CultureInfo.InvariantCulture)),
+            JsonSerializer.Deserialize<List<FieldChange>>(a.Changes, JsonSerializerOptions.Web)!));
+        Assert.DoesNotContain(added, a => a.EntityKey.StartsWith('-'));
+    }
+
+    [Fact]
+    public async Task A_consortium_without_changes_says_so()
+    {
+        var manager = _factory.CreateClientFor(Manager);
+
+        var (response, page) = await HtmlPage.GetAsync(manager, Changes);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("No changes recorded yet.", page.QuerySelector("main")!.Text());
+        Assert.Empty(Rows(page));
+    }
+
+    // Arranges many changes quickly: one save (so one audit entry) per action, a minute apart, as a signed-in user would make them.
+    private async Task AddDirectlyAsync(string consortiumCode, int count)
+    {
+        for (var n = 1; n <= count; n++)
+        {
+            using var scope = _factory.Services.CreateScope();
+            scope.ServiceProvider.GetRequiredService<AuditActor>().Name = Manager;
+            var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
+            db.SupportActions.Add(new SupportAction(consortiumCode, "GOV-02", $"{consortiumCode} action {n}", "Owner", new DateOnly(2011, 4, 1), Manager, _factory.Clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync();
+            _factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+    }
+
+    private async Task<ResponseStatus?> DraftAnswerAsync(string criterionId)
+    {
+        using var scope = _factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
+        return await db.AssessmentResponses
+            .Where(r => r.CriterionId == criterionId && db.Assessments.Any(a => a.Id == r.AssessmentId && a.ConsortiumCode == "00G" && a.Status == AssessmentStatus.Draft))
+            .Select(r => r.Status).SingleOrDefaultAsync();
+    }
+
+    // The stored score and track of the submission, and how many answers it carried over from the last one.
+    private async Task<(double Score, string Track, int Answers)> SubmittedAsync()
+    {
+        using var scope = _factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
+        var submitted = await db.Assessments.Include(a => a.Responses).Where(a => a.ConsortiumCode == "00G" && a.Status == AssessmentStatus.Submitted)
+            .OrderByDescending(a => a.Id).FirstAsync();
+        return (submitted.Score!.Value, submitted.Track == Track.FastMover ? "fast mover" : "needs support", submitted.Responses.Count);
+    }
+
+    private static IReadOnlyList<string> Answers(IElement row) => row.QuerySelectorAll("details li").Select(li => li.Text()).ToList();
+
+    private static IReadOnlyList<IElement> Rows(IDocument page) =>
+        page.QuerySelectorAll("table").SingleOrDefault(t => t.QuerySelector("caption")?.Text().StartsWith("Changes to", StringComparison.Ordinal) == true)
+            ?.QuerySelectorAll("tbody tr").ToList() ?? [];
+
+    private static string[] Cells(IElement row) => row.QuerySelectorAll("td").Select(c => c.Text()).ToArray();
+
+    private static IReadOnlyList<string> Fields(IElement row) => row.QuerySelectorAll("td > ul > li").Select(li => li.Text()).ToList();
+
+    private static string DescriptionOf(IElement row) =>
+        Fields(row).Single(f => f.StartsWith("Description: ", StringComparison.Ordinal))["Description: (empty) → ".Length..];
+}
