@@ -1,4 +1,4 @@
-namespace TransitionTracker.Web.Tests.Infrastructure;
+namespace TransitionTracker.TestSupport;
 
 /// <summary>A clock the test sets and moves on, so "today" and the times of changes are known.</summary>
 public sealed class TestClock(DateTimeOffset start) : TimeProvider
