@@ -51,8 +51,16 @@ public sealed class ScopedUserTests(BrowserAppFixture app)
         var history = page.GetByRole(AriaRole.Table, new() { Name = "Overall score and track of each submitted assessment" });
         await Expect(history.Locator("tbody tr")).ToHaveCountAsync(30);
         await Expect(page.Locator(".app-chart canvas")).ToHaveCountAsync(1);
+        // Milestones in the order of the steps to authorisation, whichever of them are recorded.
+        string[] steps = ["Shadow consortium formed", "Pathfinder status", "Delegated budget", "Authorised"];
+        var milestones = (await page.Locator("#milestones dt").AllTextContentsAsync()).Select(t => t.Trim()).Where(steps.Contains).ToList();
+        Assert.Equal(steps.Where(milestones.Contains), milestones);
         browserPage.AssertAllResourcesLoaded();
-        await Accessibility.AssertNoViolationsAsync(browserPage, "consortium status page");
+        foreach (var width in new[] { 1280, 375 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await Accessibility.AssertNoViolationsAsync(browserPage, $"consortium status page at {width} px");
+        }
 
         if (ScreenshotFolder is not null)
         {

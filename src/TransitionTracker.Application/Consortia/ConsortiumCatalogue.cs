@@ -67,7 +67,7 @@ public sealed class ConsortiumCatalogue(DbContexts contexts)
             return null;
         }
 
-        var row = await Project(db, db.Consortia.AsNoTracking().Where(c => c.Code == normalised)).SingleOrDefaultAsync(cancellationToken);
+        var row = await FindRowAsync(db, normalised, cancellationToken);
         return row is not null && user.Access.CanReadConsortium(new ConsortiumRef(row.Code, row.RegionCode, row.PctCodes)) ? row : null;
     }
 
@@ -87,11 +87,14 @@ public sealed class ConsortiumCatalogue(DbContexts contexts)
         ConsortiumRow? row;
         await using (var db = contexts.OpenForReading())
         {
-            row = await Project(db, db.Consortia.AsNoTracking().Where(c => c.Code == code)).SingleOrDefaultAsync(cancellationToken);
+            row = await FindRowAsync(db, code, cancellationToken);
         }
 
         return row is null ? null : await DetailOfAsync(SummaryOf(row), cancellationToken);
     }
+
+    private static Task<ConsortiumRow?> FindRowAsync(TransitionTrackerDbContext db, string code, CancellationToken cancellationToken) =>
+        Project(db, db.Consortia.AsNoTracking().Where(c => c.Code == code)).SingleOrDefaultAsync(cancellationToken);
 
     private static ConsortiumSummary SummaryOf(ConsortiumRow row) =>
         new(row.Code, row.Name, row.RegionCode, row.HostPctCode, row.PctCodes, row.Stage.ToWire(), row.PracticeCount, row.Population);
