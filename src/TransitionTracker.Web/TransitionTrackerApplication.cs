@@ -9,6 +9,7 @@ using TransitionTracker.Application.Consortia;
 using TransitionTracker.Web.Diagnostics;
 using TransitionTracker.Application.Frameworks;
 using TransitionTracker.Web.Infrastructure;
+using TransitionTracker.Web.Infrastructure.Circuits;
 
 using TransitionTracker.Web.Infrastructure.DataProtection;
 using TransitionTracker.Web.Infrastructure.RateLimiting;
@@ -33,7 +34,7 @@ public static class TransitionTrackerApplication
         builder.Services.AddTransitionTrackerIdentity(builder.Environment);
         builder.Services.AddTransitionTrackerDataProtection(builder.Configuration);
         builder.Services.AddTransitionTrackerRateLimiting(builder.Configuration);
-        builder.Services.AddRazorComponents();
+        builder.Services.AddTransitionTrackerInteractivePages();
         builder.Services.AddProblemDetails();
         builder.Services.AddTransitionTrackerOpenApi();
         builder.Services.AddHealthChecks()
@@ -119,7 +120,7 @@ public static class TransitionTrackerApplication
         app.MapAssessmentApi();
         app.MapDashboardApi();
         app.MapBaselinePage(app.Environment);
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -24,7 +24,7 @@ public sealed partial class BrowsingTests(BrowserAppFixture app)
         await Expect(Heading(page)).ToHaveTextAsync("Sign in");
         await Expect(page.GetByLabel("Email address")).ToBeVisibleAsync();
         await Expect(page.GetByLabel("Password")).ToBeVisibleAsync();
-        await Expect(page.Locator("header.nhsuk-header")).ToHaveCSSAsync("background-color", NhsBlue);
+        await Expect(page.Locator("header.app-header")).ToHaveCSSAsync("background-color", NhsBlue);
         browserPage.AssertAllResourcesLoaded();
         await Accessibility.AssertNoViolationsAsync(page, "sign-in page");
 
@@ -50,11 +50,11 @@ public sealed partial class BrowsingTests(BrowserAppFixture app)
         // Home: a national viewer sees all ten strategic health authority regions.
         await Expect(page).ToHaveTitleAsync("Home – Transition Tracker");
         await Expect(Heading(page)).ToHaveTextAsync("GP commissioning transition");
-        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Account" })).ToContainTextAsync(DemoAccountSeeder.National);
+        await Expect(page.Locator("header.app-header .app-header__account")).ToContainTextAsync(DemoAccountSeeder.National);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = "Regions" })).ToBeVisibleAsync();
         var regions = page.GetByRole(AriaRole.Table, new() { Name = "Strategic health authority regions" });
         await Expect(regions.Locator("tbody tr")).ToHaveCountAsync(10);
-        await Expect(page.Locator("header.nhsuk-header")).ToHaveCSSAsync("background-color", NhsBlue);
+        await Expect(page.Locator("header.app-header")).ToHaveCSSAsync("background-color", NhsBlue);
         browserPage.AssertAllResourcesLoaded();
         await Accessibility.AssertNoViolationsAsync(page, "home page");
 
@@ -100,7 +100,7 @@ public sealed partial class BrowsingTests(BrowserAppFixture app)
             await Expect(page).ToHaveTitleAsync("Page not found – Transition Tracker");
             await Expect(Heading(page)).ToHaveTextAsync("Page not found");
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Go to the list of regions" })).ToHaveAttributeAsync("href", "/");
-            await Expect(page.Locator("header.nhsuk-header")).ToHaveCSSAsync("background-color", NhsBlue);
+            await Expect(page.Locator("header.app-header")).ToHaveCSSAsync("background-color", NhsBlue);
             browserPage.AssertAllResourcesLoaded();
         }
 

@@ -1,14 +1,15 @@
 namespace TransitionTracker.Web.Infrastructure;
 
 /// <summary>
-/// Security headers on every response. The Content-Security-Policy allows scripts and styles only from this
-/// site's own files: no inline script, no inline style attributes, no framing. API answers and CSV downloads are
+/// Security headers on every response. The Content-Security-Policy allows scripts only from this site's own files
+/// (no inline script, no eval) and no framing; styles may be inline, as MudBlazor writes its theme and component
+/// positions as inline styles (docs/security.md). The interactive circuit connects to this site only. API answers and CSV downloads are
 /// also marked not to be stored.
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next, IHostEnvironment environment)
 {
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     public Task InvokeAsync(HttpContext context)

@@ -56,9 +56,15 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
 
         /// <summary>Identity endpoints switched off (accounts are made by administrators): 404 for everyone.</summary>
         Disabled,
+
+        /// <summary>
+        /// The interactive circuit's hub (SignalR): anonymous gets the sign-in challenge; a signed-in user gets the
+        /// hub's own answer to the request as sent (<see cref="Entry.SignedIn"/>), as no circuit is opened by it.
+        /// </summary>
+        Circuit,
     }
 
-    private sealed record Entry(Access Access, string Method, Func<string, string>? Url = null, string? JsonBody = null);
+    private sealed record Entry(Access Access, string Method, Func<string, string>? Url = null, string? JsonBody = null, string SignedIn = "200");
 
     private sealed record Who(string Name, string? Email, string? Region, string? Pct, string? Consortium, bool IsAdmin)
     {
@@ -124,6 +130,10 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         ["GET /dev/baseline"] = new(Access.Public, "GET", _ => "/dev/baseline?bytes=4096"),
         ["GET /_framework/opaque-redirect"] = new(Access.FrameworkRedirect, "GET"),
         ["GET /openapi/{documentName}.json"] = new(Access.Public, "GET", _ => "/openapi/v1.json"),
+        ["GET /_blazor/negotiate"] = new(Access.Circuit, "POST", _ => "/_blazor/negotiate?negotiateVersion=1"),
+        ["GET /_blazor"] = new(Access.Circuit, "GET", _ => "/_blazor", SignedIn: "400"),
+        ["GET /_blazor/disconnect/"] = new(Access.Circuit, "POST", _ => "/_blazor/disconnect", SignedIn: "400"),
+        ["GET /_blazor/initializers/"] = new(Access.Circuit, "GET", _ => "/_blazor/initializers"),
         ["POST /api/identity/login"] = new(Access.IdentitySignIn, "POST", JsonBody: """{"email":"nobody@demo.test","password":"Wrong-password-1"}"""),
         ["POST /api/identity/refresh"] = new(Access.IdentitySignIn, "POST", JsonBody: """{"refreshToken":"not-a-token"}"""),
         ["POST /api/identity/register"] = new(Access.Disabled, "POST", JsonBody: """{"email":"new@demo.test","password":"Some-password-2010"}"""),
@@ -232,6 +242,9 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
                 break;
             case Access.SignedIn:
                 yield return ("signed in", null, anonymous ? Challenge(entry) : "200");
+                break;
+            case Access.Circuit:
+                yield return ("circuit", null, anonymous ? Challenge(entry) : entry.SignedIn);
                 break;
             case Access.Administrator:
                 yield return ("administration", null, anonymous ? Challenge(entry) : who.IsAdmin ? "200" : "404");

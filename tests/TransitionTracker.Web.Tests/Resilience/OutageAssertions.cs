@@ -16,7 +16,7 @@ public static class OutageAssertions
         var page = await HtmlPage.ParseAsync(await response.Content.ReadAsStringAsync());
         Assert.Equal("Service temporarily unavailable", page.QuerySelector("h1")?.Text());
         Assert.Contains("Try again", page.QuerySelector("main")!.Text());
-        Assert.NotNull(page.QuerySelector("header.nhsuk-header"));
+        Assert.NotNull(page.QuerySelector("header.app-header"));
         Assert.NotNull(page.QuerySelector("link[href='/lib/nhsuk/nhsuk-frontend.min.css']"));
     }
 

@@ -45,7 +45,7 @@ public sealed class ScaleOutTests
 
         var (pageOnB, documentOnB) = await HtmlPage.GetAsync(onB, Lessons);
         Assert.Equal(HttpStatusCode.OK, pageOnB.StatusCode);
-        Assert.Contains(lead, documentOnB.QuerySelector(".nhsuk-header__account")!.Text());
+        Assert.Contains(lead, documentOnB.QuerySelector(".app-header__account")!.Text());
 
         // A form read from A, posted to B, and the other way round.
         var postedToB = await PostLessonAsync(formFrom: onA, postTo: onB, "Written on A, saved by B");

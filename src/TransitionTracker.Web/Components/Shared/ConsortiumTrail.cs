@@ -1,3 +1,4 @@
+using MudBlazor;
 using TransitionTracker.Application.Consortia;
 
 namespace TransitionTracker.Web.Components.Shared;

@@ -49,7 +49,7 @@ public sealed class BrowsePagesTests(TransitionTrackerFactory factory)
         var rows = page.BodyRows("Primary Care Trusts in North East");
         Assert.Equal(12, rows.Count);
         Assert.Contains(rows, r => r.QuerySelector("a")!.GetAttribute("href") == "/pcts/5D7" && r.Text().Contains("Newcastle PCT"));
-        Assert.Equal("/", page.QuerySelector("nav.nhsuk-breadcrumb a.nhsuk-breadcrumb__link")!.GetAttribute("href"));
+        Assert.Equal("/", page.QuerySelector("nav.app-breadcrumbs a")!.GetAttribute("href"));
     }
 
     [Fact]
@@ -134,8 +134,8 @@ public sealed class BrowsePagesTests(TransitionTrackerFactory factory)
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("Page not found", page.QuerySelector("h1")!.Text());
-        Assert.NotNull(page.QuerySelector("header.nhsuk-header"));
-        Assert.NotNull(page.QuerySelector("footer.nhsuk-footer"));
+        Assert.NotNull(page.QuerySelector("header.app-header"));
+        Assert.NotNull(page.QuerySelector("footer.app-footer"));
     }
 
     [Theory]
@@ -149,10 +149,10 @@ public sealed class BrowsePagesTests(TransitionTrackerFactory factory)
         var (_, page) = await HtmlPage.GetAsync(_client, url);
 
         Assert.Single(page.QuerySelectorAll("h1"));
-        Assert.Equal("Transition Tracker", page.QuerySelector(".nhsuk-header__service-name")!.Text());
-        Assert.Equal("#maincontent", page.QuerySelector("a.nhsuk-skip-link")!.GetAttribute("href"));
+        Assert.Equal("Transition Tracker", page.QuerySelector(".app-header__service-name")!.Text());
+        Assert.Equal("#maincontent", page.QuerySelector("a.app-skip-link")!.GetAttribute("href"));
         Assert.NotNull(page.QuerySelector("main#maincontent"));
-        Assert.NotNull(page.QuerySelector("footer.nhsuk-footer"));
+        Assert.NotNull(page.QuerySelector("footer.app-footer"));
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class RateLimitTests : IDisposable
         Assert.Equal("Too many sign-in attempts", page.QuerySelector("h1")?.Text());
         Assert.Contains("Too many sign-in attempts", page.Title);
         Assert.Equal("/sign-in?ReturnUrl=%2Fnational", page.QuerySelector("main a")?.GetAttribute("href"));
-        Assert.NotNull(page.QuerySelector("header.nhsuk-header"));
+        Assert.NotNull(page.QuerySelector("header.app-header"));
 
         // Someone else, elsewhere, signs in as usual, through the form and the API.
         using var colleague = _app.NewClient(from: IPAddress.Parse("127.0.0.2"));

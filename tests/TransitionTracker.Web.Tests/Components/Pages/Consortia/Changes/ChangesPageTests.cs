@@ -73,7 +73,7 @@ public sealed class ChangesPageTests : IDisposable
         Assert.Contains("Showing 1 to 25 of 30.", first.QuerySelector("main")!.Text());
         Assert.Equal(Changes + "?page=2", first.QuerySelector(".nhsuk-pagination__next")!.GetAttribute("href"));
         Assert.Equal(Changes, second.QuerySelector(".nhsuk-pagination__previous")!.GetAttribute("href"));
-        Assert.Equal("2", second.QuerySelector("[aria-current=page]")!.Text());
+        Assert.Equal("2", second.QuerySelector(".nhsuk-pagination [aria-current=page]")!.Text());
         Assert.DoesNotContain("00H action", first.Body!.Text() + second.Body!.Text(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync(Changes + "?page=3")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync(Changes + "?page=two")).StatusCode);

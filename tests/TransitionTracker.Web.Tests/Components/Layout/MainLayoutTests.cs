@@ -1,0 +1,78 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using TransitionTracker.Application.Access;
+using TransitionTracker.Domain.Access;
+using TransitionTracker.Web.Access;
+using TransitionTracker.Web.Components;
+using TransitionTracker.Web.Components.Layout;
+using TransitionTracker.Web.Tests.Infrastructure;
+
+namespace TransitionTracker.Web.Tests.Components.Layout;
+
+public sealed class MainLayoutTests : MudComponentContext
+{
+    private readonly CurrentUser _user = new();
+
+    public MainLayoutTests() => Services.AddSingleton(_user);
+
+    [Fact]
+    public void A_pct_manager_sees_their_role_and_the_drawer_opens_on_the_menu_button_with_their_pcts()
+    {
+        SignIn(new RoleAssignment("u1", Role.PctManager, "5D7"), new RoleAssignment("u1", Role.PctManager, "5D8"));
+
+        var layout = RenderLayout(interactive: true);
+
+        Assert.Contains("pct.5d7@demo.test", layout.Find(".app-header__account").TextContent);
+        Assert.Equal("PCT manager (5D7), PCT manager (5D8)", layout.Find(".app-header__role").TextContent.Trim());
+        Assert.Equal(["Home"], layout.FindAll("nav.app-header__links a").Select(a => a.TextContent.Trim()));
+        Assert.Empty(layout.FindAll(".mud-drawer--open"));
+
+        var menu = layout.Find("button[aria-label=Menu]");
+        Assert.Equal("false", menu.GetAttribute("aria-expanded"));
+        menu.Click();
+
+        Assert.Single(layout.FindAll(".mud-drawer--open"));
+        Assert.Equal("true", layout.Find("button[aria-label=Menu]").GetAttribute("aria-expanded"));
+        var drawerLinks = layout.FindAll("#app-drawer a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
+        Assert.Equal([("Home", "/"), ("PCT 5D7", "/pcts/5D7"), ("PCT 5D8", "/pcts/5D8")], drawerLinks);
+    }
+
+    [Fact]
+    public void An_administrator_gets_the_administration_links_and_a_static_page_has_no_menu_button()
+    {
+        SignIn(new RoleAssignment("u1", Role.Administrator, null));
+
+        var layout = RenderLayout(interactive: false);
+
+        Assert.Equal(["Home", "National", "Users", "Frameworks"], layout.FindAll("nav.app-header__links a").Select(a => a.TextContent.Trim()));
+        Assert.Empty(layout.FindAll("button[aria-label=Menu]"));
+        Assert.Empty(layout.FindAll("#app-drawer"));
+        Assert.Equal("/sign-out", layout.Find("form.app-header__sign-out").GetAttribute("action"));
+        Assert.Equal("#maincontent", layout.Find("a.app-skip-link").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Nobody_signed_in_sees_only_the_sign_in_link()
+    {
+        var layout = RenderLayout(interactive: true);
+
+        Assert.Empty(layout.FindAll("nav.app-header__links"));
+        Assert.Empty(layout.FindAll("button[aria-label=Menu]"));
+        Assert.Equal("/sign-in", layout.Find("header a.app-header__link").GetAttribute("href"));
+    }
+
+    private void SignIn(params RoleAssignment[] roles)
+    {
+        var access = new UserAccess(roles, new Dictionary<string, string> { ["5D7"] = "Q30", ["5D8"] = "Q30" });
+        _user.SignedIn(new ActingUser("u1", "pct.5d7@demo.test", "Test user", access));
+    }
+
+    private IRenderedComponent<MainLayout> RenderLayout(bool interactive)
+    {
+        RenderFragment body = builder => builder.AddMarkupContent(0, "<h1>Page</h1>");
+        return RenderInteractive<MainLayout>(parameters => parameters
+            .AddCascadingValue(Routes.InteractivePage, interactive)
+            .Add(p => p.Body, body));
+    }
+}

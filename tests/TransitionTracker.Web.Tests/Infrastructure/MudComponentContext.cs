@@ -1,0 +1,31 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace TransitionTracker.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A bunit context with MudBlazor's services and loose JavaScript interop, for component tests. MudBlazor's services
+/// are only <see cref="IAsyncDisposable"/>, so xunit disposes the context asynchronously through
+/// <see cref="IAsyncLifetime"/>.
+/// </summary>
+public abstract class MudComponentContext : BunitContext, IAsyncLifetime
+{
+    protected MudComponentContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+    }
+
+    /// <summary>Renders as a live circuit does (interactive server rendering); call after registering services.</summary>
+    protected IRenderedComponent<TComponent> RenderInteractive<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
+        where TComponent : Microsoft.AspNetCore.Components.IComponent
+    {
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        return Render(parameters);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+}
