@@ -43,7 +43,7 @@ public sealed class GlobalSearch(DbContexts contexts)
         return found.Select(HitOf).ToList();
     }
 
-    // Names are upper-cased in the query and the text in memory (SearchTerm), which both providers translate alike.
+    // Names are upper-cased by the database (upper() on both providers) and the text in memory (SearchTerm).
     // Contains and StartsWith are translated with LIKE's wildcards escaped (or without LIKE), so "%" and "_" are literal.
     private static IQueryable<Candidate> Ranked(IQueryable<Candidate> candidates, SearchTerm term)
     {
