@@ -17,16 +17,18 @@ public sealed class ApplicationHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public ApplicationHost(bool readCache = true)
+    /// <param name="services">Anything a test adds to the services, after the application's own (a command counter, say).</param>
+    public ApplicationHost(bool readCache = true, Action<IServiceCollection>? services = null)
     {
         Database = TestDatabases.NewCopy();
-        _services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .Configure<ReadCacheOptions>(o => o.Enabled = readCache)
             .AddTransitionTrackerData(Database.Provider, Database.ConnectionString)
             .AddTransitionTrackerApplication(Database.Provider, Database.ConnectionString)
-            .AddTestIdentity()
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+            .AddTestIdentity();
+        services?.Invoke(collection);
+        _services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
     public TestDatabase Database { get; }

@@ -1,0 +1,42 @@
+namespace TransitionTracker.Application.Search;
+
+/// <summary>
+/// What someone typed into the global search, made ready to compare: runs of white space as one space, at most
+/// <see cref="MaximumLength"/> characters, upper-cased as the names it is compared with are in the query.
+/// </summary>
+/// <param name="Text">The upper-cased text: a code equal to it or starting with it matches, and so does a name containing it.</param>
+/// <param name="Words">
+/// The text with the characters that separate words in names besides spaces ("Stockton-On-Tees", "ST.MARY'S", "A/B",
+/// "(Kensington and Chelsea)") as spaces, as <see cref="GlobalSearch"/> treats the names.
+/// </param>
+internal sealed record SearchTerm(string Text, string Words)
+{
+    public const int MinimumLength = 2;
+
+    public const int MaximumLength = 100;
+
+    /// <summary>The term, or null when the text is too short to search for (nothing, white space, one character).</summary>
+    public static SearchTerm? TryParse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (collapsed.Length > MaximumLength)
+        {
+            // Never half of a surrogate pair.
+            var cut = char.IsHighSurrogate(collapsed[MaximumLength - 1]) ? MaximumLength - 1 : MaximumLength;
+            collapsed = collapsed[..cut].TrimEnd();
+        }
+
+        if (collapsed.Length < MinimumLength)
+        {
+            return null;
+        }
+
+        var upper = collapsed.ToUpperInvariant();
+        return new SearchTerm(upper, upper.Replace("-", " ").Replace(".", " ").Replace("/", " ").Replace("(", " "));
+    }
+}
