@@ -8,6 +8,7 @@ using TransitionTracker.Application.Dashboards;
 using TransitionTracker.Application.Editing;
 using TransitionTracker.Application.Frameworks;
 using TransitionTracker.Application.Persistence;
+using TransitionTracker.Application.Preferences;
 using TransitionTracker.Application.SupportActions;
 using TransitionTracker.Application.Telemetry;
 using TransitionTracker.Application.Transition;
@@ -53,6 +54,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransitionTrackerAssessments();
         services.AddTransitionTrackerDashboards();
         services.AddTransitionTrackerSupportActions();
+        services.AddTransitionTrackerPreferences();
         return services;
     }
 }
