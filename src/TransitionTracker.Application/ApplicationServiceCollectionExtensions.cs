@@ -9,6 +9,7 @@ using TransitionTracker.Application.Editing;
 using TransitionTracker.Application.Frameworks;
 using TransitionTracker.Application.Persistence;
 using TransitionTracker.Application.Search;
+using TransitionTracker.Application.Preferences;
 using TransitionTracker.Application.SupportActions;
 using TransitionTracker.Application.Telemetry;
 using TransitionTracker.Application.Transition;
@@ -55,6 +56,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransitionTrackerDashboards();
         services.AddTransitionTrackerSupportActions();
         services.AddTransitionTrackerSearch();
+        services.AddTransitionTrackerPreferences();
         return services;
     }
 }

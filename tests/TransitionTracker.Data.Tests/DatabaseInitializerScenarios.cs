@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using TransitionTracker.Data.Identity;
 using TransitionTracker.Data.Seeding;
 
 namespace TransitionTracker.Data.Tests;
@@ -45,6 +48,24 @@ public abstract class DatabaseInitializerScenarios
         await InitialiseAsync(seedDemo: false);
 
         Assert.Equal((10, 152, 8058, 0, 0, 0), await CountsAsync());
+    }
+
+    /// <summary>An account stored before accounts had a colour scheme follows the browser once the column is added.</summary>
+    protected async Task UpgradeKeepsExistingAccountsFollowingTheBrowserAsync()
+    {
+        await using (var db = NewContext())
+        {
+            await db.GetService<IMigrator>().MigrateAsync("TrackDecisionRevision");
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "AspNetUsers" ("Id", "DisplayName", "IsDisabled", "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
+                VALUES ('existing-user', 'Existing User', FALSE, TRUE, FALSE, FALSE, FALSE, 0)
+                """);
+        }
+
+        await InitialiseAsync(seedDemo: false);
+
+        await using var upgraded = NewContext();
+        Assert.Equal(ColourScheme.System, await upgraded.Users.Where(u => u.Id == "existing-user").Select(u => u.ColourScheme).SingleAsync());
     }
 
     private Task InitialiseAsync(bool seedDemo) => Initialisers.InitialiseAsync(Provider, ConnectionString, seedDemo);

@@ -13,6 +13,10 @@ public sealed class PostgresDatabaseInitializerTests : DatabaseInitializerScenar
     public Task Without_demo_data_only_reference_data_is_seeded_and_no_demo_account_exists() =>
         SeedWithoutDemoDataAsync();
 
+    [PostgresFact]
+    public Task An_account_stored_before_colour_schemes_follows_the_browser_after_the_upgrade() =>
+        UpgradeKeepsExistingAccountsFollowingTheBrowserAsync();
+
     public void Dispose()
     {
         if (_database.IsValueCreated)

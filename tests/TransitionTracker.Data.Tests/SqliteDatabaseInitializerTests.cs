@@ -15,6 +15,10 @@ public sealed class SqliteDatabaseInitializerTests : DatabaseInitializerScenario
     public Task Without_demo_data_only_reference_data_is_seeded_and_no_demo_account_exists() =>
         SeedWithoutDemoDataAsync();
 
+    [Fact]
+    public Task An_account_stored_before_colour_schemes_follows_the_browser_after_the_upgrade() =>
+        UpgradeKeepsExistingAccountsFollowingTheBrowserAsync();
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TransitionTracker.Application.Caching;
 using TransitionTracker.Application.Persistence;
+using TransitionTracker.Data.Identity;
 using TransitionTracker.Domain.Access;
 
 namespace TransitionTracker.Application.Access;
@@ -33,16 +34,17 @@ public sealed class ActingUsers(DbContexts contexts, CachedReads reads, IOptions
         var user = await reads.GetAsync((nameof(ActingUsers), userId, sessionId), ct => LoadAsync(userId, sessionId, ct), cancellationToken);
         return user is null || user.IsDisabled || !user.SessionOpen || user.SecurityStamp != securityStamp
             ? null
-            : new ActingUser(user.Id, user.Email ?? "", user.DisplayName, user.Access);
+            : user.ToActingUser();
     }
 
     /// <summary>The account as a use case would act for it, whatever its sessions (for tests and operations commands).</summary>
     internal async Task<ActingUser?> ForAccountAsync(string userId, CancellationToken cancellationToken) =>
         await LoadAsync(userId, "", cancellationToken) is { IsDisabled: false } user
-            ? new ActingUser(user.Id, user.Email ?? "", user.DisplayName, user.Access)
+            ? user.ToActingUser()
             : null;
 
-    // One round trip: the account, whether the session is open, its role assignments and the region of each managed PCT.
+    // One round trip: the account (with its colour scheme), whether the session is open, its role assignments and the
+    // region of each managed PCT.
     private async Task<KnownUser?> LoadAsync(string userId, string sessionId, CancellationToken cancellationToken)
     {
         await using var db = contexts.OpenForReading();
@@ -55,6 +57,7 @@ public sealed class ActingUsers(DbContexts contexts, CachedReads reads, IOptions
                 u.DisplayName,
                 u.IsDisabled,
                 u.SecurityStamp,
+                u.ColourScheme,
                 SessionOpen = db.UserSessions.Any(s => s.Id == sessionId && s.UserId == u.Id && s.EndedAtUtc == null),
                 Assignments = db.RoleAssignments
                     .Where(a => a.UserId == u.Id)
@@ -75,8 +78,11 @@ public sealed class ActingUsers(DbContexts contexts, CachedReads reads, IOptions
             .Where(a => a.PctRegion is not null)
             .ToDictionary(a => a.Assignment.ScopeCode!, a => a.PctRegion!, StringComparer.Ordinal);
         var access = new UserAccess(user.Assignments.Select(a => a.Assignment), pctRegions);
-        return new KnownUser(user.Id, user.Email, user.DisplayName, user.IsDisabled, user.SecurityStamp, user.SessionOpen, access);
+        return new KnownUser(user.Id, user.Email, user.DisplayName, user.IsDisabled, user.SecurityStamp, user.SessionOpen, access, user.ColourScheme);
     }
 
-    private sealed record KnownUser(string Id, string? Email, string DisplayName, bool IsDisabled, string? SecurityStamp, bool SessionOpen, UserAccess Access);
+    private sealed record KnownUser(string Id, string? Email, string DisplayName, bool IsDisabled, string? SecurityStamp, bool SessionOpen, UserAccess Access, ColourScheme ColourScheme)
+    {
+        public ActingUser ToActingUser() => new(Id, Email ?? "", DisplayName, Access, ColourScheme);
+    }
 }

@@ -9,5 +9,11 @@ internal sealed class TransitionTrackerUserConfiguration : IEntityTypeConfigurat
     public void Configure(EntityTypeBuilder<TransitionTrackerUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(TransitionTrackerUser.DisplayNameMaxLength).IsRequired();
+
+        // By name, so the column reads plainly; accounts made before the column existed follow the browser.
+        builder.Property(u => u.ColourScheme)
+            .HasConversion<string>()
+            .HasMaxLength(TransitionTrackerUser.ColourSchemeMaxLength)
+            .HasDefaultValue(ColourScheme.System);
     }
 }
