@@ -87,6 +87,7 @@ public static class BadInputCatalogue
         new("POST /error", null, "/error"),
         new("POST /admin/users", Admin, "/admin/users"),
         new("POST /admin/frameworks", Admin, "/admin/frameworks"),
+        new("POST /search", National, "/search"),
     ];
 
     public static readonly RouteCase[] Routes =
@@ -142,6 +143,7 @@ public static class BadInputCatalogue
     [
         new("GET /regions/{Code}", National, "/regions/Q30", ["sort", "dir", "pct", "track", "stage", "page", "from", "to"], Strict: false),
         new("GET /national", National, "/national", ["from", "to"], Strict: false),
+        new("GET /search", National, "/search", ["q"], Strict: false),
         new("GET /pcts/{Code}/quality", Manager, "/pcts/5D7/quality", ["saved"], Strict: false),
         new("GET /admin/users", Admin, "/admin/users", ["page"], Strict: false),
         new("GET /admin/users/{Id}", Admin, "/admin/users/{admin}", ["done"], Strict: false),

@@ -15,7 +15,7 @@ public static class NhsTheme
     public const string WarmYellow = "#FFB81C";
     public const string Red = "#D5281B";
     public const string Black = "#212B32";
-    public const string DarkGrey = "#4C6272";
+    public const string DarkGrey = "#425563";
     public const string PaleGrey = "#E8EDEE";
 
     public static MudTheme Theme { get; } = new()

@@ -14,7 +14,14 @@ public sealed class MainLayoutTests : MudComponentContext
 {
     private readonly CurrentUser _user = new();
 
-    public MainLayoutTests() => Services.AddSingleton(_user);
+    public MainLayoutTests()
+    {
+        Services.AddSingleton(_user);
+
+        // The app bar's search box and colour scheme menu are rendered but not used here: nothing reaches a database.
+        Services.AddSingleton(new TransitionTracker.Application.Search.GlobalSearch(null!));
+        Services.AddSingleton(new TransitionTracker.Application.Preferences.DisplayPreferences(null!));
+    }
 
     [Fact]
     public void A_pct_manager_sees_their_role_and_the_drawer_opens_on_the_menu_button_with_their_pcts()
@@ -26,6 +33,8 @@ public sealed class MainLayoutTests : MudComponentContext
         Assert.Contains("pct.5d7@demo.test", layout.Find(".app-header__account").TextContent);
         Assert.Equal("PCT manager (5D7), PCT manager (5D8)", layout.Find(".app-header__role").TextContent.Trim());
         Assert.Equal(["Home"], layout.FindAll("nav.app-header__links a").Select(a => a.TextContent.Trim()));
+        Assert.Single(layout.FindAll("[role=search] input"));
+        Assert.Equal("Colour scheme: As your device is set", layout.Find("header .mud-menu button").GetAttribute("aria-label"));
         Assert.Empty(layout.FindAll(".mud-drawer--open"));
 
         var menu = layout.Find("button[aria-label=Menu]");
@@ -48,6 +57,8 @@ public sealed class MainLayoutTests : MudComponentContext
         Assert.Equal(["Home", "National", "Users", "Frameworks"], layout.FindAll("nav.app-header__links a").Select(a => a.TextContent.Trim()));
         Assert.Empty(layout.FindAll("button[aria-label=Menu]"));
         Assert.Empty(layout.FindAll("#app-drawer"));
+        Assert.Empty(layout.FindAll("[role=search]"));
+        Assert.Equal("/search", layout.Find("header a[href='/search']").GetAttribute("href"));
         Assert.Equal("/sign-out", layout.Find("form.app-header__sign-out").GetAttribute("action"));
         Assert.Equal("#maincontent", layout.Find("a.app-skip-link").GetAttribute("href"));
     }
