@@ -112,6 +112,12 @@ public sealed class ScopedUserTests(BrowserAppFixture app)
             await page.SetViewportSizeAsync(1280, 900);
             await page.GotoAsync("/consortia/00G");
             await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "status-page.png"), FullPage = false });
+            await page.GotoAsync("/consortia/00G?tab=history");
+            await Expect(page.Locator(".app-status[data-live=true]")).ToHaveCountAsync(1);
+            await page.Locator(".app-chart").ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "status-page-history.png") });
+            await page.SetViewportSizeAsync(375, 800);
+            await page.GotoAsync("/consortia/00G");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "status-page-375.png"), FullPage = true });
         }
     }
 

@@ -100,7 +100,7 @@ public sealed class StatusPageTests(TransitionTrackerFactory factory)
             System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(members > 0);
         var rows = page.QuerySelectorAll("#members table tbody tr");
-        Assert.Equal(Math.Min(members, 25), rows.Length);
+        Assert.Equal(Math.Min(members, 10), rows.Length);
         Assert.Equal(["Practice", "Code", "PCT", "Joined", "List size"], rows[0].QuerySelectorAll("td").Select(td => td.GetAttribute("data-label") ?? "").ToArray());
         Assert.Null(page.QuerySelector("script[src*=chart]"));
     }
