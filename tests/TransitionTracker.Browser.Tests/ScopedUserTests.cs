@@ -103,6 +103,7 @@ public sealed class ScopedUserTests(BrowserAppFixture app)
 
         await page.GotoAsync("/consortia/00G/actions");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Support actions");
+        await Expect(page.Locator(".app-actions[data-live=true]")).ToHaveCountAsync(1);
         await ScanAtEachWidthAsync(browserPage, "support actions page");
         browserPage.AssertAllResourcesLoaded();
 
