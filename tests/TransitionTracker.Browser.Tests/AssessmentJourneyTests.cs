@@ -174,13 +174,13 @@ public sealed class AssessmentJourneyTests(NeverAssessedConsortiaFixture app) : 
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit assessment" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/consortia/{consortiumCode}/history\\?submitted=[0-9]+$"));
         await Expect(page).ToHaveTitleAsync($"Assessment history – {consortiumName} – Transition Tracker");
-        var panel = page.Locator(".nhsuk-panel");
+        var panel = page.Locator(".app-submitted");
         await Expect(panel.GetByRole(AriaRole.Heading, new() { Name = "Assessment submitted" })).ToBeVisibleAsync();
-        await Expect(panel.Locator(".nhsuk-panel__body")).ToHaveTextAsync($"{NeedsSupport}, with an overall score of {OverallScore}.");
+        await Expect(panel.Locator(".app-submitted__body")).ToHaveTextAsync($"{NeedsSupport}, with an overall score of {OverallScore}.");
         var history = page.GetByRole(AriaRole.Table, new() { Name = "Submitted assessments, newest first" });
         await Expect(history.Locator("tbody tr", new() { HasText = FrameworkId })).ToHaveCountAsync(1);
         await Expect(history.Locator("tbody tr").First.Locator("td")).ToHaveTextAsync(
-            [new Regex(@"^\d{1,2} [A-Z][a-z]{2,3} \d{4}$"), Exactly($"{FrameworkId} v1"), Exactly(OverallScore), Exactly("Needs support"), Exactly(Manager)]);
+            [new Regex(@"^\d{1,2} [A-Z][a-z]{2,3} \d{4}$"), Exactly($"{FrameworkId} v1"), Exactly(OverallScore), Exactly("Needs support"), Exactly(Manager), new Regex(@"^\s*Show answers")]);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Plan support for what stands in the way" })).ToBeVisibleAsync();
         await ScanAsync("assessment history page showing the submitted result");
 

@@ -41,6 +41,7 @@ public sealed class ScopedUserTests(BrowserAppFixture app)
     {
         await using var browserPage = await app.NewPageAsync();
         var page = browserPage.Page;
+        await page.SetViewportSizeAsync(1280, 900);
         await SignIn.AsAsync(page, DemoAccountSeeder.ConsortiumLead("00G"));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Newcastle North and East GP commissioning consortium" }).ClickAsync();
@@ -48,25 +49,90 @@ public sealed class ScopedUserTests(BrowserAppFixture app)
         await Expect(page.Locator(".app-track-headline")).ToHaveTextAsync("Needs support: needs development support and more time");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = "Why" })).ToBeVisibleAsync();
         Assert.True(await page.Locator("#blockers li").CountAsync() > 0, "No blocker is listed for a needs-support consortium.");
+
+        // The track, its blockers and the reader's next step are all visible without scrolling at 1,280 px.
+        await Expect(page.Locator(".app-status[data-live=true]")).ToHaveCountAsync(1);
+        foreach (var part in new[] { "#track", "#blockers", "#next-action" })
+        {
+            var box = await page.Locator(part).BoundingBoxAsync();
+            Assert.True(box is not null && box.Y + box.Height <= 900, $"{part} is not visible without scrolling at 1,280 px (ends at {box?.Y + box?.Height}).");
+        }
+
+        // Tabs switch in the circuit: the address names the tab, and the page is never loaded again.
+        await page.EvaluateAsync("() => { window.statusPageMarker = 'still here'; }");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "History" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/consortia/00G\\?tab=history$"));
+        await Expect(page.Locator(".app-chart svg").First).ToBeVisibleAsync();
         var history = page.GetByRole(AriaRole.Table, new() { Name = "Overall score and track of each submitted assessment" });
+        await Expect(history).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the data as a table" }).ClickAsync();
         await Expect(history.Locator("tbody tr")).ToHaveCountAsync(30);
-        await Expect(page.Locator(".app-chart canvas")).ToHaveCountAsync(1);
+
         // Milestones in the order of the steps to authorisation, whichever of them are recorded.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Plan" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/consortia/00G\\?tab=plan$"));
+        await Expect(page.Locator("#milestones")).ToBeVisibleAsync();
         string[] steps = ["Shadow consortium formed", "Pathfinder status", "Delegated budget", "Authorised"];
         var milestones = (await page.Locator("#milestones dt").AllTextContentsAsync()).Select(t => t.Trim()).Where(steps.Contains).ToList();
         Assert.Equal(steps.Where(milestones.Contains), milestones);
+        Assert.Equal("still here", await page.EvaluateAsync<string>("() => window.statusPageMarker"));
         browserPage.AssertAllResourcesLoaded();
-        foreach (var width in new[] { 1280, 375 })
-        {
-            await page.SetViewportSizeAsync(width, 900);
-            await Accessibility.AssertNoViolationsAsync(browserPage, $"consortium status page at {width} px");
-        }
+        await ScanAtEachWidthAsync(browserPage, "consortium status page");
+
+        // The heatmap's link opens the readiness tab with that domain expanded and scrolled to.
+        await page.GotoAsync("/consortia/00G?tab=readiness&domain=governance");
+        await Expect(page.Locator(".app-status[data-live=true]")).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Readiness" })).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(page.Locator("#domain-governance ul[data-domain=governance]")).ToBeVisibleAsync();
+        await Expect(page.Locator("#domain-governance")).ToBeInViewportAsync();
+        await ScanAtEachWidthAsync(browserPage, "consortium status page, readiness tab");
+
+        // The history page: a row opens that assessment's answers and evidence, in the circuit.
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.GotoAsync("/consortia/00G/history");
+        await Expect(page.Locator(".app-history[data-live=true]")).ToHaveCountAsync(1);
+        await page.EvaluateAsync("() => { window.historyPageMarker = 'still here'; }");
+        var rows = page.GetByRole(AriaRole.Table, new() { Name = "Submitted assessments, newest first" }).Locator("tbody tr");
+        await rows.First.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Show answers") }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/consortia/00G/history\\?assessment=[0-9]+$"));
+        var answers = page.Locator(".app-answers");
+        await Expect(answers).ToBeVisibleAsync();
+        Assert.True(await answers.Locator(".app-answer").CountAsync() >= 30, "The open assessment does not list its criteria.");
+        Assert.Equal("still here", await page.EvaluateAsync<string>("() => window.historyPageMarker"));
+        await ScanAtEachWidthAsync(browserPage, "assessment history page with an assessment open");
+
+        await page.GotoAsync("/consortia/00G/actions");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Support actions");
+        await Expect(page.Locator(".app-actions[data-live=true]")).ToHaveCountAsync(1);
+        await ScanAtEachWidthAsync(browserPage, "support actions page");
+        browserPage.AssertAllResourcesLoaded();
 
         if (ScreenshotFolder is not null)
         {
             Directory.CreateDirectory(ScreenshotFolder);
             await page.SetViewportSizeAsync(1280, 900);
+            await page.GotoAsync("/consortia/00G");
             await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "status-page.png"), FullPage = false });
+            await page.GotoAsync("/consortia/00G?tab=history");
+            await Expect(page.Locator(".app-status[data-live=true]")).ToHaveCountAsync(1);
+            await page.Locator(".app-chart").ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "status-page-history.png") });
+            await page.SetViewportSizeAsync(375, 800);
+            await page.GotoAsync("/consortia/00G");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "status-page-375.png"), FullPage = true });
+        }
+    }
+
+    // axe at 1,280 and 375 px; at 375 px nothing may be wider than the screen.
+    private static async Task ScanAtEachWidthAsync(BrowserPage browserPage, string pageName)
+    {
+        foreach (var width in new[] { 1280, 375 })
+        {
+            await browserPage.Page.SetViewportSizeAsync(width, 900);
+            await Accessibility.AssertNoViolationsAsync(browserPage, $"{pageName} at {width} px");
+            var scrollWidth = await browserPage.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            var wide = scrollWidth <= width ? "" : await browserPage.Page.EvaluateAsync<string>(
+                "w => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1).slice(0, 5).map(e => e.tagName + '.' + e.className + '(' + getComputedStyle(e).display + ' in ' + e.closest('.mud-table')?.className + ' ' + window.innerWidth + ')').join('; ')", width);
+            Assert.True(scrollWidth <= width, $"The {pageName} is {scrollWidth} px wide at {width} px: {wide}");
         }
     }
 }

@@ -17,7 +17,12 @@ public sealed class TrackDecisionAndChangesTests(BrowserAppFixture app)
         var page = browserPage.Page;
         await SignIn.AsAsync(page, DemoAccountSeeder.Regional("Q30"));
 
-        await page.GotoAsync("/consortia/00k/track");
+        // The regional lead's next step is in the status page's header, visible without scrolling at 1,280 px.
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.GotoAsync("/consortia/00k");
+        var confirm = page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Confirm or override the track") });
+        await Expect(confirm).ToBeInViewportAsync();
+        await confirm.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Confirm or override the track");
         await ScanAtEachWidthAsync(browserPage, "track decision page");
 

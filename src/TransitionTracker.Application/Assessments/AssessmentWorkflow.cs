@@ -86,6 +86,41 @@ public sealed class AssessmentWorkflow(
     }
 
     /// <summary>
+    /// One submitted assessment of the consortium with every answer and evidence note, by domain of the framework
+    /// version it was made against; null when there is no submitted assessment with that id for the consortium (a
+    /// draft, another consortium's) or the user may not read the consortium.
+    /// </summary>
+    public async Task<SubmittedAnswers?> SubmittedAnswersAsync(ActingUser? user, string consortiumCode, int assessmentId, CancellationToken cancellationToken)
+    {
+        if (!await scope.CanReadConsortiumAsync(user, consortiumCode, cancellationToken))
+        {
+            return null;
+        }
+
+        var code = OrganisationCode.Normalise(consortiumCode);
+        await using var db = contexts.OpenForReading();
+        var assessment = await db.Assessments.AsNoTracking().Include(a => a.Responses)
+            .SingleOrDefaultAsync(a => a.Id == assessmentId && a.ConsortiumCode == code && a.Status == AssessmentStatus.Submitted, cancellationToken);
+        if (assessment is null)
+        {
+            return null;
+        }
+
+        var framework = await VersionOfAsync(assessment, cancellationToken);
+        var domains = framework.Domains
+            .Select(d => new SubmittedAnswers.DomainAnswers(d.Id, d.Name, framework.CriteriaOf(d.Id)
+                .Select(c => (Criterion: c, Response: assessment.ResponseTo(c.Id)))
+                .Select(x => new SubmittedAnswers.Answer(
+                    x.Criterion.Id, x.Criterion.Text, x.Criterion.Essential, AnswerText.Describe(AnswerText.ValueOf(x.Response)),
+                    x.Response?.Evidence, x.Response?.AnsweredBy, x.Response?.AnsweredAtUtc))
+                .ToList()))
+            .ToList();
+        return new SubmittedAnswers(
+            assessment.Id, assessment.ConsortiumCode, framework.Id, framework.Version, framework.Name, assessment.SubmittedAtUtc!.Value,
+            assessment.SubmittedBy, assessment.Score, assessment.Track, domains);
+    }
+
+    /// <summary>
     /// The draft (the outcome's value), started from the last submitted answers if there is none yet. Not found for an
     /// unknown framework, or when the user may not edit the consortium.
     /// </summary>

@@ -13,15 +13,20 @@ namespace TransitionTracker.Web.Tests.Components.Pages.Consortia;
 public sealed class StatusPageTests(TransitionTrackerFactory factory)
 {
     [Fact]
-    public async Task The_track_in_plain_words_comes_straight_after_the_heading_with_its_history_and_lessons_from_strong_consortia()
+    public async Task The_track_in_plain_words_comes_first_after_the_heading_then_tabs_with_its_history_and_lessons_from_strong_consortia()
     {
         var lead = factory.CreateClientFor(DemoAccountSeeder.ConsortiumLead("00G"));
 
         var (response, page) = await HtmlPage.GetAsync(lead, "/consortia/00G");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var afterHeading = page.QuerySelector("h1")!.NextElementSibling!;
-        Assert.Equal("track", afterHeading.Id);
+        // The heading, then the header: the track card first, the blockers and the reader's next step; then the tabs.
+        var header = page.QuerySelector("h1")!.NextElementSibling!;
+        Assert.Equal("track", header.QuerySelector("[id]")!.Id);
+        Assert.NotNull(header.QuerySelector("#blockers"));
+        Assert.NotNull(header.QuerySelector("#next-action"));
+        Assert.Equal(["Overview", "Readiness", "History", "Plan", "Actions", "Lessons", "Changes"],
+            page.QuerySelectorAll(".mud-tabs [role=tab]").Select(t => t.Text()).ToArray());
 
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
@@ -32,12 +37,12 @@ public sealed class StatusPageTests(TransitionTrackerFactory factory)
         var expected = latest.Track == Domain.Scoring.Track.FastMover ? "Fast mover: ready for full budgetary responsibility" : "Needs support: needs development support and more time";
         Assert.Equal(expected, page.QuerySelector(".app-track-headline")!.Text());
         Assert.Contains($"Overall score {latest.Score:0.0}", page.QuerySelector("#track")!.Text());
-        Assert.Equal(history.Count, page.QuerySelectorAll("table#history tbody tr").Length);
+        Assert.Equal(history.Count, page.QuerySelectorAll("#history tbody tr").Length);
 
         // Lessons come from other consortia scoring at least 75 in one of this consortium's two weakest domains.
         var weakest = (await db.DomainScores.AsNoTracking().Where(d => d.AssessmentId == latest.Id && d.Score != null).ToListAsync())
             .OrderBy(d => d.Score).ThenBy(d => d.DomainId, StringComparer.Ordinal).Take(2).Select(d => d.DomainId).ToList();
-        var cards = page.QuerySelectorAll("#lessons-from-others .nhsuk-card");
+        var cards = page.QuerySelectorAll("#lessons-from-others .mud-card");
         Assert.NotEmpty(cards);
         foreach (var card in cards)
         {
@@ -58,5 +63,45 @@ public sealed class StatusPageTests(TransitionTrackerFactory factory)
         Assert.DoesNotContain(leadPage.QuerySelectorAll("a"), a => a.Text() == "Readiness checklist");
         Assert.Contains(regionalPage.QuerySelectorAll("a"), a => a.Text().StartsWith("Confirm or override the track", StringComparison.Ordinal));
         Assert.DoesNotContain(leadPage.QuerySelectorAll("a"), a => a.Text().StartsWith("Confirm or override the track", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_address_names_the_open_tab_and_the_domain_to_open_and_an_unknown_one_opens_the_overview()
+    {
+        var lead = factory.CreateClientFor(DemoAccountSeeder.ConsortiumLead("00G"));
+
+        var (_, readiness) = await HtmlPage.GetAsync(lead, "/consortia/00G?tab=readiness&domain=governance");
+        var (_, unknown) = await HtmlPage.GetAsync(lead, "/consortia/00G?tab=nonsense&domain=nonsense");
+
+        Assert.Equal("Readiness", readiness.QuerySelector(".mud-tabs [role=tab][aria-selected=true]")!.Text());
+        Assert.Equal(8, readiness.QuerySelectorAll("#domain-scores tbody tr").Length);
+        var governance = readiness.QuerySelector("#domain-governance")!;
+        Assert.Contains("mud-panel-expanded", governance.ClassName);
+        Assert.NotEmpty(governance.QuerySelectorAll("ul[data-domain=governance] li"));
+        Assert.All(readiness.QuerySelectorAll(".mud-expand-panel").Where(p => p.Id != "domain-governance"), p => Assert.DoesNotContain("mud-panel-expanded", p.ClassName));
+        Assert.Equal("Overview", unknown.QuerySelector(".mud-tabs [role=tab][aria-selected=true]")!.Text());
+        Assert.Empty(unknown.QuerySelectorAll(".mud-panel-expanded"));
+    }
+
+    [Fact]
+    public async Task Each_tab_links_to_the_full_page_of_its_section_and_member_practices_are_a_grid()
+    {
+        var lead = factory.CreateClientFor(DemoAccountSeeder.ConsortiumLead("00G"));
+
+        var (_, page) = await HtmlPage.GetAsync(lead, "/consortia/00G");
+
+        var links = page.QuerySelectorAll(".mud-tabs a").Select(a => a.GetAttribute("href")).ToList();
+        foreach (var section in new[] { "history", "plan", "register", "lessons", "actions", "changes" })
+        {
+            Assert.Contains($"/consortia/00G/{section}", links);
+        }
+
+        var members = int.Parse(page.QuerySelectorAll(".app-facts > div").Single(d => d.QuerySelector("dt")!.Text() == "Member practices").QuerySelector("dd")!.Text(),
+            System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(members > 0);
+        var rows = page.QuerySelectorAll("#members table tbody tr");
+        Assert.Equal(Math.Min(members, 10), rows.Length);
+        Assert.Equal(["Practice", "Code", "PCT", "Joined", "List size"], rows[0].QuerySelectorAll("td").Select(td => td.GetAttribute("data-label") ?? "").ToArray());
+        Assert.Null(page.QuerySelector("script[src*=chart]"));
     }
 }

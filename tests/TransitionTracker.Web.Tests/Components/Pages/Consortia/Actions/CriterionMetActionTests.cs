@@ -32,15 +32,15 @@ public sealed class CriterionMetActionTests : IDisposable
         foreach (var page in new[] { actionsPage, consortiumPage })
         {
             var row = Row(page, MetDescription);
-            Assert.Empty(row.QuerySelectorAll(".nhsuk-tag--red"));
-            Assert.Equal(["Criterion met — close this action?"], row.QuerySelectorAll(".nhsuk-tag--green").Select(t => t.Text()));
+            Assert.Empty(row.QuerySelectorAll(".app-tag-overdue"));
+            Assert.Equal(["Criterion met — close this action?"], row.QuerySelectorAll(".app-tag-ready").Select(t => t.Text()));
         }
 
         var intro = actionsPage.QuerySelector("h1 + p")!.Text();
         Assert.DoesNotContain("overdue", intro, StringComparison.Ordinal);
         Assert.Contains("1 open action is for a criterion now met", intro, StringComparison.Ordinal);
         var (_, lateActions) = await HtmlPage.GetAsync(manager, "/consortia/00G/actions");
-        Assert.Equal(["Overdue"], Row(lateActions, LateDescription).QuerySelectorAll(".nhsuk-tag--red").Select(t => t.Text()));
+        Assert.Equal(["Overdue"], Row(lateActions, LateDescription).QuerySelectorAll(".app-tag-overdue").Select(t => t.Text()));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class SupportActionTests : IDisposable
         Assert.Equal(Actions + "?done=added", response.Headers.Location!.PathAndQuery);
         var (_, page) = await HtmlPage.GetAsync(manager, Actions + "?done=added");
         Assert.Equal("Support actions", page.QuerySelector("h1")!.Text());
-        Assert.Contains("Support action added", page.QuerySelector(".nhsuk-notification-banner--success")!.Text());
+        Assert.Contains("Support action added", page.QuerySelector(".app-done-banner")!.Text());
         var cells = RowFor(page, "Agree a conflicts of interest policy with the member practices").QuerySelectorAll("td").Select(c => c.Text()).ToList();
         Assert.StartsWith(criterion, cells[0]);
         Assert.Equal("Agree a conflicts of interest policy with the member practices", cells[1]);
@@ -121,9 +121,9 @@ public sealed class SupportActionTests : IDisposable
         var rows = Rows(page);
         Assert.Equal(ours, rows.Select(r => r.QuerySelectorAll("td")[1].Text()).Where(ours.Contains));
         Assert.Equal("Due yesterday", rows[0].QuerySelectorAll("td")[1].Text());
-        Assert.Equal(["Overdue"], rows[0].QuerySelectorAll(".nhsuk-tag--red").Select(t => t.Text()));
+        Assert.Equal(["Overdue"], rows[0].QuerySelectorAll(".app-tag-overdue").Select(t => t.Text()));
         Assert.Equal("14 March 2011 Overdue", rows[0].QuerySelectorAll("td")[3].Text());
-        Assert.All(rows.Skip(1), r => Assert.Null(r.QuerySelector(".nhsuk-tag--red")));
+        Assert.All(rows.Skip(1), r => Assert.Null(r.QuerySelector(".app-tag-overdue")));
         Assert.Contains("1 action is overdue", page.QuerySelector("main")!.Text());
     }
 
@@ -150,7 +150,7 @@ public sealed class SupportActionTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(Actions + "?done=changed", response.Headers.Location!.PathAndQuery);
         var (_, page) = await HtmlPage.GetAsync(manager, Actions + "?done=changed");
-        Assert.Contains("Support action changed", page.QuerySelector(".nhsuk-notification-banner--success")!.Text());
+        Assert.Contains("Support action changed", page.QuerySelector(".app-done-banner")!.Text());
         var cells = RowFor(page, "Publish the commissioning intentions").QuerySelectorAll("td").Select(c => c.Text()).ToList();
         Assert.StartsWith("GOV-01", cells[0]);
         Assert.Equal(["Publish the commissioning intentions", "Consortium board", "30 June 2011", "In progress"], cells[1..5]);

@@ -53,10 +53,19 @@ public sealed class AssessmentJourneyTests : IDisposable
         var submitted = await FormPost.SubmitAsync(manager, Checklist + "/check", "submit", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         var (_, history) = await HtmlPage.GetAsync(manager, submitted.Headers.Location!.PathAndQuery);
-        Assert.Equal("Assessment submitted", history.QuerySelector(".nhsuk-panel__title")!.Text());
+        Assert.Equal("Assessment submitted", history.QuerySelector(".app-submitted__title")!.Text());
         var row = history.QuerySelectorAll("tbody tr").Single(r => r.Text().Contains(Framework.Id, StringComparison.Ordinal));
         Assert.Contains("100.0", row.Text());
         Assert.Contains("Fast mover", row.Text());
+
+        // Each row opens that assessment's answers and evidence, read-only; the open row is in the address.
+        var toggle = row.QuerySelector("a.app-answers-toggle")!;
+        Assert.Equal("false", toggle.GetAttribute("aria-expanded"));
+        var (_, opened) = await HtmlPage.GetAsync(manager, toggle.GetAttribute("href")!);
+        var shown = opened.QuerySelector(".app-answers")!;
+        Assert.Equal(Framework.Criteria.Count, shown.QuerySelectorAll(".app-answer").Length);
+        Assert.Contains("Minutes of the Governance and accountability board, October 2010", shown.Text());
+        Assert.Equal("true", opened.QuerySelector("a.app-answers-toggle[aria-expanded=true]")!.GetAttribute("aria-expanded"));
 
         var stored = await manager.GetFromJsonAsync<JsonElement[]>("/api/consortia/00G/assessments");
         var assessment = stored!.Single(a => a.GetProperty("framework").GetString() == Framework.Id);
@@ -222,7 +231,7 @@ public sealed class AssessmentJourneyTests : IDisposable
         var submitted = await FormPost.SubmitAsync(manager, Checklist + "/check", "submit", new Dictionary<string, string>());
         var (_, history) = await HtmlPage.GetAsync(manager, submitted.Headers.Location!.PathAndQuery);
 
-        Assert.Contains("Needs support", history.QuerySelector(".nhsuk-panel")!.Text());
+        Assert.Contains("Needs support", history.QuerySelector(".app-submitted")!.Text());
         var links = history.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("/consortia/00G/actions/new?criterion=GOV-02", links);
         Assert.Contains("/consortia/00G/actions/new?criterion=CLE-01", links);
@@ -234,6 +243,9 @@ public sealed class AssessmentJourneyTests : IDisposable
         var lead = _factory.CreateClientFor(DemoAccountSeeder.ConsortiumLead("00G"));
 
         Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/consortia/00G/history")).StatusCode);
+        var (unknown, page) = await HtmlPage.GetAsync(lead, "/consortia/00G/history?assessment=999999");
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Null(page.QuerySelector(".app-answers"));
         Assert.Equal(HttpStatusCode.NotFound, (await lead.GetAsync(Checklist)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await lead.GetAsync(DomainPage("governance"))).StatusCode);
     }
