@@ -5,8 +5,8 @@ using TransitionTracker.Domain.Scoring;
 namespace TransitionTracker.Application.Dashboards;
 
 /// <summary>
-/// The consortia table's state: sort, direction, filters and page, read from the values the query string carries (sort,
-/// dir, pct, track, stage, page), so a view can be bookmarked. Values that cannot be used are dropped, each with a note
+/// The consortia table's state: sort, direction, filters, quick search and page, read from the values the query string
+/// carries (sort, dir, pct, track, stage, q, page), so a view can be bookmarked. Values that cannot be used are dropped, each with a note
 /// saying so, rather than failing the page. Writing the state back into links is the web front end's.
 /// </summary>
 public sealed record ConsortiumTableQuery(
@@ -15,10 +15,14 @@ public sealed record ConsortiumTableQuery(
     string? PctCode = null,
     Track? Track = null,
     ConsortiumStage? Stage = null,
-    int Page = 1)
+    int Page = 1,
+    string? Search = null)
 {
     public const string DefaultSort = "name";
     public const int PageSize = 25;
+
+    /// <summary>The longest quick search kept: longer text is cut to this length, with a note.</summary>
+    public const int SearchMaxLength = 100;
 
     /// <summary>Sort keys and the column heading each sorts.</summary>
     public static readonly IReadOnlyList<(string Key, string Heading)> Columns =
@@ -33,7 +37,7 @@ public sealed record ConsortiumTableQuery(
     ];
 
     public static (ConsortiumTableQuery Query, IReadOnlyList<string> Notes) Parse(
-        string? sort, string? dir, string? pct, string? track, string? stage, string? page, IReadOnlyCollection<string> pctCodes)
+        string? sort, string? dir, string? pct, string? track, string? stage, string? page, IReadOnlyCollection<string> pctCodes, string? search = null)
     {
         var notes = new List<string>();
         var query = new ConsortiumTableQuery();
@@ -100,6 +104,18 @@ public sealed record ConsortiumTableQuery(
             {
                 notes.Add($"“{stage}” is not a stage (shadow, pathfinder, delegated-budget or authorised), so consortia at every stage are shown.");
             }
+        }
+
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var text = string.Join(' ', search.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            if (text.Length > SearchMaxLength)
+            {
+                text = text[..SearchMaxLength];
+                notes.Add($"The search was longer than {SearchMaxLength} characters, so only its first {SearchMaxLength} are used.");
+            }
+
+            query = query with { Search = text };
         }
 
         if (!string.IsNullOrWhiteSpace(page))

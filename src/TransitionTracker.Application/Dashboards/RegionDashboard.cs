@@ -52,7 +52,7 @@ public sealed class RegionDashboard(
 
         var access = user!.Access;
         var (query, queryNotes) = ConsortiumTableQuery.Parse(
-            request.Sort, request.Dir, request.Pct, request.Track, request.Stage, request.Page, region.Pcts.Select(p => p.Code).ToList());
+            request.Sort, request.Dir, request.Pct, request.Track, request.Stage, request.Page, region.Pcts.Select(p => p.Code).ToList(), request.Search);
         var (from, to, monthNotes) = MonthQuery.Parse(request.From, request.To);
         var figures = (await HeadlinesAsync(region.Code, access, cancellationToken)).Single().Figures;
         var table = await TableAsync(region.Code, access, query, allRows: false, cancellationToken);
@@ -62,6 +62,25 @@ public sealed class RegionDashboard(
         var (qualityMonth, quality) = await QualityAsync(region.Code, access, cancellationToken);
         var competency = await CompetencyAsync(region.Code, access, from, to, cancellationToken);
         return new RegionDashboardView(region, query, [.. queryNotes, .. monthNotes], figures, table, heatmap, trend, overdue, qualityMonth, quality, competency);
+    }
+
+    /// <summary>
+    /// Only the consortia table of a region's dashboard, as <paramref name="request"/> asks for it (its months are not
+    /// used), for a dashboard already open whose sort, filters, search or page change; null when the user may not read
+    /// the region (or there is none with that code).
+    /// </summary>
+    public async Task<RegionTableView?> RegionTableAsync(ActingUser? user, string regionCode, RegionDashboardRequest request, CancellationToken cancellationToken)
+    {
+        var region = await ReadableRegionAsync(user, regionCode, cancellationToken);
+        if (region is null)
+        {
+            return null;
+        }
+
+        var (query, notes) = ConsortiumTableQuery.Parse(
+            request.Sort, request.Dir, request.Pct, request.Track, request.Stage, request.Page, region.Pcts.Select(p => p.Code).ToList(), request.Search);
+        var table = await TableAsync(region.Code, user!.Access, query, allRows: false, cancellationToken);
+        return new RegionTableView(query, notes, table);
     }
 
     /// <summary>
@@ -207,6 +226,12 @@ public sealed class RegionDashboard(
         if (query.Stage is { } stage)
         {
             consortia = consortia.Where(c => c.Stage == stage);
+        }
+
+        if (query.Search is { } search)
+        {
+            var term = search.ToLowerInvariant();
+            consortia = consortia.Where(c => c.Name.ToLower().Contains(term) || c.Code.ToLower().Contains(term));
         }
 
         var standings = Standings(db, consortia);

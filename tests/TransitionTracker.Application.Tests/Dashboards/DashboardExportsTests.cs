@@ -33,6 +33,20 @@ public sealed class DashboardExportsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_export_holds_the_rows_the_quick_search_finds()
+    {
+        var lead = await _host.UserAsync(Demo.RegionalLead);
+        var request = new RegionDashboardRequest(Sort: "population", Dir: "desc", Search: "a");
+        var view = await _host.RunAsync<RegionDashboard, RegionDashboardView?>(d => d.RegionAsync(lead, Demo.Region, request, CancellationToken.None));
+
+        var export = await ConsortiaAsync(lead, Demo.Region, request);
+
+        var codes = export!.File!.Text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[0]).ToList();
+        Assert.Equal(view!.Table.Total, codes.Count);
+        Assert.Equal(view.Table.Rows.Select(r => r.Code), codes.Take(ConsortiumTableQuery.PageSize));
+    }
+
+    [Fact]
     public async Task A_filter_that_cannot_be_used_refuses_the_export_with_a_note()
     {
         var lead = await _host.UserAsync(Demo.RegionalLead);

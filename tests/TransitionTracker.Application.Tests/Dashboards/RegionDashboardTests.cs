@@ -73,6 +73,52 @@ public sealed class RegionDashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Quick_search_finds_consortia_by_part_of_their_name_or_code_in_any_case()
+    {
+        var lead = await _host.UserAsync(Demo.RegionalLead);
+        var all = (await RegionAsync(lead, Demo.Region, new RegionDashboardRequest()))!.Table.Rows;
+        var sample = all[0];
+        var part = sample.Name.Split(' ')[0].ToUpperInvariant();
+
+        var byName = await TableAsync(lead, Demo.Region, new RegionDashboardRequest(Search: "  " + part + " "));
+        var byCode = await TableAsync(lead, Demo.Region, new RegionDashboardRequest(Search: sample.Code.ToLowerInvariant()));
+        var none = await TableAsync(lead, Demo.Region, new RegionDashboardRequest(Search: "no consortium is called this"));
+
+        Assert.Equal(part, byName!.Query.Search);
+        Assert.Equal(all.Where(r => r.Name.Contains(part, StringComparison.OrdinalIgnoreCase) || r.Code.Contains(part, StringComparison.OrdinalIgnoreCase)).Select(r => r.Code), byName.Table.Rows.Select(r => r.Code));
+        Assert.Contains(byCode!.Table.Rows, r => r.Code == sample.Code);
+        Assert.Equal(0, none!.Table.Total);
+        Assert.Empty(none.Table.Rows);
+    }
+
+    [Fact]
+    public async Task The_table_alone_follows_sort_filters_and_page_and_notes_what_it_drops()
+    {
+        var lead = await _host.UserAsync(Demo.RegionalLead);
+        var full = await RegionAsync(lead, Demo.Region, new RegionDashboardRequest(Sort: "score", Dir: "desc", Track: "needs-support"));
+
+        var table = await TableAsync(lead, "q30", new RegionDashboardRequest(Sort: "score", Dir: "desc", Track: "needs-support", From: "not used"));
+        var noted = await TableAsync(lead, Demo.Region, new RegionDashboardRequest(Sort: "colour", Search: new string('x', 120)));
+
+        Assert.NotNull(table);
+        Assert.Empty(table.Notes);
+        Assert.Equal(full!.Query, table.Query);
+        Assert.Equal(full.Table.Rows.Select(r => r.Code), table.Table.Rows.Select(r => r.Code));
+        Assert.Equal(2, noted!.Notes.Count);
+        Assert.Equal(ConsortiumTableQuery.SearchMaxLength, noted.Query.Search!.Length);
+    }
+
+    [Fact]
+    public async Task The_table_alone_is_not_found_out_of_scope()
+    {
+        var lead = await _host.UserAsync(Demo.RegionalLead);
+
+        Assert.Null(await TableAsync(lead, "Q31", new RegionDashboardRequest()));
+        Assert.Null(await TableAsync(lead, "ZZZ", new RegionDashboardRequest()));
+        Assert.Null(await TableAsync(null, Demo.Region, new RegionDashboardRequest()));
+    }
+
+    [Fact]
     public async Task The_national_dashboard_and_summary_are_for_users_who_read_everything()
     {
         var national = await _host.UserAsync(Demo.National);
@@ -94,6 +140,9 @@ public sealed class RegionDashboardTests : IAsyncLifetime
         Assert.Null(await _host.RunAsync<RegionDashboard, HeadlineSummaryResponse?>(d => d.NationalSummaryAsync(lead, CancellationToken.None)));
         Assert.Null(await _host.RunAsync<RegionDashboard, NationalDashboardView?>(d => d.NationalAsync(null, null, null, CancellationToken.None)));
     }
+
+    private Task<RegionTableView?> TableAsync(ActingUser? user, string code, RegionDashboardRequest request) =>
+        _host.RunAsync<RegionDashboard, RegionTableView?>(d => d.RegionTableAsync(user, code, request, CancellationToken.None));
 
     private Task<RegionDashboardView?> RegionAsync(ActingUser? user, string code, RegionDashboardRequest request) =>
         _host.RunAsync<RegionDashboard, RegionDashboardView?>(d => d.RegionAsync(user, code, request, CancellationToken.None));

@@ -141,7 +141,7 @@ public static class BadInputCatalogue
 
     public static readonly QueryCase[] Queries =
     [
-        new("GET /regions/{Code}", National, "/regions/Q30", ["sort", "dir", "pct", "track", "stage", "page", "from", "to"], Strict: false),
+        new("GET /regions/{Code}", National, "/regions/Q30", ["sort", "dir", "pct", "track", "stage", "q", "page", "from", "to"], Strict: false),
         new("GET /national", National, "/national", ["from", "to"], Strict: false),
         new("GET /search", National, "/search", ["q"], Strict: false),
         new("GET /pcts/{Code}/quality", Manager, "/pcts/5D7/quality", ["saved"], Strict: false),
@@ -161,6 +161,9 @@ public static class BadInputCatalogue
         new("GET /api/consortia/", National, "/api/consortia", ["region", "pct", "track"], Strict: true),
         new("GET /api/frameworks/{id}", National, "/api/frameworks/" + BadInputApp.Framework, ["version"], Strict: true),
         new("GET /regions/{code}/consortia.csv", National, "/regions/Q30/consortia.csv", ["sort", "dir", "pct", "track", "stage"], Strict: true),
+
+        // Any text is a search (it may find nothing); one too long is refused, as an unusable filter is.
+        new("GET /regions/{code}/consortia.csv", National, "/regions/Q30/consortia.csv", ["q"], Strict: false),
         new("GET /api/consortia/{code}/assessments/current", Manager, "/api/consortia/00G/assessments/current", ["framework"], Strict: true),
         new("GET /dev/baseline", null, "/dev/baseline", ["bytes"], Strict: true),
         new("GET /api/identity/confirmEmail", null, "/api/identity/confirmEmail", ["userId", "code", "changedEmail"], Strict: true),

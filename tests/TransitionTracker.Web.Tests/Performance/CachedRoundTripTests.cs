@@ -11,7 +11,7 @@ namespace TransitionTracker.Web.Tests.Performance;
 /// the data stamp, to know that nothing has changed since.
 /// </summary>
 [Collection(SharedAppCollection.Name)]
-public sealed class CachedRoundTripTests(TransitionTrackerFactory factory, ITestOutputHelper output)
+public sealed partial class CachedRoundTripTests(TransitionTrackerFactory factory, ITestOutputHelper output)
 {
     [Theory]
     [InlineData("/consortia/00G")]
@@ -37,11 +37,12 @@ public sealed class CachedRoundTripTests(TransitionTrackerFactory factory, ITest
     }
 
     /// <summary>
-    /// Two renderings of a page are the same apart from antiforgery tokens and the protected component state (which
-    /// carries the token for the circuit), both encrypted anew each time; on interactive pages, also apart from the
-    /// encrypted component descriptors and the element ids MudBlazor generates on each render.
+    /// Two renderings of a page are the same apart from what is made anew each time: antiforgery tokens, the protected
+    /// component state (which carries the token for the circuit), the markers of interactive components (a new
+    /// prerender id and encrypted descriptor each time), and the element ids MudBlazor generates (GUIDs, and "select"
+    /// with eight random characters).
     /// </summary>
-    private sealed class IgnoreTokens : IEqualityComparer<string>
+    private sealed partial class IgnoreTokens : IEqualityComparer<string>
     {
         public static readonly IgnoreTokens Instance = new();
 
@@ -51,11 +52,35 @@ public sealed class CachedRoundTripTests(TransitionTrackerFactory factory, ITest
 
         private static string Strip(string? html)
         {
-            var stripped = System.Text.RegularExpressions.Regex.Replace(html ?? "", "name=\"__RequestVerificationToken\" value=\"[^\"]*\"", "");
-            stripped = System.Text.RegularExpressions.Regex.Replace(stripped, "<!--Blazor-Server-Component-State:[^>]*-->", "");
-            stripped = System.Text.RegularExpressions.Regex.Replace(stripped, "<!--Blazor:[^>]*-->", "");
-            return System.Text.RegularExpressions.Regex.Replace(
-                stripped, "(mudinput|tablist-|popovercontent-|popover-|expansion-panel|chip-container-|tab)[a-z0-9]{6,}(-[a-z0-9]+)*", "$1");
+            var text = html ?? "";
+            foreach (var pattern in Generated())
+            {
+                text = pattern.Replace(text, "");
+            }
+
+            // MudBlazor's generated element ids: keep the prefix, drop the random part.
+            return MudId().Replace(text, "$1");
         }
+
+        private static IEnumerable<System.Text.RegularExpressions.Regex> Generated() =>
+            [Token(), ComponentState(), ComponentMarker(), Guid(), SelectId()];
+
+        [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" value=\"[^\"]*\"")]
+        private static partial System.Text.RegularExpressions.Regex Token();
+
+        [System.Text.RegularExpressions.GeneratedRegex("<!--Blazor-Server-Component-State:[^>]*-->")]
+        private static partial System.Text.RegularExpressions.Regex ComponentState();
+
+        [System.Text.RegularExpressions.GeneratedRegex("<!--Blazor:\\{[^>]*\\}-->")]
+        private static partial System.Text.RegularExpressions.Regex ComponentMarker();
+
+        [System.Text.RegularExpressions.GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+        private static partial System.Text.RegularExpressions.Regex Guid();
+
+        [System.Text.RegularExpressions.GeneratedRegex("\"select[a-z0-9]{8}\"")]
+        private static partial System.Text.RegularExpressions.Regex SelectId();
+
+        [System.Text.RegularExpressions.GeneratedRegex("(mudinput|tablist-|popovercontent-|popover-|expansion-panel|chip-container-|tab)[a-z0-9]{6,}(-[a-z0-9]+)*")]
+        private static partial System.Text.RegularExpressions.Regex MudId();
     }
 }

@@ -39,6 +39,11 @@ public static class ConsortiumTableLinks
             parts.Add($"stage={stage.ToWire()}");
         }
 
+        if (query.Search is { } search)
+        {
+            parts.Add($"q={Uri.EscapeDataString(search)}");
+        }
+
         var p = page ?? query.Page;
         if (p > 1)
         {
@@ -48,6 +53,27 @@ public static class ConsortiumTableLinks
         return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
     }
 
-    /// <summary>The same filters and sort, without the page: what an export of the table takes.</summary>
+    /// <summary>The same filters, search and sort, without the page: what an export of the table takes.</summary>
     public static string FilterQueryString(this ConsortiumTableQuery query) => query.ToQueryString(page: 1);
+
+    /// <summary>
+    /// The table's state as query parameters for <c>NavigationManager.GetUriWithQueryParameters</c>: a value at its
+    /// default is null, which removes it from the address.
+    /// </summary>
+    public static IReadOnlyDictionary<string, object?> ToQueryParameters(this ConsortiumTableQuery query) =>
+        new Dictionary<string, object?>
+        {
+            ["sort"] = query.Sort != ConsortiumTableQuery.DefaultSort || query.Descending ? query.Sort : null,
+            ["dir"] = query.Descending ? "desc" : null,
+            ["pct"] = query.PctCode,
+            ["track"] = query.Track?.ToWireName(),
+            ["stage"] = query.Stage?.ToWire(),
+            ["q"] = query.Search,
+            ["page"] = query.Page > 1 ? query.Page.ToString(CultureInfo.InvariantCulture) : null,
+        };
+
+    /// <summary>The request that asks for this state again.</summary>
+    public static RegionDashboardRequest ToRequest(this ConsortiumTableQuery query) =>
+        new(query.Sort, query.Descending ? "desc" : "asc", query.PctCode, query.Track?.ToWireName(), query.Stage?.ToWire(),
+            query.Page.ToString(CultureInfo.InvariantCulture), Search: query.Search);
 }

@@ -39,6 +39,21 @@ public static class DashboardText
         _ => "nhsuk-tag nhsuk-tag--red",
     };
 
+    /// <summary>The chip colour of a track: NHS green for fast movers, warm yellow (dark text) for needs support, never green.</summary>
+    public static MudBlazor.Color TrackColor(Track? track) => track switch
+    {
+        Domain.Scoring.Track.FastMover => MudBlazor.Color.Success,
+        Domain.Scoring.Track.NeedsSupport => MudBlazor.Color.Warning,
+        _ => MudBlazor.Color.Default,
+    };
+
+    public static MudBlazor.Color RagColor(Rag rag) => rag switch
+    {
+        Rag.Green => MudBlazor.Color.Success,
+        Rag.Amber => MudBlazor.Color.Warning,
+        _ => MudBlazor.Color.Error,
+    };
+
     /// <summary>Heatmap bands: below 40, 40 to 59.9, 60 to 79.9, 80 and above.</summary>
     public static string HeatClass(double score) => score switch
     {

@@ -123,8 +123,8 @@ public sealed class RegionDashboardTests(TransitionTrackerFactory factory)
         Assert.Equal(["00G", "00H"], Codes(page).Order().ToArray());
         Assert.Equal(2, Figure(page, "consortia"));
         Assert.Equal(2, summary.GetProperty("consortia").GetInt32());
-        Assert.All(page.QuerySelectorAll("#heatmap-table tbody tr a"), a => Assert.Contains(a.GetAttribute("href")![^3..], new[] { "00G", "00H" }));
-        Assert.Equal(["/pcts/5D7"], page.QuerySelectorAll("#quality-table tbody th a:first-child").Select(a => a.GetAttribute("href")!).ToArray());
+        Assert.All(page.QuerySelectorAll("#heatmap-table tbody th a"), a => Assert.Contains(a.GetAttribute("href")![^3..], new[] { "00G", "00H" }));
+        Assert.Equal(["/pcts/5D7"], page.QuerySelectorAll("#quality-table tbody td:first-child > a:first-child").Select(a => a.GetAttribute("href")!).ToArray());
         Assert.NotNull(page.QuerySelector("#quality-table a[href='/pcts/5D7/quality']"));
     }
 
@@ -160,7 +160,7 @@ public sealed class RegionDashboardTests(TransitionTrackerFactory factory)
         Assert.Equal(wanted.Take(25), Codes(page));
         Assert.Contains($"{wanted.Count} consortia match", page.QuerySelector("#table-count")!.Text(), StringComparison.Ordinal);
         Assert.Equal("descending", page.QuerySelectorAll("#consortia-table th")[4].GetAttribute("aria-sort"));
-        Assert.Equal("needs-support", page.QuerySelector("select#track option[selected]")!.GetAttribute("value"));
+        Assert.Equal("needs-support", page.QuerySelector("input#track")!.GetAttribute("value"));
         Assert.Null(page.QuerySelector("#query-notes"));
     }
 
@@ -194,7 +194,8 @@ public sealed class RegionDashboardTests(TransitionTrackerFactory factory)
 
         Assert.Equal(25, Codes(first).Count);
         Assert.Equal(all.Count, Codes(first).Concat(Codes(second)).Distinct().Count());
-        Assert.Equal($"/regions/{region}?sort=name&dir=desc&page=2#consortia", first.QuerySelector("a.nhsuk-pagination__next")!.GetAttribute("href"));
+        Assert.Contains($"page 1 of {(all.Count + 24) / 25}.", first.QuerySelector("#table-count")!.Text(), StringComparison.Ordinal);
+        Assert.Contains($"page 2 of {(all.Count + 24) / 25}.", second.QuerySelector("#table-count")!.Text(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -224,9 +225,9 @@ public sealed class RegionDashboardTests(TransitionTrackerFactory factory)
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("code,name,host_pct,stage,population,score,track,computed_track,override,last_assessed", lines[0]);
         var csvRows = lines.Skip(1).Select(CsvFields).ToList();
-        var tableRows = page.QuerySelectorAll("#consortia-table tbody tr").ToList();
+        var tableRows = page.QuerySelectorAll("#consortia-table tbody tr").Where(r => r.QuerySelector("a[data-code]") is not null).ToList();
         Assert.NotEmpty(tableRows);
-        Assert.Equal(tableRows.Select(r => r.GetAttribute("data-code")), csvRows.Select(r => r[0]));
+        Assert.Equal(tableRows.Select(r => r.QuerySelector("a[data-code]")!.GetAttribute("data-code")), csvRows.Select(r => r[0]));
         foreach (var (row, csv) in tableRows.Zip(csvRows))
         {
             Assert.Equal(row.QuerySelector("a")!.Text(), csv[1]);
@@ -254,12 +255,16 @@ public sealed class RegionDashboardTests(TransitionTrackerFactory factory)
         var csv = (await _national.GetStringAsync("/regions/Q30/heatmap.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         var assessed = expected.InRegion("Q30").Count(r => r.Score is not null);
-        var shown = page.QuerySelectorAll("#heatmap-table tbody tr a").Select(a => a.GetAttribute("href")![^3..]).ToList();
+        var shown = page.QuerySelectorAll("#heatmap-table tbody th a").Select(a => a.GetAttribute("href")![^3..]).ToList();
         Assert.Equal(expected.InRegion("Q30").Where(r => r.Score is not null).Select(r => r.Code).Order(), shown.Order());
         Assert.Equal(assessed + 1, csv.Length);
         Assert.StartsWith("code,name,", csv[0], StringComparison.Ordinal);
         var cell = page.QuerySelector("#heatmap-table td.app-heat")!;
         Assert.Matches(@"^\d+\.\d (low|fair|good|high)$", cell.Text());
+        var domain = TransitionTracker.Domain.Frameworks.ShippedFrameworks.DefaultFramework.Domains[0];
+        var firstRow = page.QuerySelector("#heatmap-table tbody tr")!;
+        var code = firstRow.QuerySelector("th a")!.GetAttribute("href")![^3..];
+        Assert.Equal($"/consortia/{code}?tab=readiness&domain={domain.Id}", firstRow.QuerySelector("td a")!.GetAttribute("href"));
     }
 
     [Fact]
@@ -273,7 +278,8 @@ public sealed class RegionDashboardTests(TransitionTrackerFactory factory)
             .ToList();
         var wanted = expected.Trend("Q30").Select(t => (t.Month.ToString("MMM yyyy", EnGb), t.Fast, t.Support)).ToList();
         Assert.Equal(wanted, rows);
-        Assert.Equal("line", page.QuerySelector("#trend-table")!.GetAttribute("data-chart"));
+        Assert.NotNull(page.QuerySelector("#trend-chart svg"));
+        Assert.Null(page.QuerySelector("[data-chart]"));
         Assert.True(rows.Count >= 30);
     }
 
@@ -316,7 +322,8 @@ public sealed class RegionDashboardTests(TransitionTrackerFactory factory)
         Assert.Equal(expected.For("Q30").Overdue, overdueConsortia);
         var quality = page.QuerySelectorAll("#quality-table tbody tr");
         Assert.Equal(12, quality.Length);
-        Assert.All(quality.SelectMany(r => r.QuerySelectorAll("strong.nhsuk-tag")), tag => Assert.Contains(tag.Text(), new[] { "Red", "Amber", "Green" }));
+        Assert.NotEmpty(quality.SelectMany(r => r.QuerySelectorAll(".app-rag")));
+        Assert.All(quality.SelectMany(r => r.QuerySelectorAll(".app-rag")), tag => Assert.Contains(tag.Text().Trim(), new[] { "Red", "Amber", "Green" }));
     }
 
     // Enough of RFC 4180 for the export: quoted fields may hold commas and doubled quotes.
@@ -356,7 +363,7 @@ public sealed class RegionDashboardTests(TransitionTrackerFactory factory)
         expected.Consortia.GroupBy(c => c.RegionCode).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
 
     private static List<string> Codes(IDocument page) =>
-        page.QuerySelectorAll("#consortia-table tbody tr").Select(r => r.GetAttribute("data-code")!).ToList();
+        page.QuerySelectorAll("#consortia-table tbody a[data-code]").Select(a => a.GetAttribute("data-code")!).ToList();
 
     private static int Figure(IDocument page, string name) =>
         int.Parse(page.QuerySelector($"[data-figure={name}]")!.Text(), NumberStyles.AllowThousands, EnGb);

@@ -1,0 +1,159 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using TransitionTracker.Application.Dashboards;
+using TransitionTracker.Application.Organisations;
+using TransitionTracker.Domain.Organisations;
+using TransitionTracker.Domain.Scoring;
+
+namespace TransitionTracker.Web.Components.Pages.Regions;
+
+public sealed partial class ConsortiumGrid : IDisposable
+{
+    // The grid names a sort by the column's property; the address and the use case by these keys.
+    private static readonly Dictionary<string, string> SortKeys = new(StringComparer.Ordinal)
+    {
+        [nameof(ConsortiumStanding.Name)] = "name",
+        [nameof(ConsortiumStanding.HostPctCode)] = "pct",
+        [nameof(ConsortiumStanding.Stage)] = "stage",
+        [nameof(ConsortiumStanding.Population)] = "population",
+        [nameof(ConsortiumStanding.Score)] = "score",
+        [nameof(ConsortiumStanding.Track)] = "track",
+        [nameof(ConsortiumStanding.LastAssessedUtc)] = "assessed",
+    };
+
+    // The grid's table has no caption of its own: the section heading names it.
+    private static readonly Dictionary<string, object> tableAttributes = new() { ["aria-labelledby"] = "consortia" };
+    private readonly CancellationTokenSource _closed = new();
+    private MudDataGrid<ConsortiumStanding>? grid;
+    private ConsortiumTableQuery query = new();
+    private ConsortiumTablePage table = new([], 0, 1, 1);
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public string RegionCode { get; set; } = "";
+
+    [Parameter, EditorRequired]
+    public IReadOnlyList<PctSummary> Pcts { get; set; } = [];
+
+    /// <summary>The state the page was opened with (read from its address).</summary>
+    [Parameter, EditorRequired]
+    public ConsortiumTableQuery Query { get; set; } = new();
+
+    /// <summary>The page of rows for <see cref="Query"/>, already read: shown first without asking again.</summary>
+    [Parameter, EditorRequired]
+    public ConsortiumTablePage Table { get; set; } = default!;
+
+    /// <summary>Whether the user confirms or overrides tracks in this region (a link per row when so).</summary>
+    [Parameter]
+    public bool CanReview { get; set; }
+
+    /// <summary>Reads the table for a new state; null when the region can no longer be read.</summary>
+    [Parameter, EditorRequired]
+    public Func<RegionDashboardRequest, CancellationToken, Task<RegionTableView?>> Load { get; set; } = default!;
+
+    private string ExportHref => $"/regions/{RegionCode}/consortia.csv{query.FilterQueryString()}";
+
+    protected override void OnInitialized()
+    {
+        query = Query;
+        table = Table;
+    }
+
+    public void Dispose()
+    {
+        _closed.Cancel();
+        _closed.Dispose();
+    }
+
+    private string CountText()
+    {
+        var matches = $"{DashboardText.Count(table.Total)} {(table.Total == 1 ? "consortium matches" : "consortia match")}.";
+        if (table.PageCount <= 1)
+        {
+            return matches;
+        }
+
+        var first = ((table.PageNumber - 1) * ConsortiumTableQuery.PageSize) + 1;
+        return $"{matches} Showing {first} to {first + table.Rows.Count - 1}, page {table.PageNumber} of {table.PageCount}.";
+    }
+
+    private SortDirection Initial(string property) =>
+        SortKeys[property] != query.Sort ? SortDirection.None : query.Descending ? SortDirection.Descending : SortDirection.Ascending;
+
+    // Prerendered, the grid holds one page of rows already in the database's order; its own sort must keep that order
+    // (the database sorts names by their bytes and puts missing scores last either way). Live, the database sorts.
+    private Func<ConsortiumStanding, object>? SortBy => RendererInfo.IsInteractive ? null : PrerenderedOrder;
+
+    private object PrerenderedOrder(ConsortiumStanding row)
+    {
+        var index = table.Rows.ToList().FindIndex(r => r.Code == row.Code);
+        return query.Descending ? -index : index;
+    }
+
+    private async Task<GridData<ConsortiumStanding>> LoadAsync(GridState<ConsortiumStanding> state, CancellationToken cancellationToken)
+    {
+        var sort = state.SortDefinitions.FirstOrDefault();
+        var next = query with
+        {
+            Sort = sort is not null && SortKeys.TryGetValue(sort.SortBy, out var key) ? key : ConsortiumTableQuery.DefaultSort,
+            Descending = sort?.Descending ?? false,
+            Page = state.Page + 1,
+        };
+        if (next != query || next.Page != table.PageNumber)
+        {
+            using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closed.Token);
+            await ShowAsync(next, both.Token);
+        }
+
+        return new GridData<ConsortiumStanding> { Items = table.Rows, TotalItems = table.Total };
+    }
+
+    private async Task ShowAsync(ConsortiumTableQuery next, CancellationToken cancellationToken)
+    {
+        var view = await Load(next.ToRequest(), cancellationToken);
+        if (view is null)
+        {
+            return;
+        }
+
+        (query, table) = (view.Query with { Page = view.Table.PageNumber }, view.Table);
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(query.ToQueryParameters()), replace: true);
+
+        // The count and the CSV link are outside the grid, which re-renders only itself.
+        StateHasChanged();
+    }
+
+    private Task PctChanged(string? code) => FilterAsync(query with { PctCode = Blank(code) });
+
+    private Task TrackChanged(string? wire) =>
+        FilterAsync(query with { Track = WireNames.TryParseTrack(wire ?? "", out var track) ? track : null });
+
+    private Task StageChanged(string? wire) =>
+        FilterAsync(query with { Stage = ConsortiumStageNames.TryParseWire(wire ?? "", out var stage) ? stage : null });
+
+    private Task SearchChanged(string? text) => FilterAsync(query with { Search = Blank(text?.Trim()) });
+
+    // A new filter starts again at the first page.
+    private async Task FilterAsync(ConsortiumTableQuery next)
+    {
+        await ShowAsync(next with { Page = 1 }, _closed.Token);
+        if (grid is null)
+        {
+            return;
+        }
+
+        if (grid.CurrentPage > 0)
+        {
+            grid.NavigateTo(Page.First);
+        }
+        else
+        {
+            await grid.ReloadServerData();
+        }
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,136 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using TransitionTracker.Application.Dashboards;
+using TransitionTracker.Application.Organisations;
+using TransitionTracker.Domain.Organisations;
+using TransitionTracker.Domain.Scoring;
+using TransitionTracker.Web.Components.Pages.Regions;
+using TransitionTracker.Web.Tests.Infrastructure;
+
+namespace TransitionTracker.Web.Tests.Components.Pages.Regions;
+
+/// <summary>
+/// The live consortia grid: each sort, filter or search asks the use case for the rows again and writes the state into
+/// the address (and the CSV link), without a page load.
+/// </summary>
+public sealed class ConsortiumGridTests : MudComponentContext
+{
+    private static readonly ConsortiumStanding[] Rows =
+    [
+        Row("00A", "Alpha Health", 52.5, Track.NeedsSupport),
+        Row("00B", "Beta Care", 81.0, Track.FastMover),
+        Row("00C", "Gamma Partners", null, null),
+    ];
+
+    private readonly List<RegionDashboardRequest> _asked = [];
+
+    [Fact]
+    public void Opened_as_bookmarked_it_shows_the_rows_it_was_given_without_asking_again()
+    {
+        var grid = RenderGrid(new ConsortiumTableQuery(Sort: "score", Descending: true));
+
+        Assert.Equal(["00A", "00B", "00C"], Codes(grid));
+        Assert.Equal("descending", grid.FindAll("#consortia-table th")[4].GetAttribute("aria-sort"));
+        Assert.Empty(_asked);
+        Assert.Equal("http://localhost/regions/Q30", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public void Sorting_by_a_column_asks_for_that_order_and_puts_it_in_the_address()
+    {
+        var grid = RenderGrid(new ConsortiumTableQuery());
+
+        ClickSort(grid, "Score");
+
+        grid.WaitForAssertion(() => Assert.Contains(_asked, r => r.Sort == "score" && r.Dir == "asc"));
+        var uri = Services.GetRequiredService<NavigationManager>().Uri;
+        Assert.Equal("http://localhost/regions/Q30?sort=score", uri);
+        Assert.Equal("/regions/Q30/consortia.csv?sort=score", grid.Find("#export-consortia").GetAttribute("href"));
+
+        ClickSort(grid, "Score");
+
+        grid.WaitForAssertion(() => Assert.Equal("http://localhost/regions/Q30?sort=score&dir=desc", Services.GetRequiredService<NavigationManager>().Uri));
+    }
+
+    [Fact]
+    public async Task Filters_and_search_apply_as_they_change_and_start_again_at_page_one()
+    {
+        var grid = RenderGrid(new ConsortiumTableQuery(Sort: "population", Descending: true));
+        var selects = grid.FindComponents<MudSelect<string>>();
+        var track = selects.Single(s => s.Instance.Label == "Track");
+        var search = grid.FindComponent<MudTextField<string>>();
+
+        await grid.InvokeAsync(() => track.Instance.ValueChanged.InvokeAsync("fast-mover"));
+        await grid.InvokeAsync(() => search.Instance.ValueChanged.InvokeAsync("  beta "));
+
+        var last = _asked[^1];
+        Assert.Equal(("population", "desc", "fast-mover", "beta", "1"), (last.Sort, last.Dir, last.Track, last.Search, last.Page));
+        Assert.Equal("http://localhost/regions/Q30?sort=population&dir=desc&track=fast-mover&q=beta", Services.GetRequiredService<NavigationManager>().Uri);
+        Assert.Equal("/regions/Q30/consortia.csv?sort=population&dir=desc&track=fast-mover&q=beta", grid.Find("#export-consortia").GetAttribute("href"));
+        Assert.Equal(["00B"], Codes(grid));
+        Assert.Contains("1 consortium matches.", grid.Find("#table-count").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_regional_lead_gets_a_confirm_or_override_link_on_every_row()
+    {
+        var lead = RenderGrid(new ConsortiumTableQuery(), canReview: true);
+
+        Assert.Equal(["/consortia/00A/track", "/consortia/00B/track", "/consortia/00C/track"], lead.FindAll("a.app-review-link").Select(a => a.GetAttribute("href")));
+        Assert.Contains("Confirm or override the track of Alpha Health", lead.FindAll("a.app-review-link")[0].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Others_get_no_review_column()
+    {
+        var viewer = RenderGrid(new ConsortiumTableQuery(), canReview: false);
+
+        Assert.Empty(viewer.FindAll("a.app-review-link"));
+        Assert.DoesNotContain(viewer.FindAll("#consortia-table th"), th => th.TextContent.Contains("Review", StringComparison.Ordinal));
+    }
+
+    private IRenderedComponent<ConsortiumGrid> RenderGrid(ConsortiumTableQuery query, bool canReview = false)
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/regions/Q30");
+        return RenderInteractive<ConsortiumGrid>(p => p
+            .Add(g => g.RegionCode, "Q30")
+            .Add(g => g.Pcts, [new PctSummary("5D7", "Newcastle PCT", 3, 30, 100_000)])
+            .Add(g => g.Query, query)
+            .Add(g => g.Table, new ConsortiumTablePage(Rows, Rows.Length, 1, 1))
+            .Add(g => g.CanReview, canReview)
+            .Add(g => g.Load, LoadAsync));
+    }
+
+    // Stands in for the use case: filters by track and search, sorts as asked, one page.
+    private Task<RegionTableView?> LoadAsync(RegionDashboardRequest request, CancellationToken cancellationToken)
+    {
+        _asked.Add(request);
+        var (query, notes) = ConsortiumTableQuery.Parse(request.Sort, request.Dir, request.Pct, request.Track, request.Stage, request.Page, ["5D7"], request.Search);
+        var rows = Rows.Where(r => query.Track is null || r.Track == query.Track)
+            .Where(r => query.Search is null || r.Name.Contains(query.Search, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        return Task.FromResult<RegionTableView?>(new RegionTableView(query, notes, new ConsortiumTablePage(rows, rows.Count, 1, 1)));
+    }
+
+    private static void ClickSort(IRenderedComponent<ConsortiumGrid> grid, string heading) =>
+        grid.FindAll("#consortia-table th").Single(th => th.TextContent.Contains(heading, StringComparison.Ordinal))
+            .QuerySelector("button[aria-label=Sort]")!.Click();
+
+    private static List<string> Codes(IRenderedComponent<ConsortiumGrid> grid) =>
+        grid.FindAll("#consortia-table tbody a[data-code]").Select(a => a.GetAttribute("data-code")!).ToList();
+
+    private static ConsortiumStanding Row(string code, string name, double? score, Track? track) => new()
+    {
+        Code = code,
+        Name = name,
+        RegionCode = "Q30",
+        HostPctCode = "5D7",
+        Stage = ConsortiumStage.Shadow,
+        Population = 10_000,
+        Score = score,
+        Track = track,
+        ComputedTrack = track,
+    };
+}
