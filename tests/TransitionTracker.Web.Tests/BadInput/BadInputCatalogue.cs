@@ -142,6 +142,7 @@ public static class BadInputCatalogue
     [
         new("GET /regions/{Code}", National, "/regions/Q30", ["sort", "dir", "pct", "track", "stage", "page", "from", "to"], Strict: false),
         new("GET /national", National, "/national", ["from", "to"], Strict: false),
+        new("GET /pcts/{Code}", National, "/pcts/5D7", ["q", "sort", "dir", "page"], Strict: false),
         new("GET /pcts/{Code}/quality", Manager, "/pcts/5D7/quality", ["saved"], Strict: false),
         new("GET /admin/users", Admin, "/admin/users", ["page"], Strict: false),
         new("GET /admin/users/{Id}", Admin, "/admin/users/{admin}", ["done"], Strict: false),
