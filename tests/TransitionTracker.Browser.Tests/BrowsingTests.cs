@@ -88,7 +88,7 @@ public sealed partial class BrowsingTests(BrowserAppFixture app)
         {
             await page.SetViewportSizeAsync(width, 900);
             await Accessibility.AssertNoViolationsAsync(page, $"PCT page for {pctName} at {width} px");
-            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"The PCT page is wider than {width} px.");
+            await ScreenWidth.AssertFitsAsync(page, $"PCT page for {pctName} at {width} px");
         }
     }
 

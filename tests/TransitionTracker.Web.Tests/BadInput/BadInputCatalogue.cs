@@ -144,7 +144,7 @@ public static class BadInputCatalogue
         new("GET /national", National, "/national", ["from", "to"], Strict: false),
         new("GET /pcts/{Code}", National, "/pcts/5D7", ["q", "sort", "dir", "page"], Strict: false),
         new("GET /pcts/{Code}/quality", Manager, "/pcts/5D7/quality", ["saved"], Strict: false),
-        new("GET /admin/users", Admin, "/admin/users", ["page"], Strict: false),
+        new("GET /admin/users", Admin, "/admin/users", ["q", "role", "status", "sort", "dir", "page"], Strict: false),
         new("GET /admin/users/{Id}", Admin, "/admin/users/{admin}", ["done"], Strict: false),
         new("GET /admin/frameworks", Admin, "/admin/frameworks", ["published", "PublishedVersion"], Strict: false),
         new("GET /consortia/{Code}/changes", National, "/consortia/00G/changes", ["page"], Strict: false),
