@@ -30,6 +30,7 @@ public sealed class ScopedUserTests(BrowserAppFixture app)
         await Expect(consortia).ToHaveCountAsync(2);
         await Expect(consortia.Nth(0)).ToContainTextAsync("00G");
         await Expect(consortia.Nth(1)).ToContainTextAsync("00H");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Quality and finance indicators" })).ToHaveAttributeAsync("href", "/pcts/5D7/quality");
 
         // Another PCT's page does not exist for them.
         var other = await page.GotoAsync("/pcts/5D8");

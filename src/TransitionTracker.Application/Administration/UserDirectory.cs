@@ -14,8 +14,11 @@ public sealed class UserDirectory(DbContexts contexts)
 {
     public const int PageSize = 50;
 
-    /// <summary>One page of users in e-mail order, or null when there is no such page.</summary>
-    public async Task<UserListing?> ListAsync(ActingUser? user, int pageNumber, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of the users that match <paramref name="query"/>, searched, filtered, sorted and paged in the database;
+    /// null when there is no such page.
+    /// </summary>
+    public async Task<UserListing?> ListAsync(ActingUser? user, UserListQuery query, CancellationToken cancellationToken)
     {
         if (user?.Access.IsAdministrator != true)
         {
@@ -24,15 +27,42 @@ public sealed class UserDirectory(DbContexts contexts)
 
         await using var db = contexts.OpenForReading();
         var total = await db.Users.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        if (pageNumber < 1 || pageNumber > pageCount)
+        var matching = db.Users.AsNoTracking();
+        if (!string.IsNullOrEmpty(query.Search))
+        {
+            var search = query.Search.ToUpperInvariant();
+            matching = matching.Where(u => u.NormalizedEmail!.Contains(search) || u.DisplayName.ToUpper().Contains(search));
+        }
+
+        if (query.Role is { } role)
+        {
+            matching = matching.Where(u => db.RoleAssignments.Any(a => a.UserId == u.Id && a.Role == role));
+        }
+
+        if (query.Status is { } status)
+        {
+            var disabled = status == UserStatus.Disabled;
+            matching = matching.Where(u => u.IsDisabled == disabled);
+        }
+
+        var matchCount = query.IsFiltered ? await matching.CountAsync(cancellationToken) : total;
+        var pageCount = Math.Max(1, (matchCount + PageSize - 1) / PageSize);
+        if (query.Page < 1 || query.Page > pageCount)
         {
             return null;
         }
 
-        var users = await db.Users.AsNoTracking()
-            .OrderBy(u => u.NormalizedEmail).ThenBy(u => u.Id)
-            .Skip((pageNumber - 1) * PageSize).Take(PageSize)
+        var ordered = (query.Sort, query.Descending) switch
+        {
+            ("name", false) => matching.OrderBy(u => u.DisplayName.ToUpper()).ThenBy(u => u.NormalizedEmail),
+            ("name", true) => matching.OrderByDescending(u => u.DisplayName.ToUpper()).ThenBy(u => u.NormalizedEmail),
+            ("status", false) => matching.OrderBy(u => u.IsDisabled).ThenBy(u => u.NormalizedEmail),
+            ("status", true) => matching.OrderByDescending(u => u.IsDisabled).ThenBy(u => u.NormalizedEmail),
+            (_, true) => matching.OrderByDescending(u => u.NormalizedEmail),
+            _ => matching.OrderBy(u => u.NormalizedEmail),
+        };
+        var users = await ordered.ThenBy(u => u.Id)
+            .Skip((query.Page - 1) * PageSize).Take(PageSize)
             .Select(u => new { u.Id, u.Email, u.DisplayName, u.IsDisabled })
             .ToListAsync(cancellationToken);
         var ids = users.Select(u => u.Id).ToList();
@@ -46,7 +76,7 @@ public sealed class UserDirectory(DbContexts contexts)
                 rolesByUser[u.Id].ToList(),
                 StatusOf(u.IsDisabled)))
             .ToList();
-        return new UserListing(summaries, pageNumber, pageCount, total);
+        return new UserListing(summaries, query.Page, pageCount, matchCount, total);
     }
 
     /// <summary>The user with this id and their roles, or null when there is none.</summary>

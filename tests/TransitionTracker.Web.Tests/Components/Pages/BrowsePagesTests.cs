@@ -53,7 +53,7 @@ public sealed class BrowsePagesTests(TransitionTrackerFactory factory)
     }
 
     [Fact]
-    public async Task Pct_page_lists_its_consortia_and_practices_with_list_sizes()
+    public async Task Pct_page_lists_its_consortia_and_practices_with_list_sizes_25_a_page()
     {
         var (response, page) = await HtmlPage.GetAsync(_client, "/pcts/5d7");
 
@@ -62,12 +62,31 @@ public sealed class BrowsePagesTests(TransitionTrackerFactory factory)
         var consortia = page.BodyRows("Consortia linked to Newcastle PCT");
         Assert.Equal(["00G", "00H"], consortia.Select(r => r.QuerySelector("a")!.GetAttribute("href")![^3..]).Order().ToArray());
 
-        var practices = page.BodyRows("GP practices in Newcastle PCT");
-        Assert.NotEmpty(practices);
+        var practices = await AllPracticeRowsAsync("/pcts/5d7");
+        Assert.True(practices.Count > 25, "Newcastle has more than one page of practices.");
+        Assert.Equal(25, PracticeRows(page).Count);
         Assert.All(practices, r => Assert.True(Number(r, 3) > 0));
-        var total = page.QuerySelector("tfoot")!.Text();
+        Assert.Equal(practices.Count, practices.Select(r => r.Children[1].Text()).Distinct().Count());
+        var total = page.QuerySelector("#practices tfoot")!.Text();
         Assert.Contains($"{practices.Count} practices", total);
         Assert.Contains(practices.Sum(r => Number(r, 3)).ToString("N0", CultureInfo.GetCultureInfo("en-GB")), total);
+    }
+
+    [Fact]
+    public async Task Pct_practices_are_searched_sorted_and_paged_from_the_address()
+    {
+        var (_, bySize) = await HtmlPage.GetAsync(_client, "/pcts/5D7?sort=list-size&dir=desc");
+        var (_, searched) = await HtmlPage.GetAsync(_client, "/pcts/5D7?q=surgery&page=99");
+        var (_, bad) = await HtmlPage.GetAsync(_client, "/pcts/5D7?sort=colour");
+
+        var sizes = PracticeRows(bySize).Select(r => Number(r, 3)).ToList();
+        Assert.Equal(sizes.OrderDescending(), sizes);
+        Assert.Equal((await AllPracticeRowsAsync("/pcts/5D7")).Max(r => Number(r, 3)), sizes[0]);
+        Assert.NotEmpty(PracticeRows(searched));
+        Assert.All(PracticeRows(searched), r => Assert.Contains("SURGERY", r.Children[0].Text(), StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("practices match “surgery”", searched.QuerySelector("#practices [role=status]")!.Text());
+        Assert.Contains("“colour” is not a column to sort by", bad.QuerySelector("#practices .app-query-note")!.Text());
+        Assert.Equal(25, PracticeRows(bad).Count);
     }
 
     [Theory]
@@ -76,15 +95,26 @@ public sealed class BrowsePagesTests(TransitionTrackerFactory factory)
     public async Task Pct_that_tied_with_another_for_its_ccgs_practices_lists_its_share_of_them(string code, string name, string other)
     {
         var (response, page) = await HtmlPage.GetAsync(_client, $"/pcts/{code}");
-        var (_, otherPage) = await HtmlPage.GetAsync(_client, $"/pcts/{other}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(name, page.QuerySelector("h1")!.Text());
-        var practices = page.BodyRows($"GP practices in {name}");
-        var otherPractices = otherPage.BodyRows($"GP practices in {otherPage.QuerySelector("h1")!.Text()}");
+        var practices = await AllPracticeRowsAsync($"/pcts/{code}");
+        var otherPractices = await AllPracticeRowsAsync($"/pcts/{other}");
         Assert.InRange(practices.Count, 10, otherPractices.Count * 2);
         Assert.True(practices.Sum(r => Number(r, 3)) > 50_000);
-        Assert.Contains("inferred", page.QuerySelector(".nhsuk-inset-text")!.Text());
+        Assert.Contains("inferred", page.QuerySelector("#practices .app-inferred-note")!.Text());
+    }
+
+    [Fact]
+    public async Task Pct_page_links_its_quality_indicators_only_for_those_who_may_edit_the_pct()
+    {
+        using var manager = factory.CreateClientFor(DemoAccountSeeder.PctManager("5D7"));
+
+        var (_, managed) = await HtmlPage.GetAsync(manager, "/pcts/5D7");
+        var (_, read) = await HtmlPage.GetAsync(_client, "/pcts/5D7");
+
+        Assert.Equal("/pcts/5D7/quality", managed.QuerySelector("a.app-quality-link")!.GetAttribute("href"));
+        Assert.Null(read.QuerySelector("a.app-quality-link"));
     }
 
     [Fact]
@@ -166,6 +196,24 @@ public sealed class BrowsePagesTests(TransitionTrackerFactory factory)
         Assert.Equal(HttpStatusCode.OK, css.StatusCode);
         Assert.Contains("nhsuk-frontend-version", await css.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, js.StatusCode);
+    }
+
+    private static IReadOnlyList<AngleSharp.Dom.IElement> PracticeRows(AngleSharp.Dom.IDocument page) =>
+        page.QuerySelectorAll("#practices table tbody tr").ToList();
+
+    /// <summary>Every practice row of a PCT page, page after page.</summary>
+    private async Task<IReadOnlyList<AngleSharp.Dom.IElement>> AllPracticeRowsAsync(string url)
+    {
+        var rows = new List<AngleSharp.Dom.IElement>();
+        for (var number = 1; ; number++)
+        {
+            var (_, page) = await HtmlPage.GetAsync(_client, $"{url}?page={number}");
+            rows.AddRange(PracticeRows(page));
+            if (page.QuerySelector($"#practices nav button[aria-label='Page {number + 1}']") is null)
+            {
+                return rows;
+            }
+        }
     }
 
     private static int Number(AngleSharp.Dom.IElement row, int cell) =>

@@ -68,20 +68,21 @@ public sealed class AdminPagesAccessTests(TransitionTrackerFactory factory)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Users", first.QuerySelector("h1")!.Text());
         Assert.Contains("375 users", first.QuerySelector("main")!.Text());
-        Assert.Equal("/admin/users/new", first.QuerySelectorAll("a.nhsuk-button").Single(a => a.Text() == "Create a user").GetAttribute("href"));
-        Assert.Equal(50, first.BodyRows("Users").Count);
-        var pagination = first.QuerySelector("nav.nhsuk-pagination")!;
-        Assert.Equal("/admin/users?page=2", pagination.QuerySelector("a[rel=next]")!.GetAttribute("href"));
-        Assert.Equal("/admin/users?page=8", pagination.QuerySelectorAll("a.nhsuk-pagination__link").Last().GetAttribute("href"));
+        Assert.Equal("/admin/users/new", first.QuerySelectorAll("a.app-create-user").Single(a => a.Text() == "Create a user").GetAttribute("href"));
+        Assert.Equal(50, UserRows(first).Count);
+        var pages = first.QuerySelector("nav[aria-label='Pages of users']")!;
+        Assert.NotNull(pages.QuerySelector("button[aria-label='Page 2']"));
+        Assert.NotNull(pages.QuerySelector("button[aria-label='Page 8']"));
+        Assert.Null(pages.QuerySelector("button[aria-label='Page 9']"));
 
         var (_, last) = await HtmlPage.GetAsync(client, "/admin/users?page=8");
-        Assert.Equal(25, last.BodyRows("Users").Count);
-        Assert.Null(last.QuerySelector("nav.nhsuk-pagination a[rel=next]"));
+        Assert.Equal(25, UserRows(last).Count);
+        Assert.True(last.QuerySelector("nav[aria-label='Pages of users'] button[aria-label='Next page']")!.HasAttribute("disabled"));
 
         var rows = new List<AngleSharp.Dom.IElement>();
         for (var page = 1; page <= 8; page++)
         {
-            rows.AddRange((await HtmlPage.GetAsync(client, $"/admin/users?page={page}")).Document.BodyRows("Users"));
+            rows.AddRange(UserRows((await HtmlPage.GetAsync(client, $"/admin/users?page={page}")).Document));
         }
 
         Assert.Equal(375, rows.Select(r => r.QuerySelector("a")!.Text()).Distinct().Count());
@@ -90,6 +91,48 @@ public sealed class AdminPagesAccessTests(TransitionTrackerFactory factory)
         Assert.Equal("Active", manager.Children[3].Text());
         Assert.StartsWith("/admin/users/", manager.QuerySelector("a")!.GetAttribute("href"));
     }
+
+    [Fact]
+    public async Task User_list_is_searched_filtered_and_sorted_from_the_address()
+    {
+        var client = factory.CreateClientFor(DemoAccountSeeder.Administrator);
+
+        var (_, searched) = await HtmlPage.GetAsync(client, "/admin/users?q=PCT.5D7");
+        var (_, regional) = await HtmlPage.GetAsync(client, "/admin/users?role=regional-lead&sort=email&dir=desc");
+        var (_, bad) = await HtmlPage.GetAsync(client, "/admin/users?role=king");
+
+        var only = Assert.Single(UserRows(searched));
+        Assert.Equal(DemoAccountSeeder.PctManager("5D7"), only.QuerySelector("a")!.Text());
+        Assert.Contains("1 of 375 users match", searched.QuerySelector(".app-grid-summary")!.Text());
+        var emails = UserRows(regional).Select(r => r.QuerySelector("a")!.Text()).ToList();
+        Assert.Equal(10, emails.Count);
+        Assert.All(UserRows(regional), r => Assert.StartsWith("Regional lead", r.Children[2].Text(), StringComparison.Ordinal));
+        Assert.Equal(emails.OrderDescending(StringComparer.OrdinalIgnoreCase), emails);
+        Assert.Contains("“king” is not a role", bad.QuerySelector(".app-query-note")!.Text());
+        Assert.Equal(50, UserRows(bad).Count);
+    }
+
+    [Fact]
+    public async Task Framework_list_shows_each_framework_with_its_versions_and_the_one_just_published()
+    {
+        var client = factory.CreateClientFor(DemoAccountSeeder.Administrator);
+
+        var (response, page) = await HtmlPage.GetAsync(client, "/admin/frameworks?published=World%20Class%20Commissioning&publishedVersion=1");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Readiness frameworks", page.QuerySelector("h1")!.Text());
+        Assert.Equal("/admin/frameworks/upload", page.QuerySelector("a.app-upload-framework")!.GetAttribute("href"));
+        Assert.Contains("Published version 1 of World Class Commissioning", page.QuerySelector(".app-published-note")!.Text());
+        var rows = page.BodyRows("Readiness frameworks");
+        Assert.Equal(2, rows.Count);
+        var gp = rows.Single(r => r.Children[0].Text().Contains("(gp-consortium-readiness-2010)", StringComparison.Ordinal));
+        Assert.Equal("Status", gp.Children[1].Text());
+        Assert.Equal("/api/frameworks/gp-consortium-readiness-2010?version=1", gp.QuerySelector("a.app-version-link")!.GetAttribute("href"));
+        Assert.Equal("Levels", rows.Single(r => r != gp).Children[1].Text());
+    }
+
+    private static IReadOnlyList<AngleSharp.Dom.IElement> UserRows(AngleSharp.Dom.IDocument page) =>
+        page.QuerySelectorAll(".app-user-grid tbody tr").ToList();
 
     [Theory]
     [InlineData("/admin/users?page=9")]

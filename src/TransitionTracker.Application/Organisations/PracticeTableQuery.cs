@@ -1,0 +1,123 @@
+using System.Globalization;
+
+namespace TransitionTracker.Application.Organisations;
+
+/// <summary>
+/// The state of a PCT's practice table: quick search, sort, direction and page, read from the values the query string
+/// carries (q, sort, dir, page), so a view can be bookmarked. Values that cannot be used are dropped, each with a note
+/// saying so, rather than failing the page.
+/// </summary>
+public sealed record PracticeTableQuery(
+    string? Search = null,
+    string Sort = PracticeTableQuery.DefaultSort,
+    bool Descending = false,
+    int Page = 1)
+{
+    public const string DefaultSort = "name";
+    public const int PageSize = 25;
+    public const int LongestSearch = 100;
+
+    /// <summary>Sort keys and the column heading each sorts.</summary>
+    public static readonly IReadOnlyList<(string Key, string Heading)> Columns =
+    [
+        ("name", "Practice"),
+        ("code", "Code"),
+        ("consortium", "Consortium"),
+        ("list-size", "List size"),
+    ];
+
+    public static (PracticeTableQuery Query, IReadOnlyList<string> Notes) Parse(string? search, string? sort, string? dir, string? page)
+    {
+        var notes = new List<string>();
+        var query = new PracticeTableQuery();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var text = search.Trim();
+            if (text.Length <= LongestSearch)
+            {
+                query = query with { Search = text };
+            }
+            else
+            {
+                notes.Add($"A search of more than {LongestSearch} characters cannot match a practice, so every practice is shown.");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(sort))
+        {
+            var key = sort.Trim().ToLowerInvariant();
+            if (Columns.Any(c => c.Key == key))
+            {
+                query = query with { Sort = key };
+            }
+            else
+            {
+                notes.Add($"“{sort}” is not a column to sort by, so the practices are sorted by name.");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(dir))
+        {
+            switch (dir.Trim().ToLowerInvariant())
+            {
+                case "asc":
+                    break;
+                case "desc":
+                    query = query with { Descending = true };
+                    break;
+                default:
+                    notes.Add($"“{dir}” is not a sort direction (asc or desc), so the practices are sorted in ascending order.");
+                    break;
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(page))
+        {
+            if (int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1)
+            {
+                query = query with { Page = number };
+            }
+            else
+            {
+                notes.Add($"“{page}” is not a page number, so the first page is shown.");
+            }
+        }
+
+        return (query, notes);
+    }
+
+    /// <summary>
+    /// The page of <paramref name="practices"/> this query shows: those whose name, code or consortium code contains the
+    /// search (ignoring case), in order, with ties broken by name and code. A page past the last shows the last.
+    /// </summary>
+    public PracticeTablePage Apply(IReadOnlyList<PracticeListing> practices)
+    {
+        var matching = string.IsNullOrEmpty(Search)
+            ? practices
+            : practices.Where(p => Contains(p.Name) || Contains(p.Code) || Contains(p.ConsortiumCode)).ToList();
+
+        IOrderedEnumerable<PracticeListing> ordered = Sort switch
+        {
+            "code" => Order(matching, p => p.Code, StringComparer.OrdinalIgnoreCase),
+            "consortium" => Order(matching, p => p.ConsortiumCode ?? "", StringComparer.OrdinalIgnoreCase),
+            "list-size" => Order(matching, p => p.ListSize, Comparer<int>.Default),
+            _ => Order(matching, p => p.Name, StringComparer.OrdinalIgnoreCase),
+        };
+        var rows = ordered.ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
+
+        var pageCount = Math.Max(1, (rows.Count + PageSize - 1) / PageSize);
+        var page = Math.Min(Page, pageCount);
+        return new PracticeTablePage(
+            rows.Skip((page - 1) * PageSize).Take(PageSize).ToList(),
+            page,
+            pageCount,
+            rows.Count,
+            practices.Count,
+            practices.Sum(p => (long)p.ListSize));
+    }
+
+    private bool Contains(string? value) => value is not null && value.Contains(Search!, StringComparison.OrdinalIgnoreCase);
+
+    private IOrderedEnumerable<PracticeListing> Order<TKey>(IReadOnlyList<PracticeListing> practices, Func<PracticeListing, TKey> key, IComparer<TKey> comparer) =>
+        Descending ? practices.OrderByDescending(key, comparer) : practices.OrderBy(key, comparer);
+}
