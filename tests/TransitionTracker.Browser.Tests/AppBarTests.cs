@@ -29,6 +29,8 @@ public sealed class AppBarTests(BrowserAppFixture app)
         await search.FillAsync("Newcastle");
         var hit = page.Locator(".app-search__name", new() { HasText = "Newcastle PCT (5D7)" });
         await Expect(hit).ToBeVisibleAsync();
+        // Scan once the list has faded in (MudBlazor animates its popovers' opacity).
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.mud-popover-open')].every(p => getComputedStyle(p).opacity === '1')");
         await Accessibility.AssertNoViolationsAsync(page, "home page with search results open");
         await hit.ClickAsync();
 
