@@ -48,7 +48,7 @@ public sealed record UserListQuery(
         var query = new UserListQuery();
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var text = search.Trim();
+            var text = TransitionTracker.Application.Search.SearchTerm.Searchable(search).Trim();
             if (text.Length <= LongestSearch)
             {
                 query = query with { Search = text };

@@ -108,7 +108,7 @@ public sealed record ConsortiumTableQuery(
 
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var text = string.Join(' ', search.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            var text = string.Join(' ', TransitionTracker.Application.Search.SearchTerm.Searchable(search).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
             if (text.Length > SearchMaxLength)
             {
                 text = text[..SearchMaxLength];

@@ -32,7 +32,7 @@ public sealed record PracticeTableQuery(
         var query = new PracticeTableQuery();
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var text = search.Trim();
+            var text = TransitionTracker.Application.Search.SearchTerm.Searchable(search).Trim();
             if (text.Length <= LongestSearch)
             {
                 query = query with { Search = text };

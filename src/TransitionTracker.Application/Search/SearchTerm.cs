@@ -15,9 +15,23 @@ internal sealed record SearchTerm(string Text, string Words)
 
     public const int MaximumLength = 100;
 
+    /// <summary>
+    /// Typed text as it can be searched for: control characters (a NUL, say) can be in no name or code, and PostgreSQL
+    /// refuses a NUL in a query parameter, so they become spaces. Every search box's text passes through here.
+    /// </summary>
+    public static string Searchable(string? text) =>
+        text is null ? "" : string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsControl(source[i]) ? ' ' : source[i];
+            }
+        });
+
     /// <summary>The term, or null when the text is too short to search for (nothing, white space, one character).</summary>
     public static SearchTerm? TryParse(string? text)
     {
+        text = Searchable(text);
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
