@@ -1,3 +1,4 @@
+using TransitionTracker.Application.Editing;
 using TransitionTracker.Domain.Access;
 
 namespace TransitionTracker.Application.Administration;
@@ -85,33 +86,11 @@ public sealed record UserListQuery(
             }
         }
 
-        if (!string.IsNullOrWhiteSpace(sort))
+        query = query with
         {
-            var key = sort.Trim().ToLowerInvariant();
-            if (Columns.Any(c => c.Key == key))
-            {
-                query = query with { Sort = key };
-            }
-            else
-            {
-                notes.Add($"“{sort}” is not a column to sort by, so users are sorted by email address.");
-            }
-        }
-
-        if (!string.IsNullOrWhiteSpace(dir))
-        {
-            switch (dir.Trim().ToLowerInvariant())
-            {
-                case "asc":
-                    break;
-                case "desc":
-                    query = query with { Descending = true };
-                    break;
-                default:
-                    notes.Add($"“{dir}” is not a sort direction (asc or desc), so users are sorted in ascending order.");
-                    break;
-            }
-        }
+            Sort = ListQueryValues.Sort(sort, Columns, "users are", "email address", notes) ?? DefaultSort,
+            Descending = ListQueryValues.Descending(dir, "users are", notes),
+        };
 
         return (query, notes);
     }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using TransitionTracker.Application.Editing;
 using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Domain.Scoring;
 
@@ -41,33 +41,11 @@ public sealed record ConsortiumTableQuery(
     {
         var notes = new List<string>();
         var query = new ConsortiumTableQuery();
-        if (!string.IsNullOrWhiteSpace(sort))
+        query = query with
         {
-            var key = sort.Trim().ToLowerInvariant();
-            if (Columns.Any(c => c.Key == key))
-            {
-                query = query with { Sort = key };
-            }
-            else
-            {
-                notes.Add($"“{sort}” is not a column to sort by, so the table is sorted by consortium name.");
-            }
-        }
-
-        if (!string.IsNullOrWhiteSpace(dir))
-        {
-            switch (dir.Trim().ToLowerInvariant())
-            {
-                case "asc":
-                    break;
-                case "desc":
-                    query = query with { Descending = true };
-                    break;
-                default:
-                    notes.Add($"“{dir}” is not a sort direction (asc or desc), so the table is sorted in ascending order.");
-                    break;
-            }
-        }
+            Sort = ListQueryValues.Sort(sort, Columns, "the table is", "consortium name", notes) ?? DefaultSort,
+            Descending = ListQueryValues.Descending(dir, "the table is", notes),
+        };
 
         if (!string.IsNullOrWhiteSpace(pct))
         {
@@ -118,17 +96,7 @@ public sealed record ConsortiumTableQuery(
             query = query with { Search = text };
         }
 
-        if (!string.IsNullOrWhiteSpace(page))
-        {
-            if (int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1)
-            {
-                query = query with { Page = number };
-            }
-            else
-            {
-                notes.Add($"“{page}” is not a page number, so the first page is shown.");
-            }
-        }
+        query = query with { Page = ListQueryValues.Page(page, notes) };
 
         return (query, notes);
     }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using TransitionTracker.Application.Editing;
 
 namespace TransitionTracker.Application.Organisations;
 
@@ -43,45 +43,12 @@ public sealed record PracticeTableQuery(
             }
         }
 
-        if (!string.IsNullOrWhiteSpace(sort))
+        query = query with
         {
-            var key = sort.Trim().ToLowerInvariant();
-            if (Columns.Any(c => c.Key == key))
-            {
-                query = query with { Sort = key };
-            }
-            else
-            {
-                notes.Add($"“{sort}” is not a column to sort by, so the practices are sorted by name.");
-            }
-        }
-
-        if (!string.IsNullOrWhiteSpace(dir))
-        {
-            switch (dir.Trim().ToLowerInvariant())
-            {
-                case "asc":
-                    break;
-                case "desc":
-                    query = query with { Descending = true };
-                    break;
-                default:
-                    notes.Add($"“{dir}” is not a sort direction (asc or desc), so the practices are sorted in ascending order.");
-                    break;
-            }
-        }
-
-        if (!string.IsNullOrWhiteSpace(page))
-        {
-            if (int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1)
-            {
-                query = query with { Page = number };
-            }
-            else
-            {
-                notes.Add($"“{page}” is not a page number, so the first page is shown.");
-            }
-        }
+            Sort = ListQueryValues.Sort(sort, Columns, "the practices are", "name", notes) ?? DefaultSort,
+            Descending = ListQueryValues.Descending(dir, "the practices are", notes),
+            Page = ListQueryValues.Page(page, notes),
+        };
 
         return (query, notes);
     }
