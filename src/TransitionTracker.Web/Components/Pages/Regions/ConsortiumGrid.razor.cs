@@ -5,22 +5,15 @@ using TransitionTracker.Application.Dashboards;
 using TransitionTracker.Application.Organisations;
 using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Domain.Scoring;
+using TransitionTracker.Web.Components.Shared;
 
 namespace TransitionTracker.Web.Components.Pages.Regions;
 
 public sealed partial class ConsortiumGrid : IDisposable
 {
-    // The grid names a sort by the column's property; the address and the use case by these keys.
-    private static readonly Dictionary<string, string> SortKeys = new(StringComparer.Ordinal)
-    {
-        [nameof(ConsortiumStanding.Name)] = "name",
-        [nameof(ConsortiumStanding.HostPctCode)] = "pct",
-        [nameof(ConsortiumStanding.Stage)] = "stage",
-        [nameof(ConsortiumStanding.Population)] = "population",
-        [nameof(ConsortiumStanding.Score)] = "score",
-        [nameof(ConsortiumStanding.Track)] = "track",
-        [nameof(ConsortiumStanding.LastAssessedUtc)] = "assessed",
-    };
+    // The database sorts (prerendered, the grid keeps the page's order); each column is named by the key the address
+    // and the use case use.
+    private static readonly ServerSortColumns<ConsortiumStanding> Sorts = new("name", "pct", "stage", "population", "score", "track", "assessed");
 
     // The grid's table has no caption of its own: the section heading names it.
     private static readonly Dictionary<string, object> tableAttributes = new() { ["aria-labelledby"] = "consortia" };
@@ -80,25 +73,15 @@ public sealed partial class ConsortiumGrid : IDisposable
         return $"{matches} Showing {first} to {first + table.Rows.Count - 1}, page {table.PageNumber} of {table.PageCount}.";
     }
 
-    private SortDirection Initial(string property) =>
-        SortKeys[property] != query.Sort ? SortDirection.None : query.Descending ? SortDirection.Descending : SortDirection.Ascending;
-
-    // Prerendered, the grid holds one page of rows already in the database's order; its own sort must keep that order
-    // (the database sorts names by their bytes and puts missing scores last either way). Live, the database sorts.
-    private Func<ConsortiumStanding, object>? SortBy => RendererInfo.IsInteractive ? null : PrerenderedOrder;
-
-    private object PrerenderedOrder(ConsortiumStanding row)
-    {
-        var index = table.Rows.ToList().FindIndex(r => r.Code == row.Code);
-        return query.Descending ? -index : index;
-    }
+    private SortDirection Initial(string key) =>
+        key != query.Sort ? SortDirection.None : query.Descending ? SortDirection.Descending : SortDirection.Ascending;
 
     private async Task<GridData<ConsortiumStanding>> LoadAsync(GridState<ConsortiumStanding> state, CancellationToken cancellationToken)
     {
         var sort = state.SortDefinitions.FirstOrDefault();
         var next = query with
         {
-            Sort = sort is not null && SortKeys.TryGetValue(sort.SortBy, out var key) ? key : ConsortiumTableQuery.DefaultSort,
+            Sort = Sorts.KeyOf(sort) ?? ConsortiumTableQuery.DefaultSort,
             Descending = sort?.Descending ?? false,
             Page = state.Page + 1,
         };
