@@ -120,6 +120,7 @@ public static class TransitionTrackerApplication
         app.MapAssessmentApi();
         app.MapDashboardApi();
         app.MapBaselinePage(app.Environment);
+        app.MapMemoryPage(app.Environment);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() =>

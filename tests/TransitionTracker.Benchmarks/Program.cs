@@ -1,3 +1,12 @@
 using BenchmarkDotNet.Running;
+using TransitionTracker.Benchmarks.Circuits;
+
+// `circuits …` measures live pages in a browser against a running app (docs/performance.md, "Circuits");
+// anything else goes to BenchmarkDotNet.
+if (args is ["circuits", .. var rest])
+{
+    return await CircuitLoad.RunAsync(rest);
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -1,4 +1,4 @@
-namespace TransitionTracker.Browser.Tests;
+namespace TransitionTracker.TestSupport;
 
 /// <summary>
 /// Finds the Debian <c>chromium</c> executable the way <c>command -v chromium</c> would: each folder on PATH,

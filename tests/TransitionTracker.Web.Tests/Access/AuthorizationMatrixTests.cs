@@ -129,6 +129,7 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         ["GET /healthz/live"] = new(Access.Public, "GET"),
         ["GET /healthz/ready"] = new(Access.Public, "GET"),
         ["GET /dev/baseline"] = new(Access.Public, "GET", _ => "/dev/baseline?bytes=4096"),
+        ["GET /dev/memory"] = new(Access.Public, "GET"),
         ["GET /_framework/opaque-redirect"] = new(Access.FrameworkRedirect, "GET"),
         ["GET /openapi/{documentName}.json"] = new(Access.Public, "GET", _ => "/openapi/v1.json"),
         ["GET /_blazor/negotiate"] = new(Access.Circuit, "POST", _ => "/_blazor/negotiate?negotiateVersion=1"),

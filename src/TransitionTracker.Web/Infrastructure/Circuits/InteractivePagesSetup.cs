@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using MudBlazor;
 using MudBlazor.Services;
 using TransitionTracker.Web.Access;
+using TransitionTracker.Web.Diagnostics;
 
 namespace TransitionTracker.Web.Infrastructure.Circuits;
 
@@ -32,6 +33,8 @@ public static class InteractivePagesSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidatingAuthenticationStateProvider>();
         services.AddScoped<CircuitHandler, CircuitUserHandler>();
+        services.AddSingleton<OpenCircuits>();
+        services.AddScoped<CircuitHandler, OpenCircuits.Counter>();
 
         services.AddMudServices(options =>
         {

@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using TransitionTracker.TestSupport;
+
+namespace TransitionTracker.Benchmarks.Circuits;
+
+/// <summary>
+/// `circuits`: opens one page in each of N headless Chromium contexts, one after another, signed in as one user, and
+/// leaves them open and idle. For each it measures the time from the first byte of the page to the moment its
+/// circuit is live (the layout's <c>main</c> gets <c>data-live="true"</c> in the circuit's first render). Before and
+/// after, it reads the app's <c>/dev/memory</c> (heap after a full collection, resident memory, open circuits), so the
+/// memory each idle circuit holds is the difference over N. Prints figures; the targets are judged by the load script
+/// (docs/performance.md, "Circuits").
+/// </summary>
+public static class CircuitLoad
+{
+    private const string LiveMarkerScript = """
+        (() => {
+          const mark = () => {
+            if (window.__liveAt === undefined && document.querySelector('main[data-live="true"]')) {
+              window.__liveAt = performance.now();
+            }
+          };
+          new MutationObserver(mark).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-live'] });
+        })();
+        """;
+
+    private sealed record Options(Uri BaseAddress, string Path, string Email, string Password, int Contexts, int WarmUp);
+
+    private sealed record Memory(long ManagedBytes, long ResidentBytes, int OpenCircuits);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        Options options;
+        try
+        {
+            options = Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync($"circuits: {e.Message}");
+            await Console.Error.WriteLineAsync("usage: circuits --base URL --path /consortia/00G --email E --password P [--contexts 100] [--warm-up 5]");
+            return 2;
+        }
+
+        if (Chromium.ExecutablePath is not { } chromium)
+        {
+            await Console.Error.WriteLineAsync("circuits: " + Chromium.MissingMessage);
+            return 2;
+        }
+
+        using var http = new HttpClient { BaseAddress = options.BaseAddress };
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = Chromium.Arguments,
+        });
+
+        var signedIn = await SignInAsync(browser, options);
+
+        // Pages opened and closed first, so that first-use costs (JIT, first queries) are not in the figures.
+        for (var i = 0; i < options.WarmUp; i++)
+        {
+            var (context, _) = await OpenAsync(browser, options, signedIn);
+            await context.CloseAsync();
+        }
+
+        await WaitForCircuitsAsync(http, expected: 0);
+        var before = await MemoryAsync(http);
+        var contexts = new List<IBrowserContext>(options.Contexts);
+        var delays = new List<double>(options.Contexts);
+        try
+        {
+            for (var i = 0; i < options.Contexts; i++)
+            {
+                var (context, delay) = await OpenAsync(browser, options, signedIn);
+                contexts.Add(context);
+                delays.Add(delay);
+                if ((i + 1) % 25 == 0)
+                {
+                    Console.WriteLine($"{i + 1} contexts open");
+                }
+            }
+
+            // Idle: let the last renders, acknowledgements and any timers settle.
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            var after = await MemoryAsync(http);
+            Report(options, before, after, delays);
+            return after.OpenCircuits - before.OpenCircuits >= options.Contexts ? 0 : 1;
+        }
+        finally
+        {
+            foreach (var context in contexts)
+            {
+                await context.CloseAsync();
+            }
+        }
+    }
+
+    private static void Report(Options options, Memory before, Memory after, List<double> delays)
+    {
+        delays.Sort();
+        var circuits = after.OpenCircuits - before.OpenCircuits;
+        var managedPer = (after.ManagedBytes - before.ManagedBytes) / 1024.0 / Math.Max(circuits, 1);
+        var residentPer = (after.ResidentBytes - before.ResidentBytes) / 1024.0 / Math.Max(circuits, 1);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"first byte to live over {delays.Count} pages of {options.Path}: p50 {Percentile(delays, 50):F0} ms, p95 {Percentile(delays, 95):F0} ms, max {delays[^1]:F0} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"heap {before.ManagedBytes / 1048576.0:F1} MB -> {after.ManagedBytes / 1048576.0:F1} MB, resident {before.ResidentBytes / 1048576.0:F1} MB -> {after.ResidentBytes / 1048576.0:F1} MB, open circuits {before.OpenCircuits} -> {after.OpenCircuits}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"CIRCUITS contexts={delays.Count} circuits={circuits} live_p50={Percentile(delays, 50):F0} live_p95={Percentile(delays, 95):F0} live_max={delays[^1]:F0} heap_kb_per_circuit={managedPer:F0} resident_kb_per_circuit={residentPer:F0}"));
+    }
+
+    private static double Percentile(List<double> sorted, int percent) =>
+        sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private static async Task<string> SignInAsync(IBrowser browser, Options options)
+    {
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = options.BaseAddress.ToString(), Locale = "en-GB" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/sign-in");
+        await page.GetByLabel("Email address").FillAsync(options.Email);
+        await page.GetByLabel("Password").FillAsync(options.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+        return await context.StorageStateAsync();
+    }
+
+    private static async Task<(IBrowserContext Context, double Delay)> OpenAsync(IBrowser browser, Options options, string signedIn)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = options.BaseAddress.ToString(),
+            Locale = "en-GB",
+            StorageState = signedIn,
+        });
+        await context.AddInitScriptAsync(LiveMarkerScript);
+        var page = await context.NewPageAsync();
+        var response = await page.GotoAsync(options.Path);
+        if (response is null || response.Status != 200)
+        {
+            throw new InvalidOperationException($"{options.Path} answered {response?.Status} for {options.Email}, not 200.");
+        }
+
+        await page.WaitForFunctionAsync("() => window.__liveAt !== undefined", null, new() { Timeout = 30_000 });
+        var delay = await page.EvaluateAsync<double>("() => window.__liveAt - performance.getEntriesByType('navigation')[0].responseStart");
+        return (context, delay);
+    }
+
+    private static async Task<Memory> MemoryAsync(HttpClient http) =>
+        await http.GetFromJsonAsync<Memory>("/dev/memory") ?? throw new InvalidOperationException("/dev/memory gave nothing.");
+
+    private static async Task WaitForCircuitsAsync(HttpClient http, int expected)
+    {
+        for (var i = 0; i < 100 && (await MemoryAsync(http)).OpenCircuits != expected; i++)
+        {
+            await Task.Delay(100);
+        }
+    }
+
+    private static Options Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                throw new ArgumentException($"'{args[i]}' is not an option with a value.");
+            }
+
+            values[args[i][2..]] = args[i + 1];
+        }
+
+        string Required(string name) => values.TryGetValue(name, out var value) && value.Length > 0
+            ? value
+            : throw new ArgumentException($"--{name} is needed.");
+
+        int Count(string name, int fallback, int min) => !values.TryGetValue(name, out var text)
+            ? fallback
+            : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min
+                ? n
+                : throw new ArgumentException($"--{name} must be a whole number of at least {min}.");
+
+        if (!Uri.TryCreate(Required("base"), UriKind.Absolute, out var baseAddress))
+        {
+            throw new ArgumentException("--base must be an absolute address such as http://127.0.0.1:5099.");
+        }
+
+        return new Options(baseAddress, Required("path"), Required("email"), Required("password"), Count("contexts", 100, 1), Count("warm-up", 5, 0));
+    }
+}
