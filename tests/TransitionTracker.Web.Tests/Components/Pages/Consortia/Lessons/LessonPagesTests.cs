@@ -30,13 +30,13 @@ public sealed class LessonPagesTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(Lessons + "?done=added", PlanForms.RedirectTarget(response));
         var (_, page) = await HtmlPage.GetAsync(lead, Lessons + "?done=added");
-        Assert.Contains("Lesson added", page.QuerySelector(".nhsuk-notification-banner--success")!.Text());
-        var card = page.QuerySelectorAll("#lessons .nhsuk-card").Single(c => c.QuerySelector("h2")!.Text() == "Agreeing the conflicts of interest policy");
-        Assert.Equal("Governance and accountability", card.QuerySelector(".nhsuk-tag")!.Text());
+        Assert.Contains("Lesson added", page.QuerySelector(".app-done-banner")!.Text());
+        var row = page.QuerySelectorAll(".app-lesson-grid tbody tr").Single(r => r.QuerySelector(".app-lesson-title")?.Text() == "Agreeing the conflicts of interest policy");
+        Assert.Equal("Governance and accountability", row.QuerySelector(".app-domain-tag")!.Text().Trim());
         Assert.Equal(
             ["We took the draft to every practice meeting.", "It took longer, but every practice signed."],
-            card.QuerySelectorAll(".nhsuk-card__description").Select(p => p.Text()));
-        Assert.Contains($"Written by {leadEmail}", card.Text());
+            row.QuerySelectorAll(".app-lesson-text").Select(p => p.Text()));
+        Assert.Equal(leadEmail, row.QuerySelector("td[data-label='Written by']")!.Text().Trim());
 
         var stored = Assert.Single(await PlanForms.StoredAsync<Lesson>(_factory), l => l.Title == "Agreeing the conflicts of interest policy");
         Assert.Equal(("00G", "governance", leadEmail), (stored.ConsortiumCode, stored.DomainId, stored.WrittenBy));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using AngleSharp.Dom;
 using TransitionTracker.Data.Seeding;
 using TransitionTracker.Domain.Transition;
 using TransitionTracker.Web.Tests.Infrastructure;
@@ -30,8 +31,8 @@ public sealed class InterestRegisterTests : IDisposable
         Assert.Equal(Register + "?done=added", PlanForms.RedirectTarget(response));
         var (_, page) = await HtmlPage.GetAsync(manager, Register + "?done=added");
         Assert.Equal("Conflicts of interest register", page.QuerySelector("h1")!.Text());
-        Assert.Contains("Declared interest added", page.QuerySelector(".nhsuk-notification-banner--success")!.Text());
-        var row = page.BodyRows("Declared interests").Single(r => r.QuerySelector("td")!.Text() == "Dr A Patel, board GP");
+        Assert.Contains("Declared interest added", page.QuerySelector(".app-done-banner")!.Text());
+        var row = Entries(page).Single(r => r.QuerySelector("td")!.Text() == "Dr A Patel, board GP");
         Assert.Equal(
             ["Dr A Patel, board GP", "Partner in a practice that holds a community dermatology contract", "14 February 2011", "Withdraws from decisions on dermatology services"],
             row.QuerySelectorAll("td").Take(4).Select(c => c.Text()));
@@ -115,11 +116,13 @@ public sealed class InterestRegisterTests : IDisposable
         var (response, page) = await HtmlPage.GetAsync(regional, Register);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var row = page.BodyRows("Declared interests").Single(r => r.QuerySelector("td")!.Text() == "Dr D Evans");
+        var row = Entries(page).Single(r => r.QuerySelector("td")!.Text() == "Dr D Evans");
         Assert.Null(row.QuerySelector("a"));
         Assert.Null(page.QuerySelector($"a[href='{NewEntry}']"));
         Assert.Equal(HttpStatusCode.NotFound, (await regional.GetAsync(NewEntry)).StatusCode);
     }
+
+    private static IEnumerable<IElement> Entries(IDocument page) => page.QuerySelectorAll(".app-register-grid tbody tr");
 
     private static Dictionary<string, string> Entry(string person, string interest, string day, string month, string year, string management) => new()
     {
