@@ -84,6 +84,27 @@ public sealed class LessonPagesTests : IDisposable
         Assert.DoesNotContain(await PlanForms.StoredAsync<Lesson>(_factory), l => l.Title == "Sneaked in");
     }
 
+    [Fact]
+    public async Task The_domain_search_and_sort_in_the_address_are_applied_before_the_page_arrives()
+    {
+        var lead = _factory.CreateClientFor(DemoAccountSeeder.ConsortiumLead("00G"));
+        await FormPost.SubmitAsync(lead, NewLesson, FormName, Fields("workforce", "Aardvark lesson on staff", "Talk to staff early."));
+        await FormPost.SubmitAsync(lead, NewLesson, FormName, Fields("governance", "Zebra lesson on the board", "Agree the scheme of delegation."));
+
+        var (_, workforce) = await HtmlPage.GetAsync(lead, Lessons + "?domain=workforce&q=staff");
+        var (_, byTitle) = await HtmlPage.GetAsync(lead, Lessons + "?sort=title&dir=desc");
+        var (_, odd) = await HtmlPage.GetAsync(lead, Lessons + "?domain=finance");
+
+        var titles = workforce.QuerySelectorAll(".app-lesson-grid .app-lesson-title").Select(t => t.Text()).ToList();
+        Assert.Contains("Aardvark lesson on staff", titles);
+        Assert.DoesNotContain("Zebra lesson on the board", titles);
+        var sorted = byTitle.QuerySelectorAll(".app-lesson-grid .app-lesson-title").Select(t => t.Text()).ToList();
+        Assert.Equal(sorted.OrderByDescending(t => t.ToUpperInvariant(), StringComparer.Ordinal), sorted);
+        Assert.Equal(
+            ["“finance” is not a domain of the readiness framework, so lessons on every domain are shown."],
+            odd.QuerySelectorAll(".app-query-note").Select(n => n.Text().Trim()));
+    }
+
     public static TheoryData<string, string, string, string[], string[]> InvalidLessons() => new()
     {
         { "", "", "", ["Select the domain the lesson is about", "Enter a title for the lesson", "Enter what you learned"], ["#domain", "#title", "#body"] },

@@ -122,6 +122,31 @@ public sealed class InterestRegisterTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await regional.GetAsync(NewEntry)).StatusCode);
     }
 
+    [Fact]
+    public async Task The_search_and_sort_in_the_address_are_applied_before_the_page_arrives_and_unusable_values_are_noted()
+    {
+        var manager = _factory.CreateClientFor(Manager);
+        await FormPost.SubmitAsync(manager, NewEntry, FormName, Entry("Dr E Zephyr", "Director of a pharmacy chain", "1", "3", "2011", "Excluded from pharmacy decisions"));
+        await FormPost.SubmitAsync(manager, NewEntry, FormName, Entry("Dr F Abbott", "Trustee of a hospice", "2", "3", "2011", "Declared at each board meeting"));
+
+        var (_, searched) = await HtmlPage.GetAsync(manager, Register + "?q=PHARMACY");
+        var (_, byPerson) = await HtmlPage.GetAsync(manager, Register + "?sort=person&dir=desc");
+        var (response, odd) = await HtmlPage.GetAsync(manager, Register + "?sort=shoe-size&page=two");
+
+        Assert.Equal(["Dr E Zephyr"], Entries(searched).Select(r => r.QuerySelector("td")!.Text()));
+        Assert.Equal("Search by person, interest or how it is managed", searched.QuerySelector(".app-grid-search label")?.Text());
+        Assert.Equal("PHARMACY", searched.QuerySelector(".app-grid-search input")!.GetAttribute("value"));
+        var people = Entries(byPerson).Select(r => r.QuerySelector("td")!.Text()).ToList();
+        Assert.Contains("Dr E Zephyr", people);
+        Assert.Equal(people.OrderByDescending(p => p.ToUpperInvariant(), StringComparer.Ordinal), people);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(
+            ["“shoe-size” is not a column to sort by, so the register is sorted by date declared.", "“two” is not a page number, so the first page is shown."],
+            odd.QuerySelectorAll(".app-query-note").Select(n => n.Text().Trim()));
+        var newestFirst = Entries(odd).Select(r => r.QuerySelector("td")!.Text()).ToList();
+        Assert.True(newestFirst.IndexOf("Dr F Abbott") is >= 0 and var abbott && abbott < newestFirst.IndexOf("Dr E Zephyr"), string.Join(" / ", newestFirst));
+    }
+
     private static IEnumerable<IElement> Entries(IDocument page) => page.QuerySelectorAll(".app-register-grid tbody tr");
 
     private static Dictionary<string, string> Entry(string person, string interest, string day, string month, string year, string management) => new()
