@@ -54,6 +54,57 @@ public sealed class LessonLibrary(DbContexts contexts, OrganisationScope scope, 
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// One page of the consortium's own lessons: those on the domain asked for whose title, text, writer or domain name
+    /// contains the search (ignoring case), in the order asked for, ties broken newest first. A page past the last
+    /// shows the last. Null when the user may not read the consortium.
+    /// </summary>
+    public async Task<LessonListPage?> PageAsync(ActingUser? user, string consortiumCode, LessonListQuery query, CancellationToken cancellationToken)
+    {
+        if (!await scope.CanReadConsortiumAsync(user, consortiumCode, cancellationToken))
+        {
+            return null;
+        }
+
+        var code = OrganisationCode.Normalise(consortiumCode);
+        await using var db = contexts.OpenForReading();
+        var lessons = db.Lessons.AsNoTracking().Where(l => l.ConsortiumCode == code);
+        var total = await lessons.CountAsync(cancellationToken);
+        var matching = lessons;
+        if (query.Domain is { } domain)
+        {
+            matching = matching.Where(l => l.DomainId == domain);
+        }
+
+        if (!string.IsNullOrEmpty(query.Search))
+        {
+            var search = query.Search.ToUpperInvariant();
+            var namedDomains = Framework.Domains
+                .Where(d => d.Name.Contains(query.Search, StringComparison.OrdinalIgnoreCase))
+                .Select(d => d.Id)
+                .ToList();
+            matching = matching.Where(l => l.Title.ToUpper().Contains(search) || l.Body.ToUpper().Contains(search)
+                || l.WrittenBy.ToUpper().Contains(search) || namedDomains.Contains(l.DomainId));
+        }
+
+        var matchCount = query.IsFiltered ? await matching.CountAsync(cancellationToken) : total;
+        var pageCount = Math.Max(1, (matchCount + LessonListQuery.PageSize - 1) / LessonListQuery.PageSize);
+        var page = Math.Clamp(query.Page, 1, pageCount);
+        var ordered = (query.Sort, query.Descending) switch
+        {
+            ("title", false) => matching.OrderBy(l => l.Title.ToUpper()).ThenByDescending(l => l.WrittenAtUtc),
+            ("title", true) => matching.OrderByDescending(l => l.Title.ToUpper()).ThenByDescending(l => l.WrittenAtUtc),
+            ("author", false) => matching.OrderBy(l => l.WrittenBy.ToUpper()).ThenByDescending(l => l.WrittenAtUtc),
+            ("author", true) => matching.OrderByDescending(l => l.WrittenBy.ToUpper()).ThenByDescending(l => l.WrittenAtUtc),
+            (_, false) => matching.OrderBy(l => l.WrittenAtUtc),
+            _ => matching.OrderByDescending(l => l.WrittenAtUtc),
+        };
+        var rows = await ordered.ThenByDescending(l => l.Id)
+            .Skip((page - 1) * LessonListQuery.PageSize).Take(LessonListQuery.PageSize)
+            .ToListAsync(cancellationToken);
+        return new LessonListPage(rows, page, pageCount, matchCount, total);
+    }
+
     /// <summary>Records a lesson written by <paramref name="user"/>; not found when they may not write for this consortium.</summary>
     public async Task<EditOutcome> AddAsync(ActingUser? user, string consortiumCode, LessonForm form, CancellationToken cancellationToken)
     {

@@ -34,6 +34,45 @@ public sealed class InterestRegister(DbContexts contexts, OrganisationScope scop
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// One page of the register: entries whose person, interest or management contains the search (ignoring case),
+    /// in the order asked for, ties broken newest first, then by person. A page past the last shows the last. Null
+    /// when the user may not read the consortium.
+    /// </summary>
+    public async Task<InterestRegisterPage?> PageAsync(ActingUser? user, string consortiumCode, InterestRegisterQuery query, CancellationToken cancellationToken)
+    {
+        if (!await scope.CanReadConsortiumAsync(user, consortiumCode, cancellationToken))
+        {
+            return null;
+        }
+
+        var code = OrganisationCode.Normalise(consortiumCode);
+        await using var db = contexts.OpenForReading();
+        var register = db.DeclaredInterests.AsNoTracking().Where(i => i.ConsortiumCode == code);
+        var total = await register.CountAsync(cancellationToken);
+        var matching = register;
+        if (!string.IsNullOrEmpty(query.Search))
+        {
+            var search = query.Search.ToUpperInvariant();
+            matching = matching.Where(i => i.Person.ToUpper().Contains(search) || i.Interest.ToUpper().Contains(search) || i.Management.ToUpper().Contains(search));
+        }
+
+        var matchCount = string.IsNullOrEmpty(query.Search) ? total : await matching.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (matchCount + InterestRegisterQuery.PageSize - 1) / InterestRegisterQuery.PageSize);
+        var page = Math.Clamp(query.Page, 1, pageCount);
+        var ordered = (query.Sort, query.Descending) switch
+        {
+            ("person", false) => matching.OrderBy(i => i.Person.ToUpper()).ThenByDescending(i => i.DeclaredOn),
+            ("person", true) => matching.OrderByDescending(i => i.Person.ToUpper()).ThenByDescending(i => i.DeclaredOn),
+            (_, false) => matching.OrderBy(i => i.DeclaredOn).ThenBy(i => i.Person),
+            _ => matching.OrderByDescending(i => i.DeclaredOn).ThenBy(i => i.Person),
+        };
+        var entries = await ordered.ThenBy(i => i.Id)
+            .Skip((page - 1) * InterestRegisterQuery.PageSize).Take(InterestRegisterQuery.PageSize)
+            .ToListAsync(cancellationToken);
+        return new InterestRegisterPage(entries, page, pageCount, matchCount, total);
+    }
+
     /// <summary>One entry of the consortium's register, or null when it has none with that id or the user may not read it.</summary>
     public async Task<DeclaredInterest?> FindAsync(ActingUser? user, string consortiumCode, int id, CancellationToken cancellationToken)
     {

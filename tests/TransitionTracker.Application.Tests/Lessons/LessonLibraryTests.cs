@@ -200,6 +200,59 @@ public sealed class LessonLibraryTests : IAsyncLifetime
         Assert.Equal(before, await CountsAsync());
     }
 
+    [Fact]
+    public async Task A_page_of_lessons_is_searched_filtered_sorted_and_paged_by_the_database()
+    {
+        var lead = await _host.UserAsync(Demo.ConsortiumLead);
+        await ArrangeAsync(db =>
+        {
+            for (var i = 1; i <= 12; i++)
+            {
+                db.Lessons.Add(new Lesson(Demo.LeadsConsortium, i <= 3 ? "workforce" : "governance", $"Lesson {i:00}", i == 5 ? "We asked the LMC early." : "Body", i == 9 ? "zed@example.nhs.uk" : "lead@example.nhs.uk", January.AddDays(i)));
+            }
+
+            db.Lessons.Add(new Lesson(Demo.OtherConsortium, "governance", "Elsewhere", "LMC", "other@example.nhs.uk", January));
+        });
+
+        var first = await PageAsync(lead, new LessonListQuery());
+        var second = await PageAsync(lead, new LessonListQuery(Page: 2));
+        var beyond = await PageAsync(lead, new LessonListQuery(Page: 5));
+        var byTitle = await PageAsync(lead, new LessonListQuery(Sort: "title", Descending: true));
+        var byAuthor = await PageAsync(lead, new LessonListQuery(Sort: "author", Descending: true));
+        var workforce = await PageAsync(lead, new LessonListQuery(Domain: "workforce"));
+        var searched = await PageAsync(lead, new LessonListQuery(Search: "lmc"));
+        var byDomainName = await PageAsync(lead, new LessonListQuery(Search: "WORKFORCE"));
+
+        Assert.Equal((1, 2, 12, 12, LessonListQuery.PageSize), (first!.Page, first.PageCount, first.Matching, first.Total, first.Lessons.Count));
+        Assert.Equal("Lesson 12", first.Lessons[0].Title);
+        Assert.Equal(2, second!.Page);
+        Assert.Equal(["Lesson 02", "Lesson 01"], second.Lessons.Select(l => l.Title));
+        Assert.Equal(2, beyond!.Page);
+        Assert.Equal("Lesson 12", byTitle!.Lessons[0].Title);
+        Assert.Equal("Lesson 09", byAuthor!.Lessons[0].Title);
+        Assert.Equal(["Lesson 03", "Lesson 02", "Lesson 01"], workforce!.Lessons.Select(l => l.Title));
+        Assert.Equal((1, 12), (searched!.Matching, searched.Total));
+        Assert.Equal("Lesson 05", Assert.Single(searched.Lessons).Title);
+        Assert.Equal(3, byDomainName!.Matching);
+        Assert.Null(await PageAsync(lead, new LessonListQuery(), Demo.OtherConsortium));
+        Assert.Null(await PageAsync(null, new LessonListQuery()));
+    }
+
+    [Fact]
+    public void The_lesson_list_query_reads_the_address_and_notes_what_it_cannot_use()
+    {
+        var (plain, none) = LessonListQuery.Parse(null, null, null, null, null);
+        var (asked, _) = LessonListQuery.Parse(" board ", "Workforce", "title", "desc", "3");
+        var (bad, notes) = LessonListQuery.Parse(new string('x', LessonListQuery.LongestSearch + 1), "finance", "colour", "up", "0");
+
+        Assert.Equal(new LessonListQuery(null, null, "written", true, 1), plain);
+        Assert.Empty(none);
+        Assert.Equal(new LessonListQuery("board", "workforce", "title", true, 3), asked);
+        Assert.False(asked.InDefaultDirection);
+        Assert.Equal(new LessonListQuery(null, null, "written", false, 1), bad);
+        Assert.Equal(5, notes.Count);
+    }
+
     private static Assessment Submitted(string consortium, DateTime at, string[]? met = null, string[]? inProgress = null)
     {
         var framework = ShippedFrameworks.DefaultFramework;
@@ -226,6 +279,9 @@ public sealed class LessonLibraryTests : IAsyncLifetime
     private static LessonForm Valid(string title) => new() { Domain = "governance", Title = title, Body = "Should not be saved." };
 
     private Task<T> RunAsync<T>(Func<LessonLibrary, Task<T>> use) => _host.RunAsync(use);
+
+    private Task<LessonListPage?> PageAsync(ActingUser? user, LessonListQuery query, string consortium = Demo.LeadsConsortium) =>
+        RunAsync(l => l.PageAsync(user, consortium, query, CancellationToken.None));
 
     private async Task<(int Lessons, int Audited)> CountsAsync()
     {

@@ -1,3 +1,4 @@
+using TransitionTracker.Application.Access;
 using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Application.Editing;
 using TransitionTracker.Application.Tests.Infrastructure;
@@ -120,6 +121,58 @@ public sealed class InterestRegisterTests : IAsyncLifetime
         Assert.Equal(before, await CountsAsync());
     }
 
+    [Fact]
+    public async Task A_page_of_the_register_is_searched_sorted_and_paged_by_the_database()
+    {
+        var manager = await _host.UserAsync(Demo.PctManager);
+        await using (var db = _host.OpenContext())
+        {
+            await db.DeclaredInterests.Where(i => i.ConsortiumCode == Demo.ManagedConsortium).ExecuteDeleteAsync();
+            for (var day = 1; day <= 25; day++)
+            {
+                db.DeclaredInterests.Add(new DeclaredInterest(Demo.ManagedConsortium, $"Person {day:00}", $"Interest {day}", new DateOnly(2011, 1, day), day == 7 ? "Leaves the room for DERMATOLOGY" : "Declared"));
+            }
+
+            db.DeclaredInterests.Add(new DeclaredInterest(Demo.OtherConsortium, "Elsewhere", "Dermatology", new DateOnly(2011, 1, 1), "Declared"));
+            await db.SaveChangesAsync();
+        }
+
+        var first = await PageAsync(manager, new InterestRegisterQuery());
+        var second = await PageAsync(manager, new InterestRegisterQuery(Page: 2));
+        var beyond = await PageAsync(manager, new InterestRegisterQuery(Page: 9));
+        var byPerson = await PageAsync(manager, new InterestRegisterQuery(Sort: "person", Descending: false));
+        var oldestFirst = await PageAsync(manager, new InterestRegisterQuery(Descending: false));
+        var searched = await PageAsync(manager, new InterestRegisterQuery(Search: "dermatology"));
+
+        Assert.Equal((1, 2, 25, 25, InterestRegisterQuery.PageSize), (first!.Page, first.PageCount, first.Matching, first.Total, first.Entries.Count));
+        Assert.Equal("Person 25", first.Entries[0].Person);
+        Assert.Equal((2, 5, "Person 05"), (second!.Page, second.Entries.Count, second.Entries[0].Person));
+        Assert.Equal(2, beyond!.Page);
+        Assert.Equal("Person 01", byPerson!.Entries[0].Person);
+        Assert.Equal(new DateOnly(2011, 1, 1), oldestFirst!.Entries[0].DeclaredOn);
+        Assert.Equal((1, 25), (searched!.Matching, searched.Total));
+        Assert.Equal("Person 07", Assert.Single(searched.Entries).Person);
+        Assert.Null(await PageAsync(manager, new InterestRegisterQuery(), Demo.OtherConsortium));
+        Assert.Null(await PageAsync(null, new InterestRegisterQuery()));
+    }
+
+    [Fact]
+    public void The_register_query_reads_the_address_and_notes_what_it_cannot_use()
+    {
+        var (plain, none) = InterestRegisterQuery.Parse(null, null, null, null);
+        var (byPerson, _) = InterestRegisterQuery.Parse(" patel ", "Person", null, "2");
+        var (bad, notes) = InterestRegisterQuery.Parse(new string('x', InterestRegisterQuery.LongestSearch + 1), "shoe-size", "sideways", "two");
+
+        Assert.Equal(new InterestRegisterQuery(null, "declared", true, 1), plain);
+        Assert.Empty(none);
+        Assert.True(plain.InDefaultDirection);
+        Assert.Equal(new InterestRegisterQuery("patel", "person", false, 2), byPerson);
+        Assert.True(byPerson.InDefaultDirection);
+        Assert.Equal(new InterestRegisterQuery(null, "declared", false, 1), bad);
+        Assert.False(bad.InDefaultDirection);
+        Assert.Equal(4, notes.Count);
+    }
+
     private static DeclaredInterestForm Form(string person, string day, string month, string year, string management = "Withdraws from decisions", string? revision = null) => new()
     {
         Person = person,
@@ -132,6 +185,9 @@ public sealed class InterestRegisterTests : IAsyncLifetime
     };
 
     private Task<T> RunAsync<T>(Func<InterestRegister, Task<T>> use) => _host.RunAsync(use);
+
+    private Task<InterestRegisterPage?> PageAsync(ActingUser? user, InterestRegisterQuery query, string consortium = Demo.ManagedConsortium) =>
+        RunAsync(r => r.PageAsync(user, consortium, query, CancellationToken.None));
 
     /// <summary>How many entries and audit entries the database holds.</summary>
     private async Task<(int Interests, int Audited)> CountsAsync()

@@ -53,7 +53,7 @@ public sealed class ScaleOutTests
         Assert.Equal(HttpStatusCode.Redirect, postedToB.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, postedToA.StatusCode);
         var (_, list) = await HtmlPage.GetAsync(onA, Lessons);
-        var titles = list.QuerySelectorAll("#lessons .nhsuk-card h2").Select(h => h.Text()).ToList();
+        var titles = list.QuerySelectorAll(".app-lesson-grid .app-lesson-title").Select(h => h.Text()).ToList();
         Assert.Contains("Written on A, saved by B", titles);
         Assert.Contains("Written on B, saved by A", titles);
 

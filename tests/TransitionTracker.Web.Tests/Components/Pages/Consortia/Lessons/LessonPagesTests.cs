@@ -30,13 +30,13 @@ public sealed class LessonPagesTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(Lessons + "?done=added", PlanForms.RedirectTarget(response));
         var (_, page) = await HtmlPage.GetAsync(lead, Lessons + "?done=added");
-        Assert.Contains("Lesson added", page.QuerySelector(".nhsuk-notification-banner--success")!.Text());
-        var card = page.QuerySelectorAll("#lessons .nhsuk-card").Single(c => c.QuerySelector("h2")!.Text() == "Agreeing the conflicts of interest policy");
-        Assert.Equal("Governance and accountability", card.QuerySelector(".nhsuk-tag")!.Text());
+        Assert.Contains("Lesson added", page.QuerySelector(".app-done-banner")!.Text());
+        var row = page.QuerySelectorAll(".app-lesson-grid tbody tr").Single(r => r.QuerySelector(".app-lesson-title")?.Text() == "Agreeing the conflicts of interest policy");
+        Assert.Equal("Governance and accountability", row.QuerySelector(".app-domain-tag")!.Text().Trim());
         Assert.Equal(
             ["We took the draft to every practice meeting.", "It took longer, but every practice signed."],
-            card.QuerySelectorAll(".nhsuk-card__description").Select(p => p.Text()));
-        Assert.Contains($"Written by {leadEmail}", card.Text());
+            row.QuerySelectorAll(".app-lesson-text").Select(p => p.Text()));
+        Assert.Equal(leadEmail, row.QuerySelector("td[data-label='Written by']")!.Text().Trim());
 
         var stored = Assert.Single(await PlanForms.StoredAsync<Lesson>(_factory), l => l.Title == "Agreeing the conflicts of interest policy");
         Assert.Equal(("00G", "governance", leadEmail), (stored.ConsortiumCode, stored.DomainId, stored.WrittenBy));
@@ -82,6 +82,27 @@ public sealed class LessonPagesTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, posted.StatusCode);
         Assert.Null((await PlanForms.PageOf(posted)).QuerySelector("form input[name='Input.Title']"));
         Assert.DoesNotContain(await PlanForms.StoredAsync<Lesson>(_factory), l => l.Title == "Sneaked in");
+    }
+
+    [Fact]
+    public async Task The_domain_search_and_sort_in_the_address_are_applied_before_the_page_arrives()
+    {
+        var lead = _factory.CreateClientFor(DemoAccountSeeder.ConsortiumLead("00G"));
+        await FormPost.SubmitAsync(lead, NewLesson, FormName, Fields("workforce", "Aardvark lesson on staff", "Talk to staff early."));
+        await FormPost.SubmitAsync(lead, NewLesson, FormName, Fields("governance", "Zebra lesson on the board", "Agree the scheme of delegation."));
+
+        var (_, workforce) = await HtmlPage.GetAsync(lead, Lessons + "?domain=workforce&q=staff");
+        var (_, byTitle) = await HtmlPage.GetAsync(lead, Lessons + "?sort=title&dir=desc");
+        var (_, odd) = await HtmlPage.GetAsync(lead, Lessons + "?domain=finance");
+
+        var titles = workforce.QuerySelectorAll(".app-lesson-grid .app-lesson-title").Select(t => t.Text()).ToList();
+        Assert.Contains("Aardvark lesson on staff", titles);
+        Assert.DoesNotContain("Zebra lesson on the board", titles);
+        var sorted = byTitle.QuerySelectorAll(".app-lesson-grid .app-lesson-title").Select(t => t.Text()).ToList();
+        Assert.Equal(sorted.OrderByDescending(t => t.ToUpperInvariant(), StringComparer.Ordinal), sorted);
+        Assert.Equal(
+            ["“finance” is not a domain of the readiness framework, so lessons on every domain are shown."],
+            odd.QuerySelectorAll(".app-query-note").Select(n => n.Text().Trim()));
     }
 
     public static TheoryData<string, string, string, string[], string[]> InvalidLessons() => new()

@@ -34,7 +34,7 @@ public sealed class TransitionPlanTests : IDisposable
         Assert.Equal(Plan + "?done=function-added", PlanForms.RedirectTarget(response));
         var (_, page) = await HtmlPage.GetAsync(manager, Plan + "?done=function-added");
         Assert.Equal("Transition plan", page.QuerySelector("h1")!.Text());
-        Assert.Contains("Function added", page.QuerySelector(".nhsuk-notification-banner--success")!.Text());
+        Assert.Contains("Function added", page.QuerySelector(".app-done-banner")!.Text());
         var cells = Row(page, "Functions to transfer", "Continuing care eligibility reviews").QuerySelectorAll("td").Select(c => c.Text()).ToList();
         Assert.Equal(["Continuing care eligibility reviews", "Local authority", "In progress", "31 March 2012"], cells[..4]);
 
@@ -172,7 +172,7 @@ public sealed class TransitionPlanTests : IDisposable
                 "Authorised After the national deadline | 23 October 2013 | Not yet",
             ],
             rows.Select(r => string.Join(" | ", r.Children.Select(c => c.Text()))));
-        Assert.Equal(["After the national deadline"], page.QuerySelectorAll(".nhsuk-tag--red").Select(t => t.Text()));
+        Assert.Equal(["After the national deadline"], page.QuerySelectorAll(".app-late-tag").Select(t => t.Text()));
 
         var stored = (await PlanForms.StoredAsync<Milestone>(_factory)).Where(m => m.ConsortiumCode == "00G").ToDictionary(m => m.Kind);
         Assert.Equal((new DateOnly(2010, 10, 3), new DateOnly(2010, 10, 17)), (stored[MilestoneKind.ShadowFormed].PlannedOn!.Value, stored[MilestoneKind.ShadowFormed].AchievedOn!.Value));
@@ -251,7 +251,7 @@ public sealed class TransitionPlanTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(Plan + "?done=staff-added", PlanForms.RedirectTarget(second));
         var (_, page) = await HtmlPage.GetAsync(manager, Plan + "?done=staff-added");
-        Assert.Contains("Staff transfer added", page.QuerySelector(".nhsuk-notification-banner--success")!.Text());
+        Assert.Contains("Staff transfer added", page.QuerySelector(".app-done-banner")!.Text());
         Assert.Equal(["Community nursing", "1,200", "Social enterprise"], Row(page, "Staff transfers", "Community nursing").QuerySelectorAll("td").Take(3).Select(c => c.Text()));
         Assert.Equal(["Contracting", "35", "Commissioning support"], Row(page, "Staff transfers", "Contracting").QuerySelectorAll("td").Take(3).Select(c => c.Text()));
         var stored = (await PlanForms.StoredAsync<StaffTransfer>(_factory)).Where(t => t.ConsortiumCode == "00G").ToList();

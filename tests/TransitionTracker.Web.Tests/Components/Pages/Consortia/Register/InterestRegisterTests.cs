@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using AngleSharp.Dom;
 using TransitionTracker.Data.Seeding;
 using TransitionTracker.Domain.Transition;
 using TransitionTracker.Web.Tests.Infrastructure;
@@ -30,8 +31,8 @@ public sealed class InterestRegisterTests : IDisposable
         Assert.Equal(Register + "?done=added", PlanForms.RedirectTarget(response));
         var (_, page) = await HtmlPage.GetAsync(manager, Register + "?done=added");
         Assert.Equal("Conflicts of interest register", page.QuerySelector("h1")!.Text());
-        Assert.Contains("Declared interest added", page.QuerySelector(".nhsuk-notification-banner--success")!.Text());
-        var row = page.BodyRows("Declared interests").Single(r => r.QuerySelector("td")!.Text() == "Dr A Patel, board GP");
+        Assert.Contains("Declared interest added", page.QuerySelector(".app-done-banner")!.Text());
+        var row = Entries(page).Single(r => r.QuerySelector("td")!.Text() == "Dr A Patel, board GP");
         Assert.Equal(
             ["Dr A Patel, board GP", "Partner in a practice that holds a community dermatology contract", "14 February 2011", "Withdraws from decisions on dermatology services"],
             row.QuerySelectorAll("td").Take(4).Select(c => c.Text()));
@@ -115,11 +116,38 @@ public sealed class InterestRegisterTests : IDisposable
         var (response, page) = await HtmlPage.GetAsync(regional, Register);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var row = page.BodyRows("Declared interests").Single(r => r.QuerySelector("td")!.Text() == "Dr D Evans");
+        var row = Entries(page).Single(r => r.QuerySelector("td")!.Text() == "Dr D Evans");
         Assert.Null(row.QuerySelector("a"));
         Assert.Null(page.QuerySelector($"a[href='{NewEntry}']"));
         Assert.Equal(HttpStatusCode.NotFound, (await regional.GetAsync(NewEntry)).StatusCode);
     }
+
+    [Fact]
+    public async Task The_search_and_sort_in_the_address_are_applied_before_the_page_arrives_and_unusable_values_are_noted()
+    {
+        var manager = _factory.CreateClientFor(Manager);
+        await FormPost.SubmitAsync(manager, NewEntry, FormName, Entry("Dr E Zephyr", "Director of a pharmacy chain", "1", "3", "2011", "Excluded from pharmacy decisions"));
+        await FormPost.SubmitAsync(manager, NewEntry, FormName, Entry("Dr F Abbott", "Trustee of a hospice", "2", "3", "2011", "Declared at each board meeting"));
+
+        var (_, searched) = await HtmlPage.GetAsync(manager, Register + "?q=PHARMACY");
+        var (_, byPerson) = await HtmlPage.GetAsync(manager, Register + "?sort=person&dir=desc");
+        var (response, odd) = await HtmlPage.GetAsync(manager, Register + "?sort=shoe-size&page=two");
+
+        Assert.Equal(["Dr E Zephyr"], Entries(searched).Select(r => r.QuerySelector("td")!.Text()));
+        Assert.Equal("Search by person, interest or how it is managed", searched.QuerySelector(".app-grid-search label")?.Text());
+        Assert.Equal("PHARMACY", searched.QuerySelector(".app-grid-search input")!.GetAttribute("value"));
+        var people = Entries(byPerson).Select(r => r.QuerySelector("td")!.Text()).ToList();
+        Assert.Contains("Dr E Zephyr", people);
+        Assert.Equal(people.OrderByDescending(p => p.ToUpperInvariant(), StringComparer.Ordinal), people);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(
+            ["“shoe-size” is not a column to sort by, so the register is sorted by date declared.", "“two” is not a page number, so the first page is shown."],
+            odd.QuerySelectorAll(".app-query-note").Select(n => n.Text().Trim()));
+        var newestFirst = Entries(odd).Select(r => r.QuerySelector("td")!.Text()).ToList();
+        Assert.True(newestFirst.IndexOf("Dr F Abbott") is >= 0 and var abbott && abbott < newestFirst.IndexOf("Dr E Zephyr"), string.Join(" / ", newestFirst));
+    }
+
+    private static IEnumerable<IElement> Entries(IDocument page) => page.QuerySelectorAll(".app-register-grid tbody tr");
 
     private static Dictionary<string, string> Entry(string person, string interest, string day, string month, string year, string management) => new()
     {
