@@ -98,7 +98,7 @@ public sealed class ChangesPageTests : IDisposable
         var (_, nothing) = await HtmlPage.GetAsync(manager, Changes + "?q=no+such+change");
 
         Assert.Equal([["Lesson added"]], Rows(lessons).Select(r => Entry(r)[2..]));
-        Assert.Equal("1 of 4 changes match.", lessons.QuerySelector(".app-grid-summary")!.Text().Trim());
+        Assert.Equal("1 of 4 changes matches.", lessons.QuerySelector(".app-grid-summary")!.Text().Trim());
         Assert.Equal("Lessons", lessons.QuerySelector("#kind-filter")!.GetAttribute("value"));
         Assert.Equal("Oldest first", oldest.QuerySelector("#order-filter")!.GetAttribute("value"));
         Assert.Equal([Lead], Rows(byLead).Select(r => Entry(r)[1]));
