@@ -83,7 +83,7 @@ public static class ChangeWording
             return date.ToString("d MMMM yyyy", EnGb);
         }
 
-        return WordValued.Contains(field) ? Words(raw.Replace('_', ' ').Replace('-', ' ')) : raw;
+        return WordValued.Contains(field) || field.EndsWith("Track", StringComparison.Ordinal) ? Words(raw.Replace('_', ' ').Replace('-', ' ')) : raw;
     }
 
     /// <summary>"ConsortiumPct" → "Consortium PCT", "NotStarted" and "not started" → "Not started".</summary>

@@ -8,6 +8,7 @@ using TransitionTracker.Data;
 using TransitionTracker.Data.Auditing;
 using TransitionTracker.Data.Seeding;
 using TransitionTracker.Domain.Assessments;
+using TransitionTracker.Domain.Lessons;
 using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Domain.SupportActions;
 using TransitionTracker.Web.Tests.Infrastructure;
@@ -21,6 +22,7 @@ public sealed class ChangesPageTests : IDisposable
     private const string Changes = "/consortia/00G/changes";
     private const string Checklist = "/consortia/00G/assessments/gp-consortium-readiness-2010";
     private static readonly string Manager = DemoAccountSeeder.PctManager("5D7");
+    private static readonly string Lead = DemoAccountSeeder.ConsortiumLead("00G");
 
     private readonly ClockedFactory _factory = new();
 
@@ -45,11 +47,12 @@ public sealed class ChangesPageTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var rows = Rows(page);
         Assert.Equal(2, rows.Count);
-        Assert.Equal(["15 Mar 2011, 10:15 (UK time)", Manager, "Support action changed"], Cells(rows[0])[..3]);
+        Assert.Equal(["15 Mar 2011, 10:15 (UK time)", Manager, "Support action changed"], Entry(rows[0]));
+        Assert.Equal("3 fields: Criterion, Owner, Status", rows[0].QuerySelector(".app-change-fields summary")!.Text().Trim());
         Assert.Equal(
             ["Criterion: GOV-02", "Owner: PCT development lead → Consortium accountable officer", "Status: Not started → In progress"],
             Fields(rows[0]).Order(StringComparer.Ordinal));
-        Assert.Equal(["15 Mar 2011, 09:30 (UK time)", Manager, "Support action added"], Cells(rows[1])[..3]);
+        Assert.Equal(["15 Mar 2011, 09:30 (UK time)", Manager, "Support action added"], Entry(rows[1]));
         var added = Fields(rows[1]);
         Assert.Contains("Description: (empty) → Agree the transitional plan with the PCT", added);
         Assert.Contains("Due date: (empty) → 31 March 2011", added);
@@ -70,13 +73,58 @@ public sealed class ChangesPageTests : IDisposable
 
         Assert.Equal(Enumerable.Range(6, 25).Reverse().Select(n => $"00G action {n}"), Rows(first).Select(DescriptionOf));
         Assert.Equal(Enumerable.Range(1, 5).Reverse().Select(n => $"00G action {n}"), Rows(second).Select(DescriptionOf));
-        Assert.Contains("Showing 1 to 25 of 30.", first.QuerySelector("main")!.Text());
-        Assert.Equal(Changes + "?page=2", first.QuerySelector(".nhsuk-pagination__next")!.GetAttribute("href"));
-        Assert.Equal(Changes, second.QuerySelector(".nhsuk-pagination__previous")!.GetAttribute("href"));
-        Assert.Equal("2", second.QuerySelector(".nhsuk-pagination [aria-current=page]")!.Text());
+        Assert.Equal("Showing 1 to 25 of 30, page 1 of 2.", first.QuerySelector(".app-grid-summary")!.Text().Trim());
+        Assert.Equal("Showing 26 to 30 of 30, page 2 of 2.", second.QuerySelector(".app-grid-summary")!.Text().Trim());
+        Assert.StartsWith("Changes (page 2 of 2)", second.Title, StringComparison.Ordinal);
+        Assert.NotNull(first.QuerySelector("nav[aria-label='Pages of changes'] button[aria-label='Page 2']"));
+        Assert.Null(first.QuerySelector("nav[aria-label='Pages of changes'] button[aria-label='Page 3']"));
+        Assert.True(second.QuerySelector("nav[aria-label='Pages of changes'] button[aria-label='Next page']")!.HasAttribute("disabled"));
         Assert.DoesNotContain("00H action", first.Body!.Text() + second.Body!.Text(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync(Changes + "?page=3")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync(Changes + "?page=two")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_query_string_filters_by_kind_searches_and_orders_the_list_and_the_controls_show_it()
+    {
+        await AddDirectlyAsync("00G", 3);
+        await AddLessonAsync("Meet the practices before the board", Lead);
+        var manager = _factory.CreateClientFor(Manager);
+
+        var (_, lessons) = await HtmlPage.GetAsync(manager, Changes + "?kind=lessons");
+        var (_, byLead) = await HtmlPage.GetAsync(manager, Changes + "?q=" + Uri.EscapeDataString("LEAD.00g"));
+        var (_, byValue) = await HtmlPage.GetAsync(manager, Changes + "?q=action+2&kind=support-actions");
+        var (_, oldest) = await HtmlPage.GetAsync(manager, Changes + "?order=oldest");
+        var (_, nothing) = await HtmlPage.GetAsync(manager, Changes + "?q=no+such+change");
+
+        Assert.Equal([["Lesson added"]], Rows(lessons).Select(r => Entry(r)[2..]));
+        Assert.Equal("1 of 4 changes matches.", lessons.QuerySelector(".app-grid-summary")!.Text().Trim());
+        Assert.Equal("Lessons", lessons.QuerySelector("#kind-filter")!.GetAttribute("value"));
+        Assert.Equal("Oldest first", oldest.QuerySelector("#order-filter")!.GetAttribute("value"));
+        Assert.Equal([Lead], Rows(byLead).Select(r => Entry(r)[1]));
+        Assert.Equal("LEAD.00g", byLead.QuerySelector("#change-search")!.GetAttribute("value"));
+        Assert.Equal(["00G action 2"], Rows(byValue).Select(DescriptionOf));
+        Assert.Equal(["00G action 1", "00G action 2", "00G action 3"], Rows(oldest).Take(3).Select(DescriptionOf));
+        Assert.Equal("Lesson added", Entry(Rows(oldest)[3])[2]);
+        Assert.Empty(Rows(nothing));
+        Assert.Contains("No change matches this search.", nothing.QuerySelector(".app-change-grid")!.Text());
+        Assert.Equal("0 of 4 changes match.", nothing.QuerySelector(".app-grid-summary")!.Text().Trim());
+    }
+
+    [Fact]
+    public async Task Values_it_cannot_use_are_noted_and_the_whole_list_shown_and_a_page_beyond_the_matches_is_not_found()
+    {
+        await AddDirectlyAsync("00G", 2);
+        var manager = _factory.CreateClientFor(Manager);
+
+        var (response, page) = await HtmlPage.GetAsync(manager, Changes + "?kind=json&order=sideways");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var notes = page.QuerySelectorAll(".app-query-note").Select(n => n.Text()).ToList();
+        Assert.Contains(notes, n => n.Contains("“json” is not a kind of change", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.Contains("“sideways” is not an order", StringComparison.Ordinal));
+        Assert.Equal(2, Rows(page).Count);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync(Changes + "?kind=lessons&page=2")).StatusCode);
     }
 
     [Fact]
@@ -102,15 +150,15 @@ public sealed class ChangesPageTests : IDisposable
         Assert.Equal(3, rows.Count);
         Assert.Equal(
             ["15 Mar 2011, 09:45 (UK time)", Manager, string.Create(CultureInfo.InvariantCulture, $"Assessment submitted: score {score:0.0}, {track}")],
-            Cells(rows[0])[..3]);
+            Entry(rows[0]));
         Assert.Empty(rows[0].QuerySelectorAll("details"));
-        Assert.Equal(["15 Mar 2011, 09:40 (UK time)", Manager, "Assessment answers saved"], Cells(rows[1])[..3]);
-        Assert.Equal("1 answer changed", rows[1].QuerySelector("details summary")!.Text().Trim());
+        Assert.Equal(["15 Mar 2011, 09:40 (UK time)", Manager, "Assessment answers saved"], Entry(rows[1]));
+        Assert.Equal("1 answer changed", rows[1].QuerySelector("details.app-change-answers summary")!.Text().Trim());
         Assert.Contains(Answers(rows[1]), a => a.StartsWith("GOV-01: ", StringComparison.Ordinal) && a.EndsWith($" → {words}", StringComparison.Ordinal));
         Assert.Contains(Answers(rows[1]), a => a.StartsWith("GOV-01 evidence note: ", StringComparison.Ordinal) && a.EndsWith(" → Board minutes, October 2010", StringComparison.Ordinal));
-        Assert.Equal(["15 Mar 2011, 09:30 (UK time)", Manager, "Assessment started"], Cells(rows[2])[..3]);
-        Assert.Equal($"{answers} answers added", rows[2].QuerySelector("details summary")!.Text().Trim());
-        Assert.Equal(answers, rows[2].QuerySelectorAll("details li").Count(li => !li.Text().Contains("evidence note", StringComparison.Ordinal)));
+        Assert.Equal(["15 Mar 2011, 09:30 (UK time)", Manager, "Assessment started"], Entry(rows[2]));
+        Assert.Equal($"{answers} answers added", rows[2].QuerySelector("details.app-change-answers summary")!.Text().Trim());
+        Assert.Equal(answers, rows[2].QuerySelectorAll("details.app-change-answers li").Count(li => !li.Text().Contains("evidence note", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -173,6 +221,16 @@ public sealed class ChangesPageTests : IDisposable
         }
     }
 
+    private async Task AddLessonAsync(string title, string writtenBy)
+    {
+        using var scope = _factory.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<AuditActor>().Name = writtenBy;
+        var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
+        db.Lessons.Add(new Lesson("00G", "governance", title, "What we learned.", writtenBy, _factory.Clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync();
+        _factory.Clock.Advance(TimeSpan.FromMinutes(1));
+    }
+
     private async Task<ResponseStatus?> DraftAnswerAsync(string criterionId)
     {
         using var scope = _factory.Services.CreateScope();
@@ -192,15 +250,19 @@ public sealed class ChangesPageTests : IDisposable
         return (submitted.Score!.Value, submitted.Track == Track.FastMover ? "fast mover" : "needs support", submitted.Responses.Count);
     }
 
-    private static IReadOnlyList<string> Answers(IElement row) => row.QuerySelectorAll("details li").Select(li => li.Text()).ToList();
+    private static IReadOnlyList<string> Answers(IElement row) => row.QuerySelectorAll("details.app-change-answers li").Select(li => li.Text()).ToList();
 
-    private static IReadOnlyList<IElement> Rows(IDocument page) =>
-        page.QuerySelectorAll("table").SingleOrDefault(t => t.QuerySelector("caption")?.Text().StartsWith("Changes to", StringComparison.Ordinal) == true)
-            ?.QuerySelectorAll("tbody tr").ToList() ?? [];
+    // One row per save: its data cells, as MudDataGrid renders them.
+    internal static IReadOnlyList<IElement> Rows(IDocument page) => page.QuerySelectorAll(".app-change-grid tbody tr.app-change-row").ToList();
 
-    private static string[] Cells(IElement row) => row.QuerySelectorAll("td").Select(c => c.Text()).ToArray();
+    // When, who, and the line saying what each thing the save did.
+    internal static string[] Entry(IElement row)
+    {
+        var cells = row.QuerySelectorAll("td").ToList();
+        return [cells[0].Text().Trim(), cells[1].Text().Trim(), .. row.QuerySelectorAll(".app-change-summary").Select(s => s.Text().Trim())];
+    }
 
-    private static IReadOnlyList<string> Fields(IElement row) => row.QuerySelectorAll("td > ul > li").Select(li => li.Text()).ToList();
+    private static IReadOnlyList<string> Fields(IElement row) => row.QuerySelectorAll("details.app-change-fields li").Select(li => li.Text()).ToList();
 
     private static string DescriptionOf(IElement row) =>
         Fields(row).Single(f => f.StartsWith("Description: ", StringComparison.Ordinal))["Description: (empty) → ".Length..];
