@@ -1,0 +1,118 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using TransitionTracker.Data.Seeding;
+using static Microsoft.Playwright.Assertions;
+
+namespace TransitionTracker.Browser.Tests;
+
+/// <summary>
+/// The transition plan, the conflicts-of-interest register and the lessons of one consortium (Solihull, 05P: three
+/// declared interests and four lessons in the demo data): read by its PCT manager, the register and lessons searched
+/// and sorted without a page load; each page checked with axe and for width at 1,280 and 375 px, and read by the
+/// consortium's lead and its regional lead too.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class PlanRegisterLessonsTests(BrowserAppFixture app)
+{
+    private const string Code = "05P";
+    private const string ConsortiumName = "Solihull GP commissioning consortium";
+
+    [BrowserFact]
+    public async Task A_pct_manager_reads_the_plan_and_searches_and_sorts_the_register_and_lessons_without_a_page_load()
+    {
+        await using var browserPage = await app.NewPageAsync();
+        var page = browserPage.Page;
+        await page.SetViewportSizeAsync(1280, 900);
+        await SignIn.AsAsync(page, DemoAccountSeeder.PctManager("5QW"));
+
+        await OpenAsync(page, "plan", "Transition plan");
+        browserPage.AssertAllResourcesLoaded();
+        await ScanAtEachWidthAsync(page, "transition plan");
+
+        // The register: search, then sort by person, in place.
+        await OpenAsync(page, "register", "Conflicts of interest register");
+        var interests = page.Locator(".app-register-grid tbody tr");
+        await Expect(interests).ToHaveCountAsync(3);
+        await Expect(page.Locator(".app-register-grid a", new() { HasText = "Change" })).ToHaveCountAsync(3);
+        await ScanAtEachWidthAsync(page, "register");
+        await page.EvaluateAsync("() => window.appMark = 'still here'");
+
+        await SearchAsync(page, "Search by person, interest or how it is managed", "Singh");
+        await Expect(interests).ToHaveCountAsync(2);
+        await Expect(page.Locator(".app-grid-summary")).ToContainTextAsync("2 of 3 entries match");
+        await SortAsync(page, ".app-register-grid", "Person");
+        await Expect(page).ToHaveURLAsync(new Regex("q=Singh.*sort=person|sort=person.*q=Singh"));
+        await Expect(interests).ToHaveCountAsync(2);
+        Assert.Equal("still here", await page.EvaluateAsync<string>("() => window.appMark"));
+        await ScanAtEachWidthAsync(page, "register searched and sorted");
+
+        // The lessons: search, then sort by title, in place.
+        await OpenAsync(page, "lessons", "Lessons");
+        var lessons = page.Locator(".app-lesson-grid tbody tr");
+        await Expect(lessons).ToHaveCountAsync(4);
+        await ScanAtEachWidthAsync(page, "lessons");
+        await page.EvaluateAsync("() => window.appMark = 'still here'");
+
+        await SearchAsync(page, "Search lessons by title, text, writer or domain", "the");
+        await SortAsync(page, ".app-lesson-grid", "Lesson");
+        await Expect(page).ToHaveURLAsync(new Regex("q=the.*sort=title|sort=title.*q=the"));
+        var titles = (await lessons.Locator(".app-lesson-title").AllTextContentsAsync()).Select(t => t.Trim()).ToList();
+        Assert.NotEmpty(titles);
+        Assert.Equal(titles.Order(StringComparer.OrdinalIgnoreCase), titles);
+        Assert.Equal("still here", await page.EvaluateAsync<string>("() => window.appMark"));
+        browserPage.AssertAllResourcesLoaded();
+        await ScanAtEachWidthAsync(page, "lessons searched and sorted");
+    }
+
+    [BrowserFact]
+    public async Task The_consortium_lead_and_the_regional_lead_read_the_three_pages()
+    {
+        foreach (var (email, who) in new[] { (DemoAccountSeeder.ConsortiumLead(Code), "consortium lead"), (DemoAccountSeeder.Regional("Q34"), "regional lead") })
+        {
+            await using var browserPage = await app.NewPageAsync();
+            var page = browserPage.Page;
+            await page.SetViewportSizeAsync(1280, 900);
+            await SignIn.AsAsync(page, email);
+
+            await OpenAsync(page, "plan", "Transition plan");
+            await ScanAtEachWidthAsync(page, $"transition plan for a {who}");
+            await OpenAsync(page, "register", "Conflicts of interest register");
+            await Expect(page.Locator(".app-register-grid tbody tr")).ToHaveCountAsync(3);
+            await ScanAtEachWidthAsync(page, $"register for a {who}");
+            await OpenAsync(page, "lessons", "Lessons");
+            await Expect(page.Locator(".app-lesson-grid tbody tr")).ToHaveCountAsync(4);
+            await ScanAtEachWidthAsync(page, $"lessons for a {who}");
+            browserPage.AssertAllResourcesLoaded();
+        }
+    }
+
+    /// <summary>Opens one of the consortium's pages and waits until its circuit is live.</summary>
+    private static async Task OpenAsync(IPage page, string path, string heading)
+    {
+        await page.GotoAsync($"/consortia/{Code}/{path}");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
+        await Expect(page.Locator(".app-caption")).ToContainTextAsync(ConsortiumName);
+        await Expect(page.Locator("main[data-live=true]")).ToHaveCountAsync(1);
+    }
+
+    private static async Task SearchAsync(IPage page, string label, string text)
+    {
+        await page.GetByLabel(label).FillAsync(text);
+        await Expect(page).ToHaveURLAsync(new Regex($"q={text}"));
+    }
+
+    private static Task SortAsync(IPage page, string grid, string column) =>
+        page.Locator($"{grid} th", new() { HasText = column }).GetByRole(AriaRole.Button, new() { Name = "Sort" }).ClickAsync();
+
+    private static async Task ScanAtEachWidthAsync(IPage page, string pageName)
+    {
+        foreach (var width in new[] { 1280, 375 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await Accessibility.AssertNoViolationsAsync(page, $"{pageName} at {width} px");
+            await ScreenWidth.AssertFitsAsync(page, $"{pageName} at {width} px");
+        }
+
+        await page.SetViewportSizeAsync(1280, 900);
+    }
+}
