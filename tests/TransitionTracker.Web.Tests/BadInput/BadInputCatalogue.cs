@@ -150,6 +150,8 @@ public static class BadInputCatalogue
         new("GET /admin/users/{Id}", Admin, "/admin/users/{admin}", ["done"], Strict: false),
         new("GET /admin/frameworks", Admin, "/admin/frameworks", ["published", "PublishedVersion"], Strict: false),
         new("GET /consortia/{Code}/changes", National, "/consortia/00G/changes", ["q", "kind", "order", "page"], Strict: false),
+        new("GET /consortia/{Code}/register", National, "/consortia/00G/register", ["q", "sort", "dir", "page"], Strict: false),
+        new("GET /consortia/{Code}/lessons", National, "/consortia/00G/lessons", ["q", "domain", "sort", "dir", "page"], Strict: false),
         new("GET /consortia/{Code}/assessments/{FrameworkId}", Manager, Assessment, ["saved"], Strict: false),
         new("GET /consortia/{Code}", National, "/consortia/00G", ["tab", "domain"], Strict: false),
         new("GET /consortia/{Code}/history", National, "/consortia/00G/history", ["submitted", "assessment"], Strict: false),
