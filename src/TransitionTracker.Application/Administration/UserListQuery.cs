@@ -47,17 +47,9 @@ public sealed record UserListQuery(
     {
         var notes = new List<string>();
         var query = new UserListQuery();
-        if (!string.IsNullOrWhiteSpace(search))
+        if (TransitionTracker.Application.Search.SearchTerm.ForList(search, LongestSearch, "a user", "user", notes) is { } text)
         {
-            var text = TransitionTracker.Application.Search.SearchTerm.Searchable(search).Trim();
-            if (text.Length <= LongestSearch)
-            {
-                query = query with { Search = text };
-            }
-            else
-            {
-                notes.Add($"A search of more than {LongestSearch} characters cannot match a user, so every user is shown.");
-            }
+            query = query with { Search = text };
         }
 
         if (!string.IsNullOrWhiteSpace(role))

@@ -41,17 +41,9 @@ public sealed record ChangeListQuery(string? Search = null, ChangeKind? Kind = n
     {
         var notes = new List<string>();
         var query = new ChangeListQuery();
-        if (!string.IsNullOrWhiteSpace(search))
+        if (TransitionTracker.Application.Search.SearchTerm.ForList(search, LongestSearch, "a change", "change", notes) is { } text)
         {
-            var text = TransitionTracker.Application.Search.SearchTerm.Searchable(search).Trim();
-            if (text.Length <= LongestSearch)
-            {
-                query = query with { Search = text };
-            }
-            else
-            {
-                notes.Add($"A search of more than {LongestSearch} characters cannot match a change, so every change is shown.");
-            }
+            query = query with { Search = text };
         }
 
         if (!string.IsNullOrWhiteSpace(kind))

@@ -39,17 +39,9 @@ public sealed record LessonListQuery(
     {
         var notes = new List<string>();
         var query = new LessonListQuery();
-        if (!string.IsNullOrWhiteSpace(search))
+        if (TransitionTracker.Application.Search.SearchTerm.ForList(search, LongestSearch, "a lesson", "lesson", notes) is { } text)
         {
-            var text = TransitionTracker.Application.Search.SearchTerm.Searchable(search).Trim();
-            if (text.Length <= LongestSearch)
-            {
-                query = query with { Search = text };
-            }
-            else
-            {
-                notes.Add($"A search of more than {LongestSearch} characters cannot match a lesson, so every lesson is shown.");
-            }
+            query = query with { Search = text };
         }
 
         if (!string.IsNullOrWhiteSpace(domain))

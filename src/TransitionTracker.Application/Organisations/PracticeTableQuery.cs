@@ -30,17 +30,9 @@ public sealed record PracticeTableQuery(
     {
         var notes = new List<string>();
         var query = new PracticeTableQuery();
-        if (!string.IsNullOrWhiteSpace(search))
+        if (TransitionTracker.Application.Search.SearchTerm.ForList(search, LongestSearch, "a practice", "practice", notes) is { } text)
         {
-            var text = TransitionTracker.Application.Search.SearchTerm.Searchable(search).Trim();
-            if (text.Length <= LongestSearch)
-            {
-                query = query with { Search = text };
-            }
-            else
-            {
-                notes.Add($"A search of more than {LongestSearch} characters cannot match a practice, so every practice is shown.");
-            }
+            query = query with { Search = text };
         }
 
         query = query with

@@ -28,6 +28,27 @@ internal sealed record SearchTerm(string Text, string Words)
             }
         });
 
+    /// <summary>
+    /// A list's quick search as read from the address: null when blank; when longer than <paramref name="longest"/>
+    /// characters, null with a note that every item (<paramref name="item"/>, <paramref name="items"/>) is shown.
+    /// </summary>
+    public static string? ForList(string? search, int longest, string item, string items, ICollection<string> notes)
+    {
+        if (string.IsNullOrWhiteSpace(search))
+        {
+            return null;
+        }
+
+        var text = Searchable(search).Trim();
+        if (text.Length <= longest)
+        {
+            return text;
+        }
+
+        notes.Add($"A search of more than {longest} characters cannot match {item}, so every {items} is shown.");
+        return null;
+    }
+
     /// <summary>The term, or null when the text is too short to search for (nothing, white space, one character).</summary>
     public static SearchTerm? TryParse(string? text)
     {

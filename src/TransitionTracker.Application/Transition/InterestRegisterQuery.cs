@@ -34,17 +34,9 @@ public sealed record InterestRegisterQuery(
     {
         var notes = new List<string>();
         var query = new InterestRegisterQuery();
-        if (!string.IsNullOrWhiteSpace(search))
+        if (TransitionTracker.Application.Search.SearchTerm.ForList(search, LongestSearch, "an entry", "entry", notes) is { } text)
         {
-            var text = TransitionTracker.Application.Search.SearchTerm.Searchable(search).Trim();
-            if (text.Length <= LongestSearch)
-            {
-                query = query with { Search = text };
-            }
-            else
-            {
-                notes.Add($"A search of more than {LongestSearch} characters cannot match an entry, so every entry is shown.");
-            }
+            query = query with { Search = text };
         }
 
         var key = ListQueryValues.Sort(sort, Columns, "the register is", "date declared", notes) ?? DefaultSort;
