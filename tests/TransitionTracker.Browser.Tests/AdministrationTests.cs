@@ -45,7 +45,7 @@ public sealed partial class AdministrationTests(BrowserAppFixture app)
 
         await page.Locator(".app-user-grid th", new() { HasText = "Email address" }).GetByRole(AriaRole.Button, new() { Name = "Sort" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("role=national-viewer&dir=desc$"));
-        var emails = (await rows.Locator("td:first-child a").AllTextContentsAsync()).Select(e => e.Trim()).ToList();
+        var emails = await GridOrder.ReadSortedAsync(rows.Locator("td:first-child a"), descending: true);
         Assert.Equal(emails.OrderDescending(StringComparer.OrdinalIgnoreCase), emails);
         Assert.Equal("still here", await page.EvaluateAsync<string>("() => window.appMark"));
         browserPage.AssertAllResourcesLoaded();

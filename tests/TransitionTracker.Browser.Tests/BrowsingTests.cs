@@ -120,9 +120,10 @@ public sealed partial class BrowsingTests(BrowserAppFixture app)
         await page.Locator("#practices th", new() { HasText = "List size" }).GetByRole(AriaRole.Button, new() { Name = "Sort" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("sort=list-size$"));
         await Expect(page.Locator("#practices th[aria-sort=ascending]")).ToContainTextAsync("List size");
-        var sizes = (await rows.Locator("td:nth-child(4)").AllTextContentsAsync())
-            .Select(t => int.Parse(t.Trim(), System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.GetCultureInfo("en-GB")))
-            .ToList();
+        var sizes = await GridOrder.ReadSortedAsync(
+            rows.Locator("td:nth-child(4)"),
+            t => int.Parse(t, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.GetCultureInfo("en-GB")),
+            Comparer<int>.Default);
         Assert.True(sizes.Count > 1, $"The {pctName} PCT page lists fewer than two practices.");
         Assert.Equal(sizes.Order(), sizes);
         Assert.Equal("still here", await page.EvaluateAsync<string>("() => window.appMark"));

@@ -56,7 +56,7 @@ public sealed partial class PlanRegisterLessonsTests(BrowserAppFixture app)
         await SearchAsync(page, "Search lessons by title, text, writer or domain", "the");
         await SortAsync(page, ".app-lesson-grid", "Lesson");
         await Expect(page).ToHaveURLAsync(new Regex("q=the.*sort=title|sort=title.*q=the"));
-        var titles = (await lessons.Locator(".app-lesson-title").AllTextContentsAsync()).Select(t => t.Trim()).ToList();
+        var titles = await GridOrder.ReadSortedAsync(lessons.Locator(".app-lesson-title"));
         Assert.NotEmpty(titles);
         Assert.Equal(titles.Order(StringComparer.OrdinalIgnoreCase), titles);
         Assert.Equal("still here", await page.EvaluateAsync<string>("() => window.appMark"));
