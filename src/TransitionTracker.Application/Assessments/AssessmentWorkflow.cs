@@ -56,6 +56,26 @@ public sealed class AssessmentWorkflow(
         return await DraftAsync(db, OrganisationCode.Normalise(consortiumCode), frameworkId, cancellationToken);
     }
 
+    /// <summary>
+    /// The revision of the draft for the framework, for an open editor to notice at once that someone else saved it: one
+    /// small query. Null when there is no draft (it was submitted meanwhile, or never started) or the user may not edit
+    /// the consortium.
+    /// </summary>
+    public async Task<int?> DraftRevisionAsync(ActingUser? user, string consortiumCode, string frameworkId, CancellationToken cancellationToken)
+    {
+        if (!await scope.CanEditConsortiumAsync(user, consortiumCode, cancellationToken))
+        {
+            return null;
+        }
+
+        var code = OrganisationCode.Normalise(consortiumCode);
+        await using var db = contexts.OpenForReading();
+        return await db.Assessments.AsNoTracking()
+            .Where(a => a.ConsortiumCode == code && a.FrameworkId == frameworkId && a.Status == AssessmentStatus.Draft)
+            .Select(a => (int?)a.Revision)
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>The latest submitted assessment for the framework; null when there is none or the user may not read the consortium.</summary>
     public async Task<Assessment?> LastSubmittedAsync(ActingUser? user, string consortiumCode, string frameworkId, CancellationToken cancellationToken)
     {

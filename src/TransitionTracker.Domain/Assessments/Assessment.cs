@@ -81,14 +81,17 @@ public sealed class Assessment : IRevisioned
         {
             foreach (var response in previous.Responses.Where(r => framework.FindCriterion(r.CriterionId) is not null))
             {
-                draft._responses.Add(new AssessmentResponse(response.CriterionId, response.Status, response.Level, response.Evidence, response.AnsweredBy, response.AnsweredAtUtc));
+                draft._responses.Add(response.CarryForward());
             }
         }
 
         return draft;
     }
 
-    /// <summary>Sets, changes or (with neither status nor level) clears one criterion's answer. Returns whether anything changed.</summary>
+    /// <summary>
+    /// Sets, changes or (with neither status nor level nor evidence) clears one criterion's answer; giving a carried-forward
+    /// answer again unchanged confirms it as reviewed this round. Returns whether anything changed.
+    /// </summary>
     public bool Answer(string criterionId, ResponseStatus? status, int? level, string? evidence, string by, DateTime atUtc)
     {
         EnsureDraft();
@@ -112,7 +115,13 @@ public sealed class Assessment : IRevisioned
 
         if (existing.SameAnswerAs(status, level, evidence))
         {
-            return false;
+            if (!existing.CarriedForward)
+            {
+                return false;
+            }
+
+            existing.Confirm(by, atUtc);
+            return true;
         }
 
         existing.Change(status, level, evidence, by, atUtc);
@@ -139,6 +148,9 @@ public sealed class Assessment : IRevisioned
             Answer(response.CriterionId, response.Status, response.Level, note, by, atUtc);
         }
     }
+
+    /// <summary>Answers copied from the last submission that nobody has confirmed or changed in this draft yet.</summary>
+    public int CarriedForwardCount => _responses.Count(r => r.CarriedForward);
 
     /// <summary>Marks the draft as saved by someone: bumps the revision that concurrent editors are checked against.</summary>
     public void Touch(string by, DateTime atUtc)

@@ -58,12 +58,14 @@ public sealed class AssessmentWorkflowTests : IAsyncLifetime
         var manager = await _host.UserAsync(Demo.PctManager);
         var draft = (await RunAsync(w => w.StartDraftAsync(manager, Demo.ManagedConsortium, Framework, CancellationToken.None))).Value!;
         var criterion = ShippedFrameworks.DefaultFramework.Criteria[0].Id;
-        var unchanged = new AnswerInput(criterion, AnswerText.ValueOf(draft.ResponseTo(criterion)), draft.ResponseTo(criterion)?.Evidence);
+        var unchanged = new AnswerInput(criterion, AnswerText.ValueOf(draft.ResponseTo(criterion)) ?? "met", draft.ResponseTo(criterion)?.Evidence);
+        // The first save keeps a carried-forward answer (or gives one): that is a change. Saving it again is not.
+        var kept = await RunAsync(w => w.SaveAnswersAsync(manager, Demo.ManagedConsortium, Framework, draft.Revision, [unchanged], CancellationToken.None));
 
-        var saved = await RunAsync(w => w.SaveAnswersAsync(manager, Demo.ManagedConsortium, Framework, draft.Revision, [unchanged], CancellationToken.None));
+        var saved = await RunAsync(w => w.SaveAnswersAsync(manager, Demo.ManagedConsortium, Framework, kept.Revision, [unchanged], CancellationToken.None));
 
         Assert.True(saved.IsSaved);
-        Assert.Equal(draft.Revision, saved.Revision);
+        Assert.Equal(kept.Revision, saved.Revision);
     }
 
     [Fact]
@@ -154,6 +156,66 @@ public sealed class AssessmentWorkflowTests : IAsyncLifetime
         Assert.True(blind.RevisionMissing);
         Assert.Equal(started.Revision, blind.Value!.Revision);
         Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task A_new_round_carries_the_last_answers_forward_until_kept_or_changed()
+    {
+        var manager = await _host.UserAsync(Demo.PctManager);
+        var criteria = ShippedFrameworks.DefaultFramework.Criteria;
+        var first = (await RunAsync(w => w.StartDraftAsync(manager, Demo.ManagedConsortium, Framework, CancellationToken.None))).Value!;
+        var answered = await RunAsync(w => w.SaveAnswersAsync(
+            manager, Demo.ManagedConsortium, Framework, first.Revision, [.. criteria.Select(c => new AnswerInput(c.Id, "met", null))], CancellationToken.None));
+        Assert.True((await RunAsync(w => w.SubmitAsync(manager, Demo.ManagedConsortium, Framework, answered.Revision, CancellationToken.None))).IsSaved);
+
+        var next = (await RunAsync(w => w.StartDraftAsync(manager, Demo.ManagedConsortium, Framework, CancellationToken.None))).Value!;
+        var kept = await RunAsync(w => w.SaveAnswersAsync(
+            manager, Demo.ManagedConsortium, Framework, next.Revision, [new AnswerInput(criteria[0].Id, "met", null), new AnswerInput(criteria[1].Id, "in_progress", null)], CancellationToken.None));
+
+        Assert.Equal(criteria.Count, next.CarriedForwardCount);
+        Assert.Equal(next.Revision + 1, kept.Revision);
+        Assert.Equal(criteria.Count - 2, kept.Value!.CarriedForwardCount);
+        Assert.False(kept.Value.ResponseTo(criteria[0].Id)!.CarriedForward);
+        Assert.Equal(ResponseStatus.Met, kept.Value.ResponseTo(criteria[0].Id)!.Status);
+        Assert.False(kept.Value.ResponseTo(criteria[1].Id)!.CarriedForward);
+        await using var db = _host.OpenContext();
+        Assert.Equal(criteria.Count - 2, await db.Set<AssessmentResponse>().CountAsync(r => r.AssessmentId == next.Id && r.CarriedForward));
+    }
+
+    [Fact]
+    public async Task The_draft_revision_is_read_for_those_who_may_edit_and_is_nothing_once_submitted()
+    {
+        var manager = await _host.UserAsync(Demo.PctManager);
+        var lead = await _host.UserAsync(Demo.ConsortiumLead);
+        Assert.Null(await _host.RunAsync<AssessmentWorkflow, int?>(w => w.DraftRevisionAsync(manager, Demo.ManagedConsortium, Framework, CancellationToken.None)));
+        var draft = (await RunAsync(w => w.StartDraftAsync(manager, Demo.ManagedConsortium, Framework, CancellationToken.None))).Value!;
+        var saved = await RunAsync(w => w.SaveAnswersAsync(
+            manager, Demo.ManagedConsortium, Framework, draft.Revision, [new AnswerInput(ShippedFrameworks.DefaultFramework.Criteria[0].Id, "met", null)], CancellationToken.None));
+
+        Assert.Equal(saved.Revision, await _host.RunAsync<AssessmentWorkflow, int?>(w => w.DraftRevisionAsync(manager, Demo.ManagedConsortium, Framework, CancellationToken.None)));
+        Assert.Null(await _host.RunAsync<AssessmentWorkflow, int?>(w => w.DraftRevisionAsync(lead, Demo.ManagedConsortium, Framework, CancellationToken.None)));
+        Assert.Null(await _host.RunAsync<AssessmentWorkflow, int?>(w => w.DraftRevisionAsync(null, Demo.ManagedConsortium, Framework, CancellationToken.None)));
+
+        Assert.True((await RunAsync(w => w.SubmitAsync(manager, Demo.ManagedConsortium, Framework, saved.Revision, CancellationToken.None))).IsSaved);
+        Assert.Null(await _host.RunAsync<AssessmentWorkflow, int?>(w => w.DraftRevisionAsync(manager, Demo.ManagedConsortium, Framework, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task The_preview_of_a_draft_is_exactly_the_result_submitting_stores()
+    {
+        var manager = await _host.UserAsync(Demo.PctManager);
+        var criteria = ShippedFrameworks.DefaultFramework.Criteria;
+        var draft = (await RunAsync(w => w.StartDraftAsync(manager, Demo.ManagedConsortium, Framework, CancellationToken.None))).Value!;
+        string[] values = ["met", "in_progress", "not_started", "not_applicable", "met"];
+        var saved = await RunAsync(w => w.SaveAnswersAsync(
+            manager, Demo.ManagedConsortium, Framework, draft.Revision, [.. criteria.Select((c, i) => new AnswerInput(c.Id, values[i % values.Length], null))], CancellationToken.None));
+
+        var preview = (await _host.RunAsync<AssessmentWorkflow, ReadinessResult?>(w => w.PreviewAsync(manager, saved.Value!, CancellationToken.None)))!;
+        var submitted = (await RunAsync(w => w.SubmitAsync(manager, Demo.ManagedConsortium, Framework, saved.Revision, CancellationToken.None))).Value!;
+
+        Assert.Equal(preview.Score, submitted.Score);
+        Assert.Equal(preview.Track, submitted.Track);
+        Assert.Equal(preview.Domains.Select(d => (d.Id, d.Score, d.BelowFloor)), submitted.DomainScores.Select(d => (d.DomainId, d.Score, d.BelowFloor)));
     }
 
     private Task<EditOutcome<Assessment>> RunAsync(Func<AssessmentWorkflow, Task<EditOutcome<Assessment>>> use) => _host.RunAsync(use);

@@ -87,8 +87,6 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         ["GET /consortia/{Code}"] = new(Access.Consortium, "GET", c => $"/consortia/{c}"),
         ["GET /consortia/{Code}/actions"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/actions"),
         ["GET /consortia/{Code}/assessments/{FrameworkId}"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/assessments/gp-consortium-readiness-2010"),
-        ["GET /consortia/{Code}/assessments/{FrameworkId}/domains/{DomainId}"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/assessments/gp-consortium-readiness-2010/domains/governance"),
-        ["GET /consortia/{Code}/assessments/{FrameworkId}/check"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/assessments/gp-consortium-readiness-2010/check"),
         ["GET /consortia/{Code}/history"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/history"),
         ["GET /consortia/{Code}/track"] = new(Access.ConsortiumReview, "GET", c => $"/consortia/{c}/track"),
         ["GET /api/consortia/{code}/readiness"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/readiness"),

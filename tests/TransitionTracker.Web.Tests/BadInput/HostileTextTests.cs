@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using System.Text;
 using TransitionTracker.Web.Tests.Infrastructure;
@@ -26,7 +27,6 @@ public sealed class HostileTextTests : IClassFixture<TransitionTrackerFactory>
         { BadInputCatalogue.Manager, "/consortia/00G/plan/functions/new", "planned-function", "Input.Name", ["/consortia/00G/plan", "/consortia/00G/changes"] },
         { BadInputCatalogue.Manager, "/consortia/00G/plan/staff/new", "staff-transfer", "Input.Function", ["/consortia/00G/plan"] },
         { BadInputCatalogue.Manager, "/consortia/00G/register/new", "declared-interest", "Input.Interest", ["/consortia/00G/register", "/consortia/00G/changes"] },
-        { BadInputCatalogue.Manager, Assessment + "/domains/governance", "answers", "evidence.GOV-01", [Assessment + "/check"] },
         { BadInputCatalogue.Regional, "/consortia/00G/track", "decision", "reason", ["/consortia/00G"] },
     };
 
@@ -35,22 +35,8 @@ public sealed class HostileTextTests : IClassFixture<TransitionTrackerFactory>
     public async Task Hostile_text_is_stored_as_typed_and_shown_escaped(string who, string pageUrl, string formName, string field, string[] shownOn)
     {
         using var client = _factory.CreateClientFor(who);
-        if (formName == "answers")
-        {
-            (await client.PutAsync("/api/consortia/00G/assessments/current", new StringContent("""{"responses":[]}""", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-        }
-
         var form = await BadInputForms.FindAsync(client, pageUrl, formName);
         var values = BadInputForms.ValidValues(form);
-        if (formName == "answers")
-        {
-            // Only the evidence changes: every answer stays unanswered, which a draft allows.
-            foreach (var answer in values.Keys.Where(k => k.StartsWith("answer.", StringComparison.Ordinal)).ToList())
-            {
-                values.Remove(answer);
-            }
-        }
-
         values[field] = BadValues.AllHostile;
         using var saved = await client.PostAsync(form.GetAttribute("action") ?? pageUrl, new FormUrlEncodedContent(values));
         Assert.True(saved.StatusCode == HttpStatusCode.Redirect, $"{(int)saved.StatusCode}: {await saved.Content.ReadAsStringAsync()}");
@@ -70,5 +56,24 @@ public sealed class HostileTextTests : IClassFixture<TransitionTrackerFactory>
         // The would-be SQL did nothing: the consortia are all still there.
         using var consortia = await client.GetAsync("/api/consortia");
         Assert.Equal(HttpStatusCode.OK, consortia.StatusCode);
+    }
+
+    [Fact]
+    public async Task Hostile_evidence_is_stored_as_typed_and_the_checklist_shows_it_escaped()
+    {
+        using var client = _factory.CreateClientFor(BadInputCatalogue.Manager);
+        var body = JsonSerializer.Serialize(new { responses = new[] { new { criterion = "GOV-01", status = "met", evidence = BadValues.AllHostile } } });
+        using var saved = await client.PutAsync("/api/consortia/00G/assessments/current", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.True(saved.StatusCode == HttpStatusCode.OK, $"{(int)saved.StatusCode}: {await saved.Content.ReadAsStringAsync()}");
+
+        using var response = await client.GetAsync(Assessment + "?domain=governance");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(BadValues.Script, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
+        var page = await HtmlPage.ParseAsync(html);
+        var evidence = page.QuerySelector("#evidence-GOV-01")!;
+        Assert.Equal(BadValues.AllHostile, evidence.GetAttribute("value") ?? evidence.TextContent);
     }
 }

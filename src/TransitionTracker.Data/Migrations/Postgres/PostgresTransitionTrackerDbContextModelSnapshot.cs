@@ -540,6 +540,9 @@ namespace TransitionTracker.Data.Migrations.Postgres
                     b.Property<int>("AssessmentId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("CarriedForward")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("CriterionId")
                         .IsRequired()
                         .HasMaxLength(100)

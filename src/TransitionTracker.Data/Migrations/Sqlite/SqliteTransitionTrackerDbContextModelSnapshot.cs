@@ -519,6 +519,9 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                     b.Property<int>("AssessmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("CarriedForward")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CriterionId")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -1,10 +1,13 @@
 using System.Net;
-using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TransitionTracker.Application.Access;
+using TransitionTracker.Application.Assessments;
+using TransitionTracker.Application.Editing;
 using TransitionTracker.Data;
 using TransitionTracker.Data.Seeding;
 using TransitionTracker.Data.Versioning;
+using TransitionTracker.Domain.Assessments;
 using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Web.Tests.Infrastructure;
 
@@ -16,7 +19,7 @@ namespace TransitionTracker.Web.Tests.Infrastructure.Telemetry;
 /// </summary>
 public sealed class AppCountersTests : IDisposable
 {
-    private const string Checklist = "/consortia/00G/assessments/gp-consortium-readiness-2010";
+    private const string Framework = AssessmentWorkflow.DefaultFramework;
     private readonly TransitionTrackerFactory _factory = new();
 
     // The assessment journeys start from a consortium that has never been assessed: its demo history is removed first.
@@ -31,34 +34,28 @@ public sealed class AppCountersTests : IDisposable
     public async Task Submitting_an_assessment_counts_one_submission()
     {
         using var counters = new AppCounters(_factory.Services);
-        var manager = _factory.CreateClientFor(DemoAccountSeeder.PctManager("5D7"));
-        await StartAsync(manager);
-        await FormPost.SubmitAsync(manager, DomainPage("governance"), "answers", new Dictionary<string, string> { ["answer.GOV-01"] = "met" });
+        var draft = await StartAsync();
+        var saved = await SaveAsync(draft.Revision, "met");
         Assert.Equal(0, counters.Total("transition_tracker.assessments.submitted"));
 
-        var submitted = await FormPost.SubmitAsync(manager, Checklist + "/check", "submit", new Dictionary<string, string>());
+        var submitted = await RunAsync((w, user) => w.SubmitAsync(user, "00G", Framework, saved.Revision, CancellationToken.None));
 
-        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        Assert.True(submitted.IsSaved);
         Assert.Equal(1, counters.Total("transition_tracker.assessments.submitted"));
     }
 
     [Fact]
-    public async Task A_save_based_on_an_old_page_counts_one_conflict_for_assessments()
+    public async Task A_save_based_on_an_old_revision_counts_one_conflict_for_assessments()
     {
         using var counters = new AppCounters(_factory.Services);
-        var first = _factory.CreateClientFor(DemoAccountSeeder.PctManager("5D7"));
-        var second = _factory.CreateClientFor(DemoAccountSeeder.PctManager("5D7"));
-        await StartAsync(first);
-        var (_, firstPage) = await HtmlPage.GetAsync(first, DomainPage("governance"));
-        var (_, secondPage) = await HtmlPage.GetAsync(second, DomainPage("governance"));
+        var draft = await StartAsync();
 
-        var saved = await first.PostAsync(DomainPage("governance"), Form(firstPage, new() { ["answer.GOV-01"] = "met" }));
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.True((await SaveAsync(draft.Revision, "met")).IsSaved);
         Assert.Equal(0, counters.Total("transition_tracker.edits.conflicts", "Assessment"));
 
-        var refused = await second.PostAsync(DomainPage("governance"), Form(secondPage, new() { ["answer.GOV-01"] = "not_started" }));
+        var refused = await SaveAsync(draft.Revision, "not_started");
 
-        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(EditStatus.Conflict, refused.Status);
         Assert.Equal(1, counters.Total("transition_tracker.edits.conflicts", "Assessment"));
     }
 
@@ -83,14 +80,16 @@ public sealed class AppCountersTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private static string DomainPage(string domain) => $"{Checklist}/domains/{domain}";
+    private async Task<Assessment> StartAsync() =>
+        (await RunAsync((w, user) => w.StartDraftAsync(user, "00G", Framework, CancellationToken.None))).Value!;
 
-    private static FormUrlEncodedContent Form(IDocument page, Dictionary<string, string> changes) =>
-        new(FormPost.ValuesOf(page.QuerySelectorAll("form").Single(f => f.QuerySelector("input[name=_handler][value=answers]") is not null), changes));
+    private Task<EditOutcome<Assessment>> SaveAsync(int basedOn, string value) =>
+        RunAsync((w, user) => w.SaveAnswersAsync(user, "00G", Framework, basedOn, [new AnswerInput("GOV-01", value, null)], CancellationToken.None));
 
-    private static async Task StartAsync(HttpClient client)
+    private async Task<T> RunAsync<T>(Func<AssessmentWorkflow, ActingUser, Task<T>> step)
     {
-        var started = await FormPost.SubmitAsync(client, Checklist, "start", new Dictionary<string, string>());
-        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var user = await DemoUsers.ActingAsync(_factory, DemoAccountSeeder.PctManager("5D7"));
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await step(scope.ServiceProvider.GetRequiredService<AssessmentWorkflow>(), user);
     }
 }

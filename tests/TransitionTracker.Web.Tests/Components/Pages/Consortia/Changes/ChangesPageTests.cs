@@ -4,6 +4,8 @@ using System.Text.Json;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TransitionTracker.Application.Access;
+using TransitionTracker.Application.Assessments;
 using TransitionTracker.Data;
 using TransitionTracker.Data.Auditing;
 using TransitionTracker.Data.Seeding;
@@ -20,7 +22,7 @@ namespace TransitionTracker.Web.Tests.Components.Pages.Consortia.Changes;
 public sealed class ChangesPageTests : IDisposable
 {
     private const string Changes = "/consortia/00G/changes";
-    private const string Checklist = "/consortia/00G/assessments/gp-consortium-readiness-2010";
+    private const string Framework = AssessmentWorkflow.DefaultFramework;
     private static readonly string Manager = DemoAccountSeeder.PctManager("5D7");
     private static readonly string Lead = DemoAccountSeeder.ConsortiumLead("00G");
 
@@ -131,17 +133,12 @@ public sealed class ChangesPageTests : IDisposable
     public async Task A_submission_is_one_entry_with_its_score_and_track_and_its_answers_are_grouped_and_folded()
     {
         var manager = _factory.CreateClientFor(Manager);
-        Assert.Equal(HttpStatusCode.Redirect, (await FormPost.SubmitAsync(manager, Checklist, "start", new Dictionary<string, string>())).StatusCode);
+        await StartDraftAsync();
         _factory.Clock.Advance(TimeSpan.FromMinutes(10));
         var (value, words) = await DraftAnswerAsync("GOV-01") == ResponseStatus.InProgress ? ("met", "Met") : ("in_progress", "In progress");
-        var saved = await FormPost.SubmitAsync(manager, Checklist + "/domains/governance", "answers", new Dictionary<string, string>
-        {
-            ["answer.GOV-01"] = value,
-            ["evidence.GOV-01"] = "Board minutes, October 2010",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await SaveDraftAnswerAsync(new AnswerInput("GOV-01", value, "Board minutes, October 2010"));
         _factory.Clock.Advance(TimeSpan.FromMinutes(5));
-        Assert.Equal(HttpStatusCode.Redirect, (await FormPost.SubmitAsync(manager, Checklist + "/check", "submit", new Dictionary<string, string>())).StatusCode);
+        await SubmitDraftAsync();
         var (score, track, answers) = await SubmittedAsync();
 
         var (_, page) = await HtmlPage.GetAsync(manager, Changes);
@@ -165,9 +162,9 @@ public sealed class ChangesPageTests : IDisposable
     public async Task The_page_never_shows_stored_json_or_the_temporary_ids_of_unsaved_rows()
     {
         var manager = _factory.CreateClientFor(Manager);
-        await FormPost.SubmitAsync(manager, Checklist, "start", new Dictionary<string, string>());
+        await StartDraftAsync();
         _factory.Clock.Advance(TimeSpan.FromMinutes(5));
-        await FormPost.SubmitAsync(manager, Checklist + "/check", "submit", new Dictionary<string, string>());
+        await SubmitDraftAsync();
 
         var (_, page) = await HtmlPage.GetAsync(manager, Changes);
 
@@ -182,7 +179,7 @@ public sealed class ChangesPageTests : IDisposable
     {
         var manager = _factory.CreateClientFor(Manager);
 
-        await FormPost.SubmitAsync(manager, Checklist, "start", new Dictionary<string, string>());
+        await StartDraftAsync();
 
         using var scope = _factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
@@ -229,6 +226,28 @@ public sealed class ChangesPageTests : IDisposable
         db.Lessons.Add(new Lesson("00G", "governance", title, "What we learned.", writtenBy, _factory.Clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync();
         _factory.Clock.Advance(TimeSpan.FromMinutes(1));
+    }
+
+    private async Task StartDraftAsync() =>
+        Assert.True((await RunAsync((w, user) => w.StartDraftAsync(user, "00G", Framework, CancellationToken.None))).IsSaved);
+
+    private async Task SaveDraftAnswerAsync(AnswerInput answer)
+    {
+        var revision = (await RunAsync((w, user) => w.FindDraftAsync(user, "00G", Framework, CancellationToken.None)))!.Revision;
+        Assert.True((await RunAsync((w, user) => w.SaveAnswersAsync(user, "00G", Framework, revision, [answer], CancellationToken.None))).IsSaved);
+    }
+
+    private async Task SubmitDraftAsync()
+    {
+        var revision = (await RunAsync((w, user) => w.FindDraftAsync(user, "00G", Framework, CancellationToken.None)))!.Revision;
+        Assert.True((await RunAsync((w, user) => w.SubmitAsync(user, "00G", Framework, revision, CancellationToken.None))).IsSaved);
+    }
+
+    private async Task<T> RunAsync<T>(Func<AssessmentWorkflow, ActingUser, Task<T>> step)
+    {
+        var user = await DemoUsers.ActingAsync(_factory, Manager);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await step(scope.ServiceProvider.GetRequiredService<AssessmentWorkflow>(), user);
     }
 
     private async Task<ResponseStatus?> DraftAnswerAsync(string criterionId)
