@@ -27,7 +27,6 @@ public sealed class HostileTextTests : IClassFixture<TransitionTrackerFactory>
         { BadInputCatalogue.Manager, "/consortia/00G/plan/staff/new", "staff-transfer", "Input.Function", ["/consortia/00G/plan"] },
         { BadInputCatalogue.Manager, "/consortia/00G/register/new", "declared-interest", "Input.Interest", ["/consortia/00G/register", "/consortia/00G/changes"] },
         { BadInputCatalogue.Manager, Assessment + "/domains/governance", "answers", "evidence.GOV-01", [Assessment + "/check"] },
-        { BadInputCatalogue.Regional, "/consortia/00G/track", "decision", "reason", ["/consortia/00G"] },
     };
 
     [Theory]
@@ -70,5 +69,24 @@ public sealed class HostileTextTests : IClassFixture<TransitionTrackerFactory>
         // The would-be SQL did nothing: the consortia are all still there.
         using var consortia = await client.GetAsync("/api/consortia");
         Assert.Equal(HttpStatusCode.OK, consortia.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_hostile_track_decision_reason_is_stored_as_typed_and_shown_escaped()
+    {
+        // Entered in the consortium page's dialog, which calls the use case in the circuit.
+        var decided = await Components.Pages.Consortia.TrackDecisionTests.DecideAsync(_factory.Services, BadInputCatalogue.Regional, "00G", "needs-support", BadValues.AllHostile);
+        Assert.True(decided.IsSaved);
+        using var client = _factory.CreateClientFor(BadInputCatalogue.Regional);
+
+        using var response = await client.GetAsync("/consortia/00G");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(BadValues.Script, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+        var page = await HtmlPage.ParseAsync(html);
+        Assert.Contains(BadValues.AllHostile, page.QuerySelector("#track")!.TextContent, StringComparison.Ordinal);
     }
 }
