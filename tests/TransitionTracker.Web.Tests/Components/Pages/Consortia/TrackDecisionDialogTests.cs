@@ -29,14 +29,14 @@ public sealed class TrackDecisionDialogTests : MudComponentContext, IAsyncLifeti
     private readonly TransitionTrackerFactory _factory = new();
     private readonly IServiceScope _scope;
     private readonly ActingUser _lead;
+    private readonly CurrentUser _current = new();
 
     public TrackDecisionDialogTests()
     {
         _scope = _factory.Services.CreateScope();
         _lead = RegionalLead(DemoAccountSeeder.Regional("Q30"));
-        var current = new CurrentUser();
-        current.SignedIn(_lead);
-        Services.AddSingleton(current);
+        _current.SignedIn(_lead);
+        Services.AddSingleton(_current);
         Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<TrackReview>());
     }
 
@@ -137,6 +137,23 @@ public sealed class TrackDecisionDialogTests : MudComponentContext, IAsyncLifeti
         Assert.False(result!.Canceled);
         Assert.Equal(["Accountable officer post vacant until June."], await ReasonsAsync());
         Assert.Empty(Snackbars.ShownSnackbars);
+    }
+
+    [Fact]
+    public async Task A_circuit_whose_user_may_not_review_the_consortium_records_nothing_whatever_the_dialog_shows()
+    {
+        var (provider, reference) = await OpenAsync();
+        await ChooseAsync(provider, "fast-mover");
+        await WriteAsync(provider, MyReason);
+
+        // As if the dialog had been reached without the right (a circuit accepts any event its client sends).
+        _current.Set(new ActingUser("q31", DemoAccountSeeder.Regional("Q31"), "Q31", new UserAccess([new RoleAssignment("q31", Role.RegionalLead, "Q31")], new Dictionary<string, string>())));
+        Click(provider, "Record the decision");
+
+        provider.WaitForAssertion(() => Assert.Equal("You can no longer decide on this consortium's track. Nothing was recorded.", provider.Find("#track-problem").TextContent));
+        Assert.False(reference.Result.IsCompleted);
+        Assert.Empty(Snackbars.ShownSnackbars);
+        Assert.Empty(await ReasonsAsync());
     }
 
     // The components first (the dialog's use case comes from the app's scope), then the app and its database.
