@@ -50,6 +50,8 @@ public sealed class TrackDecisionDialogTests : MudComponentContext, IAsyncLifeti
         provider.WaitForAssertion(() => Assert.Equal("Select the track this consortium should be on", provider.Find("#track-choice-error").TextContent));
         Assert.Contains("Enter the reason for your decision", provider.Find(".app-track-dialog").TextContent, StringComparison.Ordinal);
         Assert.Equal("true", provider.Find("#track-reason").GetAttribute("aria-invalid"));
+        var described = provider.Find("#track-reason").GetAttribute("aria-describedby")!.Split(' ');
+        Assert.Contains(described, id => provider.FindAll($"[id='{id}']").Any(e => e.TextContent.Contains("Enter the reason for your decision", StringComparison.Ordinal)));
 
         var tooLong = new string('r', TrackDecision.ReasonMaxLength + 1);
         await ChooseAsync(provider, "needs-support");
