@@ -33,7 +33,10 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         /// <summary>Changing one consortium's records: 200 for a PCT manager of a linked PCT (5D7 on 00G), 404 for everyone else.</summary>
         ConsortiumEdit,
 
-        /// <summary>Confirming or overriding a consortium's track: 200 for the regional lead of its region (Q30 on 00G), 404 for everyone else.</summary>
+        /// <summary>
+        /// Confirming or overriding a consortium's track: the answer in <see cref="Entry.SignedIn"/> (the former decision
+        /// page redirects to the consortium page's dialog) for the regional lead of its region (Q30 on 00G), 404 for everyone else.
+        /// </summary>
         ConsortiumReview,
 
         /// <summary>Writing a consortium's lessons: 200 for its lead (00G) and for a PCT manager who may edit it (5D7 on 00G), 404 for everyone else.</summary>
@@ -88,7 +91,7 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         ["GET /consortia/{Code}/actions"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/actions"),
         ["GET /consortia/{Code}/assessments/{FrameworkId}"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/assessments/gp-consortium-readiness-2010"),
         ["GET /consortia/{Code}/history"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/history"),
-        ["GET /consortia/{Code}/track"] = new(Access.ConsortiumReview, "GET", c => $"/consortia/{c}/track"),
+        ["GET /consortia/{Code}/track"] = new(Access.ConsortiumReview, "GET", c => $"/consortia/{c}/track", SignedIn: "302"),
         ["GET /api/consortia/{code}/readiness"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/readiness"),
         ["GET /api/consortia/{code}/assessments/"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/assessments"),
         ["GET /api/consortia/{code}/assessments/current"] = new(Access.ConsortiumEdit, "GET", c => $"/api/consortia/{c}/assessments/current"),
@@ -293,7 +296,7 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
                 }
 
                 var reviews = who.Email == DemoAccountSeeder.Regional("Q30");
-                yield return (reviews ? "reviews its region" : "does not review", "00G", reviews ? "200" : "404");
+                yield return (reviews ? "reviews its region" : "does not review", "00G", reviews ? entry.SignedIn : "404");
                 if (OutOfScope.TryGetValue(who.Name, out var notReviewable))
                 {
                     yield return ("out of scope", notReviewable.Consortium, "404");

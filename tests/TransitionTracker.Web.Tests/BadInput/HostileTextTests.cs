@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using TransitionTracker.Web.Tests.Infrastructure;
 
 namespace TransitionTracker.Web.Tests.BadInput;
@@ -27,7 +27,6 @@ public sealed class HostileTextTests : IClassFixture<TransitionTrackerFactory>
         { BadInputCatalogue.Manager, "/consortia/00G/plan/functions/new", "planned-function", "Input.Name", ["/consortia/00G/plan", "/consortia/00G/changes"] },
         { BadInputCatalogue.Manager, "/consortia/00G/plan/staff/new", "staff-transfer", "Input.Function", ["/consortia/00G/plan"] },
         { BadInputCatalogue.Manager, "/consortia/00G/register/new", "declared-interest", "Input.Interest", ["/consortia/00G/register", "/consortia/00G/changes"] },
-        { BadInputCatalogue.Regional, "/consortia/00G/track", "decision", "reason", ["/consortia/00G"] },
     };
 
     [Theory]
@@ -75,5 +74,24 @@ public sealed class HostileTextTests : IClassFixture<TransitionTrackerFactory>
         var page = await HtmlPage.ParseAsync(html);
         var evidence = page.QuerySelector("#evidence-GOV-01")!;
         Assert.Equal(BadValues.AllHostile, evidence.GetAttribute("value") ?? evidence.TextContent);
+    }
+
+    [Fact]
+    public async Task A_hostile_track_decision_reason_is_stored_as_typed_and_shown_escaped()
+    {
+        // Entered in the consortium page's dialog, which calls the use case in the circuit.
+        var decided = await Components.Pages.Consortia.TrackDecisionTests.DecideAsync(_factory.Services, BadInputCatalogue.Regional, "00G", "needs-support", BadValues.AllHostile);
+        Assert.True(decided.IsSaved);
+        using var client = _factory.CreateClientFor(BadInputCatalogue.Regional);
+
+        using var response = await client.GetAsync("/consortia/00G");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(BadValues.Script, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+        var page = await HtmlPage.ParseAsync(html);
+        Assert.Contains(BadValues.AllHostile, page.QuerySelector("#track")!.TextContent, StringComparison.Ordinal);
     }
 }

@@ -100,12 +100,10 @@ public sealed class ScaleOutTests
             Assert.DoesNotContain("by the regional lead", document.QuerySelector("#track")!.Text(), StringComparison.Ordinal);
         }
 
-        var decided = await FormPost.SubmitAsync(onA, "/consortia/00G/track", "decision", new Dictionary<string, string>
-        {
-            ["track"] = "needs-support",
-            ["reason"] = "Decided on instance A; instance B must show it on its next request.",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+        // Decided on A as its circuits do, through the use case.
+        var decided = await Components.Pages.Consortia.TrackDecisionTests.DecideAsync(
+            a.Services, DemoAccountSeeder.Regional("Q30"), "00G", "needs-support", "Decided on instance A; instance B must show it on its next request.");
+        Assert.True(decided.IsSaved);
 
         var (_, afterOnB) = await HtmlPage.GetAsync(onB, "/consortia/00G");
         var track = afterOnB.QuerySelector("#track")!.Text();

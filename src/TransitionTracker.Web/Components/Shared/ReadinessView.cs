@@ -38,7 +38,7 @@ public sealed record ReadinessView(
     {
         var framework = readiness.Framework;
         var report = readiness.Latest;
-        var decision = readiness.Decision is { } d ? new DecisionView(d.IsConfirmation, d.DecidedBy, d.DecidedAtUtc, d.Reason) : null;
+        var decision = readiness.Decision is { } d ? new DecisionView(d.Track, d.Revision, d.IsConfirmation, d.DecidedBy, d.DecidedAtUtc, d.Reason) : null;
         if (report is null)
         {
             return new ReadinessView(readiness.EffectiveTrack, readiness.ComputedTrack, decision, false, null, framework.FastMoverThreshold,
@@ -73,7 +73,8 @@ public sealed record ReadinessView(
     /// <summary>A score as reported: one decimal, or "no score" when there is none.</summary>
     public static string FormatScore(double? score) => score is null ? "no score" : score.Value.ToString("0.0", CultureInfo.InvariantCulture);
 
-    public sealed record DecisionView(bool IsConfirmation, string DecidedBy, DateTime DecidedAtUtc, string Reason)
+    /// <param name="Revision">The decision's revision: a new decision made from this view is based on it.</param>
+    public sealed record DecisionView(Track Track, int Revision, bool IsConfirmation, string DecidedBy, DateTime DecidedAtUtc, string Reason)
     {
         public string DecidedOn => UkCalendar.Date(DecidedAtUtc);
     }

@@ -3,14 +3,18 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TransitionTracker.Application.Access;
+using TransitionTracker.Application.Assessments;
+using TransitionTracker.Application.Editing;
 using TransitionTracker.Data;
 using TransitionTracker.Data.Seeding;
+using TransitionTracker.Domain.Access;
 using TransitionTracker.Domain.Assessments;
 using TransitionTracker.Web.Tests.Infrastructure;
 
 namespace TransitionTracker.Web.Tests.Components.Pages.Consortia;
 
-/// <summary>Regional leads confirming or overriding a track, and how the decision shows everywhere the track appears.</summary>
+/// <summary>How a regional lead's track decision shows everywhere the track appears, and where the former decision page leads.</summary>
 public sealed class TrackDecisionTests : IDisposable
 {
     private readonly TransitionTrackerFactory _factory = new();
@@ -23,13 +27,10 @@ public sealed class TrackDecisionTests : IDisposable
         var computed = before.GetProperty("computedTrack").GetString();
         var other = computed == "fast-mover" ? "needs-support" : "fast-mover";
 
-        var response = await FormPost.SubmitAsync(lead, "/consortia/00G/track", "decision", new Dictionary<string, string>
-        {
-            ["track"] = other,
-            ["reason"] = "Chair and accountable officer both new since March; the board wants a quarter of stability first.",
-        });
+        var response = await DecideAsync(_factory, DemoAccountSeeder.Regional("Q30"), "00G", other,
+            "Chair and accountable officer both new since March; the board wants a quarter of stability first.");
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True(response.IsSaved);
         var after = await lead.GetFromJsonAsync<JsonElement>("/api/consortia/00G");
         Assert.Equal(other, after.GetProperty("track").GetString());
         Assert.Equal(computed, after.GetProperty("computedTrack").GetString());
@@ -59,35 +60,6 @@ public sealed class TrackDecisionTests : IDisposable
     }
 
     [Fact]
-    public async Task A_second_lead_deciding_from_an_older_page_is_told_shown_the_other_decision_and_keeps_their_input()
-    {
-        var first = _factory.CreateClientFor(DemoAccountSeeder.Regional("Q30"));
-        var second = _factory.CreateClientFor(DemoAccountSeeder.Regional("Q30"));
-        var (_, firstPage) = await HtmlPage.GetAsync(first, "/consortia/00G/track");
-        var (_, secondPage) = await HtmlPage.GetAsync(second, "/consortia/00G/track");
-
-        var decided = await first.PostAsync("/consortia/00G/track", DecisionForm(firstPage, "needs-support", "Accountable officer post vacant until June."));
-        var refused = await second.PostAsync("/consortia/00G/track", DecisionForm(secondPage, "fast-mover", "Strong clinical leadership; finance plan signed off."));
-
-        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        var page = await HtmlPage.ParseAsync(await refused.Content.ReadAsStringAsync());
-        Assert.Contains("Someone else decided on this consortium's track while you were deciding", page.QuerySelector(".nhsuk-error-summary")!.Text());
-        var card = page.QuerySelector("#conflict")!.Text();
-        Assert.Contains("Your decision has not been recorded", card);
-        Assert.Contains("Needs support", card);
-        Assert.Contains("Accountable officer post vacant until June.", card);
-        Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("input[name=track][value=fast-mover]")!).IsChecked);
-        Assert.Equal("Strong clinical leadership; finance plan signed off.", page.QuerySelector("#reason")!.TextContent);
-        Assert.Equal(["Accountable officer post vacant until June."], await ReasonsAsync());
-
-        // Recording it again from the refreshed page is a deliberate choice over the other decision, and it is accepted.
-        var again = await second.PostAsync("/consortia/00G/track", DecisionForm(page, "fast-mover", "Strong clinical leadership; finance plan signed off."));
-        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        Assert.Equal(["Accountable officer post vacant until June.", "Strong clinical leadership; finance plan signed off."], await ReasonsAsync());
-    }
-
-    [Fact]
     public async Task Two_decisions_made_from_the_same_latest_decision_cannot_both_be_stored()
     {
         using var scope = _factory.Services.CreateScope();
@@ -101,29 +73,21 @@ public sealed class TrackDecisionTests : IDisposable
     }
 
     [Fact]
-    public async Task A_decision_without_a_track_or_reason_is_refused_with_values_kept_and_nothing_stored()
-    {
-        var lead = _factory.CreateClientFor(DemoAccountSeeder.Regional("Q30"));
-        var tooLong = new string('r', TrackDecision.ReasonMaxLength + 1);
-
-        var empty = await HtmlPage.ParseAsync(await (await FormPost.SubmitAsync(lead, "/consortia/00G/track", "decision", new Dictionary<string, string> { ["reason"] = "" })).Content.ReadAsStringAsync());
-        var long_ = await HtmlPage.ParseAsync(await (await FormPost.SubmitAsync(lead, "/consortia/00G/track", "decision", new Dictionary<string, string> { ["track"] = "fast-mover", ["reason"] = tooLong })).Content.ReadAsStringAsync());
-
-        Assert.Equal(["Select the track this consortium should be on", "Enter the reason for your decision"], empty.QuerySelectorAll(".nhsuk-error-summary__list a").Select(a => a.Text()).ToArray());
-        Assert.Contains("1,000 characters or fewer", long_.QuerySelector(".nhsuk-error-summary__list a")!.Text());
-        Assert.Equal(tooLong, long_.QuerySelector("#reason")!.TextContent);
-        Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)long_.QuerySelector("input[name=track][value=fast-mover]")!).IsChecked);
-        using var scope = _factory.Services.CreateScope();
-        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>().TrackDecisions.CountAsync());
-    }
-
-    [Fact]
-    public async Task Only_the_regional_lead_of_the_consortiums_region_may_decide()
+    public async Task The_former_address_takes_the_regional_lead_to_the_consortium_page_with_the_decision_open_and_is_not_found_for_others()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await _factory.CreateClientFor(DemoAccountSeeder.Regional("Q31")).GetAsync("/consortia/00G/track")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _factory.CreateClientFor(DemoAccountSeeder.PctManager("5D7")).GetAsync("/consortia/00G/track")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _factory.CreateClientFor(DemoAccountSeeder.National).GetAsync("/consortia/00G/track")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _factory.CreateClientFor(DemoAccountSeeder.Regional("Q30")).GetAsync("/consortia/00G/track")).StatusCode);
+        var lead = _factory.CreateClientFor(DemoAccountSeeder.Regional("Q30"));
+
+        var moved = await lead.GetAsync("/consortia/00g/track");
+
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Equal("/consortia/00G?decide=track", moved.Headers.Location!.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal));
+        var (response, page) = await HtmlPage.GetAsync(lead, "/consortia/00G?decide=track");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/consortia/00G?decide=track", page.QuerySelector("#decide-track")!.GetAttribute("href"));
+        Assert.Null(page.QuerySelector("input[name=_handler][value=decision]"));
     }
 
     [Fact]
@@ -145,13 +109,20 @@ public sealed class TrackDecisionTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private static FormUrlEncodedContent DecisionForm(AngleSharp.Dom.IDocument page, string track, string reason) =>
-        new(FormPost.ValuesOf(page.QuerySelectorAll("form").Single(f => f.QuerySelector("input[name=_handler][value=decision]") is not null), new Dictionary<string, string> { ["track"] = track, ["reason"] = reason }));
-
-    private async Task<string[]> ReasonsAsync()
+    /// <summary>
+    /// Records a decision as the consortium page's dialog does (the use case, for the signed-in user), based on the
+    /// latest decision; the dialog itself is tested in <see cref="TrackDecisionDialogTests"/>.
+    /// </summary>
+    public static async Task<EditOutcome<TrackDecision>> DecideAsync(IServiceProvider services, string email, string code, string track, string reason)
     {
-        using var scope = _factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>().TrackDecisions
-            .Where(d => d.ConsortiumCode == "00G").OrderBy(d => d.Revision).Select(d => d.Reason).ToArrayAsync();
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
+        var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        var user = new ActingUser(id, email, email, new UserAccess([new RoleAssignment(id, Role.RegionalLead, "Q30")], new Dictionary<string, string>()));
+        var latest = await db.TrackDecisions.Where(d => d.ConsortiumCode == code).MaxAsync(d => (int?)d.Revision) ?? 0;
+        return await scope.ServiceProvider.GetRequiredService<TrackReview>().DecideAsync(user, code, latest, track, reason, CancellationToken.None);
     }
+
+    private static Task<EditOutcome<TrackDecision>> DecideAsync(TransitionTrackerFactory factory, string email, string code, string track, string reason) =>
+        DecideAsync(factory.Services, email, code, track, reason);
 }

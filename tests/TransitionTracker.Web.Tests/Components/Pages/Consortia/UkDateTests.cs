@@ -45,15 +45,9 @@ public sealed class UkDateTests : IDisposable
         _factory.Clock.Advance(JustAfterMidnight - _factory.Clock.GetUtcNow());
         var regional = _factory.CreateClientFor(DemoAccountSeeder.Regional("Q30"));
 
-        var response = await FormPost.SubmitAsync(regional, "/consortia/00G/track", "decision", new Dictionary<string, string>
-        {
-            ["track"] = "needs-support",
-            ["reason"] = "Accountable officer post vacant until the autumn.",
-        });
+        var response = await TrackDecisionTests.DecideAsync(_factory.Services, DemoAccountSeeder.Regional("Q30"), "00G", "needs-support", "Accountable officer post vacant until the autumn.");
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var (_, page) = await HtmlPage.GetAsync(regional, "/consortia/00G/track");
-        Assert.Contains("by regional.q30@demo.test on 1 June 2012", page.QuerySelector("main")!.Text());
+        Assert.True(response.IsSaved);
         var (_, status) = await HtmlPage.GetAsync(regional, "/consortia/00G");
         Assert.Contains("regional.q30@demo.test, on 1 June 2012", status.QuerySelector("#track")!.Text());
     }

@@ -78,7 +78,7 @@ public sealed class ConsortiumGridTests : MudComponentContext
     {
         var lead = RenderGrid(new ConsortiumTableQuery(), canReview: true);
 
-        Assert.Equal(["/consortia/00A/track", "/consortia/00B/track", "/consortia/00C/track"], lead.FindAll("a.app-review-link").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/consortia/00A?decide=track", "/consortia/00B?decide=track", "/consortia/00C?decide=track"], lead.FindAll("a.app-review-link").Select(a => a.GetAttribute("href")));
         Assert.Contains("Confirm or override the track of Alpha Health", lead.FindAll("a.app-review-link")[0].TextContent, StringComparison.Ordinal);
     }
 
