@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Data;
 using TransitionTracker.Domain.Assessments;
@@ -25,6 +26,7 @@ public sealed record AnswerChanges(
     IReadOnlyList<AnswerChanges.CriterionChange> Criteria)
 {
     /// <summary>The criteria whose answer or evidence changed, or that are new or gone.</summary>
+    [JsonIgnore]
     public IReadOnlyList<CriterionChange> Changed => Criteria.Where(c => c.Changed).ToList();
 
     public bool ScoreChanged => ScoreBefore != ScoreAfter;

@@ -65,6 +65,7 @@ public sealed class AssessmentJourneyTests : IDisposable
         var shown = opened.QuerySelector(".app-answers")!;
         Assert.Equal(Framework.Criteria.Count, shown.QuerySelectorAll(".app-answer").Length);
         Assert.Contains("Minutes of the Governance and accountability board, October 2010", shown.Text());
+        Assert.Contains("no earlier one to compare it with", shown.QuerySelector(".app-changes__first")!.Text(), StringComparison.Ordinal);
         Assert.Equal("true", opened.QuerySelector("a.app-answers-toggle[aria-expanded=true]")!.GetAttribute("aria-expanded"));
 
         var stored = await manager.GetFromJsonAsync<JsonElement[]>("/api/consortia/00G/assessments");
