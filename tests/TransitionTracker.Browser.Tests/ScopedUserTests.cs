@@ -117,6 +117,14 @@ public sealed class ScopedUserTests(BrowserAppFixture app)
         Assert.Equal("still here", await page.EvaluateAsync<string>("() => window.historyPageMarker"));
         await ScanAtEachWidthAsync(browserPage, "assessment history page with an assessment open and every answer compared");
 
+        // Opened from the address (a bookmark), the prerendered changes carry over into the live page and still switch.
+        await page.ReloadAsync();
+        await Expect(page.Locator(".app-history[data-live=true]")).ToHaveCountAsync(1);
+        await Expect(count).ToHaveAttributeAsync("data-changed", changed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(every).ToHaveCountAsync(0);
+        await changes.GetByText("Show every answer, not only the changes").ClickAsync();
+        await Expect(every.Locator("tbody tr")).ToHaveCountAsync(await answers.Locator(".app-answer").CountAsync());
+
         await page.GotoAsync("/consortia/00G/actions");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Support actions");
         await Expect(page.Locator(".app-actions[data-live=true]")).ToHaveCountAsync(1);

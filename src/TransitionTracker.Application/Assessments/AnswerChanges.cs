@@ -25,17 +25,23 @@ public sealed record AnswerChanges(
     IReadOnlyList<AnswerChanges.DomainChange> Domains,
     IReadOnlyList<AnswerChanges.CriterionChange> Criteria)
 {
-    /// <summary>The criteria whose answer or evidence changed, or that are new or gone.</summary>
+    /// <summary>
+    /// The criteria whose answer or evidence changed, or that are new or gone. This and the other worked-out properties
+    /// are left out of JSON, so a page's persisted state carries the facts only.
+    /// </summary>
     [JsonIgnore]
     public IReadOnlyList<CriterionChange> Changed => Criteria.Where(c => c.Changed).ToList();
 
+    [JsonIgnore]
     public bool ScoreChanged => ScoreBefore != ScoreAfter;
 
+    [JsonIgnore]
     public bool TrackChanged => TrackBefore != TrackAfter;
 
     /// <param name="Before">The score in the previous assessment; null when it had no score in this domain or no such domain.</param>
     public sealed record DomainChange(string Id, string Name, double? Before, double? After)
     {
+        [JsonIgnore]
         public bool Changed => Before != After;
     }
 
@@ -43,12 +49,16 @@ public sealed record AnswerChanges(
     /// <param name="After">This assessment's answer as people read it; null when the criterion is gone.</param>
     public sealed record CriterionChange(string CriterionId, string CriterionText, string DomainName, string? Before, string? After, bool EvidenceChanged)
     {
+        [JsonIgnore]
         public bool IsNew => Before is null;
 
+        [JsonIgnore]
         public bool IsGone => After is null;
 
+        [JsonIgnore]
         public bool AnswerChanged => !string.Equals(Before, After, StringComparison.Ordinal);
 
+        [JsonIgnore]
         public bool Changed => AnswerChanged || EvidenceChanged;
     }
 
