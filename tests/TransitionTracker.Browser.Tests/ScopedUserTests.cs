@@ -99,8 +99,31 @@ public sealed class ScopedUserTests(BrowserAppFixture app)
         var answers = page.Locator(".app-answers");
         await Expect(answers).ToBeVisibleAsync();
         Assert.True(await answers.Locator(".app-answer").CountAsync() >= 30, "The open assessment does not list its criteria.");
+
+        // What changed since the assessment before it: the changed criteria, counted; a switch shows every answer.
+        var changes = answers.Locator("section.app-changes");
+        var date = @"\d{1,2} [A-Z][a-z]+ \d{4}";
+        await Expect(changes.GetByRole(AriaRole.Heading, new() { Level = 2, NameRegex = new System.Text.RegularExpressions.Regex($"^What changed since {date}$") })).ToBeVisibleAsync();
+        await Expect(changes.GetByRole(AriaRole.Table, new() { NameRegex = new System.Text.RegularExpressions.Regex($"^Domain scores on {date} and in this assessment$") }).Locator("tbody tr")).ToHaveCountAsync(8);
+        var count = changes.Locator(".app-changes__count");
+        await Expect(count).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($@"^\s*\d+ criteri(on|a) of \d+ changed since {date}\.\s*$"));
+        var changed = int.Parse(await count.GetAttributeAsync("data-changed") ?? "", System.Globalization.CultureInfo.InvariantCulture);
+        var changedOnly = changes.GetByRole(AriaRole.Table, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Answers changed since") });
+        await Expect(changedOnly.Locator("tbody tr")).ToHaveCountAsync(changed);
+        await changes.GetByText("Show every answer, not only the changes").ClickAsync();
+        var every = changes.GetByRole(AriaRole.Table, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Every answer, compared with") });
+        await Expect(every.Locator("tbody tr")).ToHaveCountAsync(await answers.Locator(".app-answer").CountAsync());
+        await Expect(every.Locator("tbody tr.app-change--changed")).ToHaveCountAsync(changed);
         Assert.Equal("still here", await page.EvaluateAsync<string>("() => window.historyPageMarker"));
-        await ScanAtEachWidthAsync(browserPage, "assessment history page with an assessment open");
+        await ScanAtEachWidthAsync(browserPage, "assessment history page with an assessment open and every answer compared");
+
+        // Opened from the address (a bookmark), the prerendered changes carry over into the live page and still switch.
+        await page.ReloadAsync();
+        await Expect(page.Locator(".app-history[data-live=true]")).ToHaveCountAsync(1);
+        await Expect(count).ToHaveAttributeAsync("data-changed", changed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(every).ToHaveCountAsync(0);
+        await changes.GetByText("Show every answer, not only the changes").ClickAsync();
+        await Expect(every.Locator("tbody tr")).ToHaveCountAsync(await answers.Locator(".app-answer").CountAsync());
 
         await page.GotoAsync("/consortia/00G/actions");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Support actions");

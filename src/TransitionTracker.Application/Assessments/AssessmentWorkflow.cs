@@ -107,8 +107,9 @@ public sealed class AssessmentWorkflow(
 
     /// <summary>
     /// One submitted assessment of the consortium with every answer and evidence note, by domain of the framework
-    /// version it was made against; null when there is no submitted assessment with that id for the consortium (a
-    /// draft, another consortium's) or the user may not read the consortium.
+    /// version it was made against, and what changed since the previous one (<see cref="AnswerChanges"/>: the two are
+    /// read in one query); null when there is no submitted assessment with that id for the consortium (a draft,
+    /// another consortium's) or the user may not read the consortium.
     /// </summary>
     public async Task<SubmittedAnswers?> SubmittedAnswersAsync(ActingUser? user, string consortiumCode, int assessmentId, CancellationToken cancellationToken)
     {
@@ -119,14 +120,14 @@ public sealed class AssessmentWorkflow(
 
         var code = OrganisationCode.Normalise(consortiumCode);
         await using var db = contexts.OpenForReading();
-        var assessment = await db.Assessments.AsNoTracking().Include(a => a.Responses)
-            .SingleOrDefaultAsync(a => a.Id == assessmentId && a.ConsortiumCode == code && a.Status == AssessmentStatus.Submitted, cancellationToken);
-        if (assessment is null)
+        var pair = await AnswerChanges.WithPreviousAsync(db, code, assessmentId, cancellationToken);
+        if (pair is not [var assessment, ..] || assessment.Id != assessmentId)
         {
             return null;
         }
 
         var framework = await VersionOfAsync(assessment, cancellationToken);
+        var changes = pair is [_, var previous] ? AnswerChanges.Between(previous, await VersionOfAsync(previous, cancellationToken), assessment, framework) : null;
         var domains = framework.Domains
             .Select(d => new SubmittedAnswers.DomainAnswers(d.Id, d.Name, framework.CriteriaOf(d.Id)
                 .Select(c => (Criterion: c, Response: assessment.ResponseTo(c.Id)))
@@ -137,7 +138,7 @@ public sealed class AssessmentWorkflow(
             .ToList();
         return new SubmittedAnswers(
             assessment.Id, assessment.ConsortiumCode, framework.Id, framework.Version, framework.Name, assessment.SubmittedAtUtc!.Value,
-            assessment.SubmittedBy, assessment.Score, assessment.Track, domains);
+            assessment.SubmittedBy, assessment.Score, assessment.Track, domains, changes);
     }
 
     /// <summary>

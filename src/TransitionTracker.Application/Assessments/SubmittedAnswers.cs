@@ -6,6 +6,7 @@ namespace TransitionTracker.Application.Assessments;
 /// One submitted assessment's answers and evidence, read-only, grouped by the domains of the framework version it was
 /// made against; criteria nobody answered are listed as not answered.
 /// </summary>
+/// <param name="Changes">What changed since the previous submitted assessment of the consortium and framework; null for the first.</param>
 public sealed record SubmittedAnswers(
     int Id,
     string ConsortiumCode,
@@ -16,7 +17,8 @@ public sealed record SubmittedAnswers(
     string? SubmittedBy,
     double? Score,
     Track? Track,
-    IReadOnlyList<SubmittedAnswers.DomainAnswers> Domains)
+    IReadOnlyList<SubmittedAnswers.DomainAnswers> Domains,
+    AnswerChanges? Changes)
 {
     public sealed record DomainAnswers(string Id, string Name, IReadOnlyList<Answer> Answers);
 

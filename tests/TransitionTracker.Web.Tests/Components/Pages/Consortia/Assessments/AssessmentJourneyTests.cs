@@ -94,6 +94,10 @@ public sealed class AssessmentJourneyTests : IClassFixture<ChecklistApp>
         var links = history.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("/consortia/00G/actions/new?criterion=GOV-02", links);
         Assert.Contains("/consortia/00G/actions/new?criterion=CLE-01", links);
+
+        // Opened, the first assessment of the consortium says there is nothing earlier to compare it with.
+        var (_, opened) = await HtmlPage.GetAsync(manager, $"/consortia/00G/history?assessment={submitted.Id}");
+        Assert.Contains("no earlier one to compare it with", opened.QuerySelector(".app-changes__first")!.Text(), StringComparison.Ordinal);
     }
 
     [Fact]
