@@ -33,6 +33,8 @@ public static class NhsTheme
             SuccessContrastText = "#FFFFFF",
             Warning = WarmYellow,
             WarningContrastText = Black,
+            // The text of a warning note on a light background: a dark brown of the same hue (7:1).
+            WarningDarken = "#6B4A00",
             Error = Red,
             ErrorContrastText = "#FFFFFF",
             Dark = Black,
@@ -62,6 +64,7 @@ public static class NhsTheme
             SuccessContrastText = Black,
             Warning = WarmYellow,
             WarningContrastText = Black,
+            WarningDarken = WarmYellow,
             Error = "#FF7A6E",
             ErrorContrastText = Black,
             TextPrimary = "#F0F4F5",
