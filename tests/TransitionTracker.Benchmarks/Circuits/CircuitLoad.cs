@@ -107,15 +107,12 @@ public static class CircuitLoad
         var managedPer = (after.ManagedBytes - before.ManagedBytes) / 1024.0 / Math.Max(circuits, 1);
         var residentPer = (after.ResidentBytes - before.ResidentBytes) / 1024.0 / Math.Max(circuits, 1);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"first byte to live over {delays.Count} pages of {options.Path}: p50 {Percentile(delays, 50):F0} ms, p95 {Percentile(delays, 95):F0} ms, max {delays[^1]:F0} ms"));
+            $"first byte to live over {delays.Count} pages of {options.Path}: p50 {CommandLine.Percentile(delays, 50):F0} ms, p95 {CommandLine.Percentile(delays, 95):F0} ms, max {delays[^1]:F0} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"heap {before.ManagedBytes / 1048576.0:F1} MB -> {after.ManagedBytes / 1048576.0:F1} MB, resident {before.ResidentBytes / 1048576.0:F1} MB -> {after.ResidentBytes / 1048576.0:F1} MB, open circuits {before.OpenCircuits} -> {after.OpenCircuits}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"CIRCUITS contexts={delays.Count} circuits={circuits} live_p50={Percentile(delays, 50):F0} live_p95={Percentile(delays, 95):F0} live_max={delays[^1]:F0} heap_kb_per_circuit={managedPer:F0} resident_kb_per_circuit={residentPer:F0}"));
+            $"CIRCUITS contexts={delays.Count} circuits={circuits} live_p50={CommandLine.Percentile(delays, 50):F0} live_p95={CommandLine.Percentile(delays, 95):F0} live_max={delays[^1]:F0} heap_kb_per_circuit={managedPer:F0} resident_kb_per_circuit={residentPer:F0}"));
     }
-
-    private static double Percentile(List<double> sorted, int percent) =>
-        sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     private static async Task<string> SignInAsync(IBrowser browser, Options options)
     {
@@ -163,32 +160,7 @@ public static class CircuitLoad
 
     private static Options Parse(string[] args)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i += 2)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
-            {
-                throw new ArgumentException($"'{args[i]}' is not an option with a value.");
-            }
-
-            values[args[i][2..]] = args[i + 1];
-        }
-
-        string Required(string name) => values.TryGetValue(name, out var value) && value.Length > 0
-            ? value
-            : throw new ArgumentException($"--{name} is needed.");
-
-        int Count(string name, int fallback, int min) => !values.TryGetValue(name, out var text)
-            ? fallback
-            : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min
-                ? n
-                : throw new ArgumentException($"--{name} must be a whole number of at least {min}.");
-
-        if (!Uri.TryCreate(Required("base"), UriKind.Absolute, out var baseAddress))
-        {
-            throw new ArgumentException("--base must be an absolute address such as http://127.0.0.1:5099.");
-        }
-
-        return new Options(baseAddress, Required("path"), Required("email"), Required("password"), Count("contexts", 100, 1), Count("warm-up", 5, 0));
+        var line = new CommandLine(args);
+        return new Options(line.BaseAddress(), line.Required("path"), line.Required("email"), line.Required("password"), line.Count("contexts", 100, 1), line.Count("warm-up", 5, 0));
     }
 }
