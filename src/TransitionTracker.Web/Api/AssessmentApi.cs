@@ -45,6 +45,17 @@ public static class AssessmentApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        group.MapPatch("/current/answers", SaveAnswersAsync)
+            .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Edit))
+            .WithName("SaveCurrentAnswers")
+            .WithSummary("Saves answers to some criteria of the draft, as the checklist does: { framework?, revision, answers: [{ criterion, answer, evidence? }] }, answer a status or a level (empty to clear); giving a carried-forward answer unchanged keeps it as reviewed.")
+            .Accepts<JsonElement>("application/json")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapPost("/current/submit", SubmitAsync)
             .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Edit))
             .WithName("SubmitCurrentAssessment")
@@ -119,6 +130,87 @@ public static class AssessmentApi
             }
 
             var outcome = await workflow.ReplaceAnswersAsync(user, consortium, frameworkId, revision, validated.Responses, evidence, cancellationToken);
+            return Answer(outcome, Describe);
+        }
+    }
+
+    // The checklist's own edit (AssessmentWorkflow.SaveAnswersAsync): the same rules and messages as the page, each
+    // problem named by the answer it is about.
+    private static async Task<IResult> SaveAnswersAsync(string code, HttpRequest request, AssessmentWorkflow workflow, CurrentUser currentUser, CancellationToken cancellationToken)
+    {
+        var (document, problem) = await JsonRequestBody.ReadAsync(request, ScoringApi.MaxRequestBytes, cancellationToken);
+        if (document is null)
+        {
+            return problem!;
+        }
+
+        using (document)
+        {
+            var (frameworkId, revision, problems) = ReadEnvelope(document.RootElement);
+            if (revision is null && problems.Count == 0)
+            {
+                problems.Add(("$.revision", "revision is required: the revision of the draft you are changing (GET .../current)."));
+            }
+
+            var answers = new List<AnswerInput>();
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && (!document.RootElement.TryGetProperty("answers", out var list) || list.ValueKind != JsonValueKind.Array))
+            {
+                problems.Add(("$.answers", "answers is required: a JSON array of { criterion, answer, evidence? }."));
+            }
+            else if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                var i = 0;
+                foreach (var item in document.RootElement.GetProperty("answers").EnumerateArray())
+                {
+                    var path = $"$.answers[{i++}]";
+                    if (item.ValueKind != JsonValueKind.Object
+                        || !item.TryGetProperty("criterion", out var criterion) || criterion.ValueKind != JsonValueKind.String
+                        || string.IsNullOrWhiteSpace(criterion.GetString()))
+                    {
+                        problems.Add((path, "Each answer must be an object with a criterion id."));
+                        continue;
+                    }
+
+                    var answer = item.TryGetProperty("answer", out var a) ? a : default;
+                    var evidence = item.TryGetProperty("evidence", out var e) ? e : default;
+                    if (answer.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.String or JsonValueKind.Number)
+                        || evidence.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.String))
+                    {
+                        problems.Add((path, "answer must be a status, a level or empty, and evidence a string or null."));
+                        continue;
+                    }
+
+                    var id = criterion.GetString()!;
+                    if (!index.TryAdd(id, i - 1))
+                    {
+                        problems.Add((path, $"{id} is answered twice."));
+                        continue;
+                    }
+
+                    answers.Add(new AnswerInput(id, answer.ValueKind switch
+                    {
+                        JsonValueKind.String => answer.GetString()!,
+                        JsonValueKind.Number => answer.GetRawText(),
+                        _ => "",
+                    }, evidence.ValueKind == JsonValueKind.String ? evidence.GetString() : null));
+                }
+            }
+
+            if (problems.Count > 0)
+            {
+                return ValidationProblems.From(problems);
+            }
+
+            var outcome = await workflow.SaveAnswersAsync(currentUser.Acting, OrganisationCode.TryNormalise(code)!, frameworkId, revision, answers, cancellationToken);
+            if (outcome.Status == EditStatus.Invalid)
+            {
+                return ValidationProblems.From(outcome.Problems.Select(p => (
+                    p.Item is { } item && index.TryGetValue(item, out var at) ? $"$.answers[{at}].{p.Field}" : "$.answers",
+                    p.Message)));
+            }
+
             return Answer(outcome, Describe);
         }
     }

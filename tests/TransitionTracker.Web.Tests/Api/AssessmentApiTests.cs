@@ -107,5 +107,44 @@ public sealed class AssessmentApiTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/api/consortia/00H/assessments")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_script_saves_some_answers_as_the_checklist_does_with_the_same_rules_and_revision()
+    {
+        var manager = _factory.CreateClientFor(DemoAccountSeeder.PctManager("5D7"));
+        var started = await manager.PutAsJsonAsync(Current, new { responses = Array.Empty<object>() });
+        var revision = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("revision").GetInt32();
+        var patch = Current + "/answers";
+
+        var refused = await manager.PatchAsJsonAsync(patch, new
+        {
+            revision,
+            answers = new object[]
+            {
+                new { criterion = "GOV-01", answer = "met", evidence = "Board minutes" },
+                new { criterion = "GOV-02", answer = "not_applicable" },
+            },
+        });
+        var saved = await manager.PatchAsJsonAsync(patch, new
+        {
+            revision,
+            answers = new object[] { new { criterion = "GOV-01", answer = "met", evidence = "Board minutes" }, new { criterion = "GOV-02", answer = "in_progress" } },
+        });
+        var stale = await manager.PatchAsJsonAsync(patch, new { revision, answers = new object[] { new { criterion = "GOV-03", answer = "met" } } });
+        var blind = await manager.PatchAsJsonAsync(patch, new { answers = new object[] { new { criterion = "GOV-03", answer = "met" } } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = Assert.Single((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems").EnumerateArray());
+        Assert.Equal("$.answers[1].answer", problem.GetProperty("path").GetString());
+        Assert.Contains("essential", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var draft = await saved.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(revision + 1, draft.GetProperty("revision").GetInt32());
+        var gov01 = draft.GetProperty("responses").EnumerateArray().Single(r => r.GetProperty("criterion").GetString() == "GOV-01");
+        Assert.Equal(("met", "Board minutes"), (gov01.GetProperty("status").GetString(), gov01.GetProperty("evidence").GetString()));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, blind.StatusCode);
+        Assert.Equal(2, (await manager.GetFromJsonAsync<JsonElement>(Current)).GetProperty("responses").GetArrayLength());
+    }
+
     public void Dispose() => _factory.Dispose();
 }
