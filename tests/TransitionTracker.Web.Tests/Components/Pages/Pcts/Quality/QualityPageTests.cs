@@ -115,6 +115,24 @@ public sealed class QualityPageTests : MudComponentContext, IClassFixture<Qualit
     }
 
     [Fact]
+    public async Task Taking_the_stored_figures_after_a_conflict_shows_them_and_saves_nothing()
+    {
+        await _app.SaveMonthAsync(delivered: "850");
+        var page = RenderEditor();
+        page.WaitForAssertion(() => Assert.Equal("850.0", Value(page, "qipp-delivered")), Patience);
+        var theirs = await _app.SaveMonthAsync(delivered: "860");
+        await page.Find("#qipp-delivered").InputAsync(new ChangeEventArgs { Value = "700" });
+        await page.Find("#save-month").ClickAsync(new());
+        page.WaitForAssertion(() => page.Find("#take-theirs"), Patience);
+
+        await page.Find("#take-theirs").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Equal("860.0", Value(page, "qipp-delivered")), Patience);
+        Assert.Empty(page.FindAll("#quality-conflict"));
+        Assert.Equal(theirs.Revision, (await _app.MonthAsync())!.Revision);
+    }
+
+    [Fact]
     public async Task Leaving_with_figures_not_saved_asks_first_and_staying_keeps_them()
     {
         var dialogs = Render<MudDialogProvider>();
