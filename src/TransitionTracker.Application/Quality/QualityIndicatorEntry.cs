@@ -46,6 +46,22 @@ public sealed class QualityIndicatorEntry(DbContexts contexts, OrganisationScope
         return csv.ToString();
     }
 
+    /// <summary>The revision an editor saves on when it read no record of the month: a conflict if one exists now.</summary>
+    public const int NoRecord = 0;
+
+    /// <summary>One reported month of the PCT, or null when not reported or the user may not read the PCT.</summary>
+    public async Task<QualityIndicator?> MonthAsync(ActingUser? user, string pctCode, DateOnly month, CancellationToken cancellationToken)
+    {
+        if (await AllowedPctAsync(user, AccessOperation.Read, pctCode, cancellationToken) is not { } pct)
+        {
+            return null;
+        }
+
+        var first = new DateOnly(month.Year, month.Month, 1);
+        await using var db = contexts.OpenForReading();
+        return await db.QualityIndicators.AsNoTracking().SingleOrDefaultAsync(q => q.PctCode == pct && q.Month == first, cancellationToken);
+    }
+
     /// <summary>The PCT's latest reported months, newest first; none when the user may not read the PCT.</summary>
     public async Task<IReadOnlyList<QualityIndicator>> RecentAsync(ActingUser? user, string pctCode, int count, CancellationToken cancellationToken)
     {
@@ -62,8 +78,10 @@ public sealed class QualityIndicatorEntry(DbContexts contexts, OrganisationScope
     /// One month from the form; the outcome's value is the month saved. A month already reported is replaced, under the
     /// revision rule (docs/architecture.md, "Editing: one outcome, one revision rule"): based on
     /// <paramref name="basedOnRevision"/> when the editor read the month's record (a conflict when it has changed
-    /// since, not found when there is none), or, when null, on whatever is stored as the change is made (the page's
-    /// form and CSV files say a month, not a revision). Not found when the user may not edit the PCT.
+    /// since, not found when there is none); on <see cref="NoRecord"/> when the editor read no record of the month (a
+    /// conflict when one has been saved since); or, when null, on whatever is stored as the change is made (CSV files
+    /// say a month, not a revision). Every value is checked against <see cref="QualityIndicatorRules"/> first. Not
+    /// found when the user may not edit the PCT.
     /// </summary>
     public async Task<EditOutcome<IReadOnlyList<DateOnly>>> SaveAsync(
         ActingUser? user, string pctCode, QualityIndicatorForm form, int? basedOnRevision, CancellationToken cancellationToken)
@@ -183,7 +201,7 @@ public sealed class QualityIndicatorEntry(DbContexts contexts, OrganisationScope
             return Months(outcome, months);
         }
 
-        if (basedOnRevision is not null)
+        if (basedOnRevision is not null and not NoRecord)
         {
             // Based on a record of a month that is not reported: there is no such record.
             return Months(EditOutcome.NotFound());
@@ -262,32 +280,45 @@ public sealed class QualityIndicatorEntry(DbContexts contexts, OrganisationScope
             Problem(0, "must be a month from 2000 up to next month");
         }
 
-        var planned = Number(form.QippPlanned, 1, 0, 1_000_000, "pounds in thousands, 0 or more", Problem);
-        var delivered = Number(form.QippDelivered, 2, 0, 1_000_000, "pounds in thousands, 0 or more", Problem);
-        var emergency = Number(form.EmergencyChange, 3, -100, 1000, "a percentage change from -100 to 1000", Problem);
+        var planned = Number(form.QippPlanned, 1, QualityIndicatorRules.QippPlanned, row, Problem, problems);
+        var delivered = Number(form.QippDelivered, 2, QualityIndicatorRules.QippDelivered, row, Problem, problems);
+        if (planned > 0 && delivered > planned * QualityIndicatorRules.MostDeliveredOfPlanned)
+        {
+            problems.Add(RowProblem(row, Fields[2].Field, Where(QualityIndicatorRules.DeliveredOverPlan)));
+            delivered = null;
+        }
+
+        var emergency = Number(form.EmergencyChange, 3, QualityIndicatorRules.EmergencyChange, row, Problem, problems);
         if (!QualityWords.TryParseWire(form.WinterPlan, out var winter))
         {
             Problem(4, string.IsNullOrWhiteSpace(form.WinterPlan) ? "is missing: choose not-started, draft, agreed or tested" : "must be not-started, draft, agreed or tested");
         }
 
-        var admitted = Number(form.RttAdmitted, 5, 0, 100, "a percentage from 0 to 100", Problem);
-        var nonAdmitted = Number(form.RttNonAdmitted, 6, 0, 100, "a percentage from 0 to 100", Problem);
+        var admitted = Number(form.RttAdmitted, 5, QualityIndicatorRules.RttAdmitted, row, Problem, problems);
+        var nonAdmitted = Number(form.RttNonAdmitted, 6, QualityIndicatorRules.RttNonAdmitted, row, Problem, problems);
         return problems.Count > before
             ? null
             : new Values(month!.Value, planned!.Value, delivered!.Value, emergency!.Value, winter, admitted!.Value, nonAdmitted!.Value);
     }
 
-    private static decimal? Number(string? text, int index, decimal min, decimal max, string expected, Action<int, string> problem)
+    // A number, or null with its problem: missing, not a number, or outside the rule's plausible range (explained).
+    private static decimal? Number(string? text, int index, QualityIndicatorRule rule, int? row, Action<int, string> problem, List<FieldProblem> problems)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            problem(index, $"is missing: enter {expected}");
+            problem(index, "is missing: enter a number");
             return null;
         }
 
-        if (!decimal.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        if (!decimal.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
-            problem(index, $"must be {expected}");
+            problem(index, "must be a number, for example 12.5");
+            return null;
+        }
+
+        if (!rule.Allows(value))
+        {
+            problems.Add(RowProblem(row, rule.Field, row is null ? rule.OutOfRange : $"Row {row}: {rule.OutOfRange}"));
             return null;
         }
 

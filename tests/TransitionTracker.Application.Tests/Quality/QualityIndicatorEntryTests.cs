@@ -142,6 +142,105 @@ public sealed class QualityIndicatorEntryTests : IAsyncLifetime
         Assert.Empty(signedOut);
     }
 
+    [Theory]
+    [InlineData("emergency-change", "999", "A change in emergency admissions of more than ±50 % in a month is not plausible; check the figure")]
+    [InlineData("emergency-change", "-50.1", "A change in emergency admissions of more than ±50 % in a month is not plausible; check the figure")]
+    [InlineData("qipp-planned", "20000.1", "QIPP savings planned of more than £20 million (20,000 in £ thousands) in one month are not plausible for a PCT; check the figure is in thousands")]
+    [InlineData("qipp-delivered", "2001", "QIPP savings delivered of more than twice the savings planned in a month are not plausible; check both figures")]
+    [InlineData("rtt-admitted", "49.9", "Admitted patients treated within 18 weeks must be from 50 % to 100 %: below half is not plausible against the 90 % standard; check the figure")]
+    [InlineData("rtt-non-admitted", "100.5", "Non-admitted patients treated within 18 weeks must be from 50 % to 100 %: below half is not plausible against the 95 % standard; check the figure")]
+    public async Task A_figure_outside_its_plausible_range_is_refused_with_the_range_explained_and_nothing_is_saved(string field, string value, string message)
+    {
+        var manager = await _host.UserAsync(Demo.PctManager);
+        var before = await CountAsync();
+        var form = Form("2001-05");
+        Set(form, field, value);
+
+        var outcome = await SaveAsync(manager, Pct, form, null);
+
+        Assert.Equal(EditStatus.Invalid, outcome.Status);
+        var problem = Assert.Single(outcome.Problems);
+        Assert.Equal(field, problem.Field);
+        Assert.Equal(message, problem.Message);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Theory]
+    [InlineData("emergency-change", "50")]
+    [InlineData("emergency-change", "-50")]
+    [InlineData("qipp-planned", "20000")]
+    [InlineData("qipp-delivered", "2000")]
+    [InlineData("rtt-admitted", "50")]
+    [InlineData("rtt-non-admitted", "100")]
+    public async Task A_figure_at_the_edge_of_its_plausible_range_is_saved(string field, string value)
+    {
+        var manager = await _host.UserAsync(Demo.PctManager);
+        var form = Form("2001-05");
+        Set(form, field, value);
+
+        var outcome = await SaveAsync(manager, Pct, form, null);
+
+        Assert.True(outcome.IsSaved, string.Join("; ", outcome.Problems.Select(p => p.Message)));
+    }
+
+    [Fact]
+    public async Task A_file_row_outside_a_plausible_range_is_refused_naming_its_row()
+    {
+        var manager = await _host.UserAsync(Demo.PctManager);
+        var csv = string.Join(',', QualityIndicatorEntry.Header) + "\r\n2001-01,500,480,999,agreed,91.0,96.0\r\n";
+
+        var outcome = await ImportAsync(manager, Pct, csv);
+
+        var problem = Assert.Single(outcome.Problems);
+        Assert.Equal("2", problem.Item);
+        Assert.Equal("Row 2: " + QualityIndicatorRules.EmergencyChange.OutOfRange, problem.Message);
+        Assert.Null(await IndicatorAsync(Pct, new DateOnly(2001, 1, 1)));
+    }
+
+    [Fact]
+    public async Task Every_numeric_input_has_a_range_explained_and_a_typical_month_is_within_them()
+    {
+        Assert.Equal(["qipp-planned", "qipp-delivered", "emergency-change", "rtt-admitted", "rtt-non-admitted"], QualityIndicatorRules.Numbers.Select(r => r.Field));
+        Assert.All(QualityIndicatorRules.Numbers, r =>
+        {
+            Assert.True(r.Min < r.Max);
+            Assert.NotEmpty(r.Hint);
+            Assert.Contains("check the figure", r.OutOfRange, StringComparison.Ordinal);
+        });
+        var manager = await _host.UserAsync(Demo.PctManager);
+        Assert.True((await SaveAsync(manager, Pct, Form("2001-05"), null)).IsSaved);
+    }
+
+    [Fact]
+    public async Task An_editor_that_read_no_record_of_the_month_gets_a_conflict_when_someone_saved_it_since()
+    {
+        var manager = await _host.UserAsync(Demo.PctManager);
+        Assert.Null(await _host.RunAsync<QualityIndicatorEntry, QualityIndicator?>(e => e.MonthAsync(manager, Pct, May2001, CancellationToken.None)));
+        var theirs = await SaveAsync(manager, Pct, Form("2001-05", qippDelivered: "860"), QualityIndicatorEntry.NoRecord);
+
+        var mine = await SaveAsync(manager, Pct, Form("2001-05", qippDelivered: "700"), QualityIndicatorEntry.NoRecord);
+        var mineOverTheirs = await SaveAsync(manager, Pct, Form("2001-05", qippDelivered: "700"), mine.Conflict!.CurrentRevision);
+
+        Assert.True(theirs.IsSaved);
+        Assert.Equal(EditStatus.Conflict, mine.Status);
+        Assert.Equal(theirs.Revision, mine.Conflict.CurrentRevision);
+        Assert.True(mineOverTheirs.IsSaved);
+        var stored = await _host.RunAsync<QualityIndicatorEntry, QualityIndicator?>(e => e.MonthAsync(manager, Pct, May2001, CancellationToken.None));
+        Assert.Equal(700m, stored!.QippDeliveredThousands);
+    }
+
+    private static void Set(QualityIndicatorForm form, string field, string value)
+    {
+        switch (field)
+        {
+            case "qipp-planned": form.QippPlanned = value; break;
+            case "qipp-delivered": form.QippDelivered = value; break;
+            case "emergency-change": form.EmergencyChange = value; break;
+            case "rtt-admitted": form.RttAdmitted = value; break;
+            default: form.RttNonAdmitted = value; break;
+        }
+    }
+
     private static QualityIndicatorForm Form(
         string month, string qippPlanned = "1000", string qippDelivered = "850", string winterPlan = "draft", string rttAdmitted = "89.0") => new()
     {
