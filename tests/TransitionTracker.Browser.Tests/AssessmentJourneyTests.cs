@@ -46,15 +46,19 @@ public sealed class AssessmentJourneyTests(NeverAssessedConsortiaFixture app) : 
             var page = browserPage.Page;
             await SignIn.AsAsync(page, Manager);
 
-            // Home → the manager's PCT → the consortium → its readiness checklist, with nothing started yet.
+            // Home → the manager's PCT → the consortium → its readiness checklist, with nothing started yet. Each
+            // page is live before its link is followed, so the click is the circuit's, not a half-started page's.
+            await LiveAsync(page, "main");
             await page.GetByRole(AriaRole.Table, new() { Name = "Your PCTs" }).GetByRole(AriaRole.Link).ClickAsync();
-            await Expect(page).ToHaveURLAsync(PathRegex($"/pcts/{PctCode}"));
+            await Expect(page).ToHaveURLAsync(PathRegex($"/pcts/{PctCode}"), new() { Timeout = 15_000 });
+            await LiveAsync(page, "main");
             var consortiumLink = page.Locator("table tbody tr", new() { HasText = $"({consortiumCode})" }).GetByRole(AriaRole.Link).First;
             consortiumName = (await consortiumLink.TextContentAsync())!.Trim();
             await consortiumLink.ClickAsync();
             await Expect(page.Locator("#track")).ToContainTextAsync("Not assessed yet");
+            await LiveAsync(page, "main");
             await page.GetByRole(AriaRole.Link, new() { Name = "Readiness checklist", Exact = true }).ClickAsync();
-            await Expect(page).ToHaveURLAsync(PathRegex(checklistPath));
+            await Expect(page).ToHaveURLAsync(PathRegex(checklistPath), new() { Timeout = 15_000 });
             await Expect(page).ToHaveTitleAsync($"{FrameworkName} – {consortiumName} – Transition Tracker");
             await Expect(Heading(page)).ToHaveTextAsync(FrameworkName);
             await LiveAsync(page);
@@ -209,7 +213,8 @@ public sealed class AssessmentJourneyTests(NeverAssessedConsortiaFixture app) : 
     }
 
     /// <summary>Waits until the checklist's circuit is live: only then do its controls act.</summary>
-    private static Task LiveAsync(IPage page) => Expect(page.Locator(".app-checklist[data-live=true]")).ToHaveCountAsync(1);
+    private static Task LiveAsync(IPage page, string what = ".app-checklist") =>
+        Expect(page.Locator($"{what}[data-live=true]")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
 
     private static async Task ScanAtEachWidthAsync(BrowserPage browserPage, string pageName)
     {

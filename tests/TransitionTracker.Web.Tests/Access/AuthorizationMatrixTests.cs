@@ -96,6 +96,7 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         ["GET /api/consortia/{code}/assessments/"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/assessments"),
         ["GET /api/consortia/{code}/assessments/current"] = new(Access.ConsortiumEdit, "GET", c => $"/api/consortia/{c}/assessments/current"),
         ["PUT /api/consortia/{code}/assessments/current"] = new(Access.ConsortiumEdit, "PUT", c => $"/api/consortia/{c}/assessments/current", """{"revision":{revision},"responses":[]}"""),
+        ["PATCH /api/consortia/{code}/assessments/current/answers"] = new(Access.ConsortiumEdit, "PATCH", c => $"/api/consortia/{c}/assessments/current/answers", """{"revision":{revision},"answers":[]}"""),
         ["POST /api/consortia/{code}/assessments/current/submit"] = new(Access.ConsortiumEdit, "POST", c => $"/api/consortia/{c}/assessments/current/submit", """{"revision":{revision}}"""),
         ["GET /consortia/{Code}/actions/new"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/actions/new"),
         ["GET /consortia/{Code}/actions/{Id:int}"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/actions/{{action}}"),
