@@ -107,6 +107,46 @@ public sealed class UserDirectory(DbContexts contexts)
             described.Select(a => a.Summary).ToList());
     }
 
+    public const int ScopeOptionLimit = 20;
+
+    /// <summary>
+    /// The organisations of the kind <paramref name="role"/> is scoped to (regions for a regional lead, PCTs for a PCT
+    /// manager, consortia for a consortium lead) whose code starts with <paramref name="text"/> or whose name contains
+    /// it, ignoring case; exact code first, then by name; at most <see cref="ScopeOptionLimit"/>. Empty text lists the
+    /// first by name. Administrators only, and only for a role that has a scope: anything else gets nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<ScopeOption>> FindScopesAsync(ActingUser? user, Role role, string? text, CancellationToken cancellationToken)
+    {
+        if (user?.Access.IsAdministrator != true || !role.NeedsScope())
+        {
+            return [];
+        }
+
+        var search = (text ?? "").Trim().ToUpperInvariant();
+        if (search.Length > 100)
+        {
+            search = search[..100];
+        }
+
+        await using var db = contexts.OpenForReading();
+        var organisations = role switch
+        {
+            Role.RegionalLead => db.Regions.AsNoTracking().Select(r => new { r.Code, r.Name }),
+            Role.PctManager => db.Pcts.AsNoTracking().Select(p => new { p.Code, p.Name }),
+            _ => db.Consortia.AsNoTracking().Select(c => new { c.Code, c.Name }),
+        };
+        if (search.Length > 0)
+        {
+            organisations = organisations.Where(o => o.Code.StartsWith(search) || o.Name.ToUpper().Contains(search));
+        }
+
+        var found = await organisations
+            .OrderBy(o => o.Code == search ? 0 : 1).ThenBy(o => o.Name).ThenBy(o => o.Code)
+            .Take(ScopeOptionLimit)
+            .ToListAsync(cancellationToken);
+        return found.Select(o => new ScopeOption(o.Code, o.Name)).ToList();
+    }
+
     private static UserStatus StatusOf(bool isDisabled) => isDisabled ? UserStatus.Disabled : UserStatus.Active;
 
     // Three small look-ups, one per kind of scope, whatever the number of assignments.

@@ -61,6 +61,40 @@ public sealed class UserDirectoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Scopes_are_found_among_the_organisations_of_the_roles_kind_by_code_or_name()
+    {
+        var admin = await _host.UserAsync(Demo.Administrator);
+
+        var pcts = await FindScopesAsync(admin, Role.PctManager, "newcastle");
+        var regions = await FindScopesAsync(admin, Role.RegionalLead, "q30");
+        var consortia = await FindScopesAsync(admin, Role.ConsortiumLead, " 00g ");
+        var first = await FindScopesAsync(admin, Role.PctManager, "");
+
+        Assert.Contains(pcts, o => o.Code == "5D7" && o.ToString() == $"{o.Name} (5D7)");
+        Assert.All(pcts, o => Assert.Contains("NEWCASTLE", o.Name.ToUpperInvariant(), StringComparison.Ordinal));
+        Assert.Equal("Q30", regions[0].Code);
+        Assert.Equal("00G", consortia[0].Code);
+        Assert.DoesNotContain(consortia, o => o.Code == "Q30" || o.Code == "5D7");
+        Assert.InRange(first.Count, 1, UserDirectory.ScopeOptionLimit);
+        Assert.Empty(await FindScopesAsync(admin, Role.PctManager, "%"));
+    }
+
+    [Fact]
+    public async Task Scopes_are_found_for_administrators_and_scoped_roles_only()
+    {
+        var admin = await _host.UserAsync(Demo.Administrator);
+        var national = await _host.UserAsync(Demo.National);
+
+        Assert.Empty(await FindScopesAsync(national, Role.PctManager, "5D7"));
+        Assert.Empty(await FindScopesAsync(null, Role.RegionalLead, "Q30"));
+        Assert.Empty(await FindScopesAsync(admin, Role.NationalViewer, "Q30"));
+        Assert.Empty(await FindScopesAsync(admin, Role.Administrator, ""));
+    }
+
+    private Task<IReadOnlyList<ScopeOption>> FindScopesAsync(ActingUser? user, Role role, string text) =>
+        _host.RunAsync<UserDirectory, IReadOnlyList<ScopeOption>>(d => d.FindScopesAsync(user, role, text, CancellationToken.None));
+
+    [Fact]
     public async Task An_administrator_searches_users_by_email_or_name_ignoring_case()
     {
         var admin = await _host.UserAsync(Demo.Administrator);

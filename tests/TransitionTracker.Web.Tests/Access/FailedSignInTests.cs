@@ -31,13 +31,12 @@ public sealed class FailedSignInTests : IDisposable
     public async Task Every_failed_sign_in_gets_the_same_answer_whether_the_account_exists_or_is_disabled()
     {
         var lead = DemoAccountSeeder.ConsortiumLead("00G");
-        var admin = _clocked.CreateClientFor(DemoAccountSeeder.Administrator);
 
         var wrongPassword = await FormAnswerAsync(Owner, DemoAccountSeeder.National, WrongPassword);
         var noSuchAccount = await FormAnswerAsync(Owner, "nobody@demo.test", WrongPassword);
         var wrongApi = await ApiAnswerAsync(Owner, DemoAccountSeeder.National, WrongPassword);
         var noSuchApi = await ApiAnswerAsync(Owner, "nobody@demo.test", WrongPassword);
-        await DisableAsync(admin, lead);
+        await AdminAccounts.DisableAsync(_app.Services, lead);
         var disabled = await FormAnswerAsync(Owner, lead, DemoAccountSeeder.DefaultPassword);
         var disabledApi = await ApiAnswerAsync(Owner, lead, DemoAccountSeeder.DefaultPassword);
 
@@ -93,14 +92,6 @@ public sealed class FailedSignInTests : IDisposable
     {
         _app.Dispose();
         _clocked.Dispose();
-    }
-
-    private static async Task DisableAsync(HttpClient admin, string email)
-    {
-        var (_, list) = await HtmlPage.GetAsync(admin, "/admin/users");
-        var link = list.QuerySelectorAll("a").First(a => a.Text().Contains(email, StringComparison.OrdinalIgnoreCase)).GetAttribute("href")!;
-        var disabled = await AdminForm.SubmitAsync(admin, link, "user-access", ("Change", "disable"));
-        Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
     }
 
     private HttpClient From(string address)

@@ -1,4 +1,6 @@
 using System.Net;
+using TransitionTracker.Application.Administration;
+using TransitionTracker.Application.Editing;
 using TransitionTracker.Data.Seeding;
 using TransitionTracker.Web.Access;
 using TransitionTracker.Web.Tests.Infrastructure;
@@ -36,18 +38,16 @@ public sealed class PasswordRuleTests
         using var factory = new TransitionTrackerFactory();
         var admin = factory.CreateClientFor(DemoAccountSeeder.Administrator);
 
-        var common = await CreateAsync(admin, "common.password@example.nhs.uk", "Password123456");
-        var phrase = await CreateAsync(admin, "pass.phrase@example.nhs.uk", "correct horse battery staple");
+        var common = await CreateAsync(factory, "common.password@example.nhs.uk", "Password123456");
+        var phrase = await CreateAsync(factory, "pass.phrase@example.nhs.uk", "correct horse battery staple");
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, common.StatusCode);
-        var page = await HtmlPage.ParseAsync(await common.Content.ReadAsStringAsync());
-        Assert.Equal(CommonPasswordValidator.Message, page.QuerySelector(".nhsuk-error-summary__list a")!.Text());
-        Assert.Equal(HttpStatusCode.Redirect, phrase.StatusCode);
+        Assert.Equal([(AccountFields.Password, CommonPasswordValidator.Message)], common.Problems.Select(p => (p.Field, p.Message)));
+        Assert.True(phrase.IsSaved);
         var (_, form) = await HtmlPage.GetAsync(admin, "/admin/users/new");
-        Assert.StartsWith("Use 12 characters or more. Common passwords", form.QuerySelector("#password-hint")!.Text());
+        Assert.Contains(form.QuerySelectorAll(".mud-input-helper-text"), h => h.Text().StartsWith("Use 12 characters or more. Common passwords", StringComparison.Ordinal));
     }
 
-    private static Task<HttpResponseMessage> CreateAsync(HttpClient admin, string email, string password) =>
-        AdminForm.SubmitAsync(admin, "/admin/users/new", "create-user",
-            ("Input.Email", email), ("Input.DisplayName", "Jo Bloggs"), ("Input.Password", password));
+    private static Task<EditOutcome> CreateAsync(TransitionTrackerFactory factory, string email, string password) =>
+        AdminAccounts.ChangeAsync(factory.Services, async (accounts, admin) =>
+            await accounts.CreateAsync(admin, email, "Jo Bloggs", password, CancellationToken.None));
 }

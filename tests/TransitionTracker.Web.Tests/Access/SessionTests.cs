@@ -85,12 +85,10 @@ public sealed class SessionTests : IDisposable
         var browser = NewBrowser();
         await SignInAsync(browser, lead);
         var token = WithToken((await LogInAsync(lead)).GetProperty("accessToken").GetString()!);
-        var admin = _factory.CreateClientFor(DemoAccountSeeder.Administrator);
-        var userUrl = $"/admin/users/{await UserIdAsync(lead)}";
 
-        await AdminForm.SubmitAsync(admin, userUrl, "user-access", ("Change", "disable"));
+        await AdminAccounts.DisableAsync(_factory.Services, lead);
         Assert.Equal(HttpStatusCode.Unauthorized, (await token.GetAsync("/api/consortia")).StatusCode);
-        await AdminForm.SubmitAsync(admin, userUrl, "user-access", ("Change", "enable"));
+        await AdminAccounts.EnableAsync(_factory.Services, lead);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await token.GetAsync("/api/consortia")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/consortia/00G")).StatusCode);

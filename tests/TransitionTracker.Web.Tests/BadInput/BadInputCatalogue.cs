@@ -47,10 +47,6 @@ public static class BadInputCatalogue
     [
         new("POST /sign-in", null, "/sign-in", "sign-in"),
         new("POST /sign-out", Lead, "/sign-out", "sign-out"),
-        new("POST /admin/users/new", Admin, "/admin/users/new", "create-user"),
-        new("POST /admin/users/{Id}", Admin, "/admin/users/{admin}", "assign-role"),
-        new("POST /admin/users/{Id}", Admin, "/admin/users/{admin}", "remove-role"),
-        new("POST /admin/users/{Id}", Admin, "/admin/users/{admin}", "user-access"),
         new("POST /admin/frameworks/upload", Admin, "/admin/frameworks/upload", "framework"),
         new("POST /consortia/{Code}/plan/functions/new", Manager, "/consortia/00G/plan/functions/new", "planned-function"),
         new("POST /consortia/{Code}/plan/functions/{Id:int}", Manager, "/consortia/00G/plan/functions/{function}", "planned-function"),
@@ -83,6 +79,8 @@ public static class BadInputCatalogue
         new("POST /not-found", null, "/not-found"),
         new("POST /error", null, "/error"),
         new("POST /admin/users", Admin, "/admin/users"),
+        new("POST /admin/users/new", Admin, "/admin/users/new"),
+        new("POST /admin/users/{Id}", Admin, "/admin/users/{admin}"),
         new("POST /admin/frameworks", Admin, "/admin/frameworks"),
         new("POST /search", National, "/search"),
     ];
@@ -139,7 +137,6 @@ public static class BadInputCatalogue
         new("GET /search", National, "/search", ["q"], Strict: false),
         new("GET /pcts/{Code}", National, "/pcts/5D7", ["q", "sort", "dir", "page"], Strict: false),
         new("GET /admin/users", Admin, "/admin/users", ["q", "role", "status", "sort", "dir", "page"], Strict: false),
-        new("GET /admin/users/{Id}", Admin, "/admin/users/{admin}", ["done"], Strict: false),
         new("GET /admin/frameworks", Admin, "/admin/frameworks", ["published", "PublishedVersion"], Strict: false),
         new("GET /consortia/{Code}/changes", National, "/consortia/00G/changes", ["q", "kind", "order", "page"], Strict: false),
         new("GET /consortia/{Code}/register", National, "/consortia/00G/register", ["q", "sort", "dir", "page"], Strict: false),

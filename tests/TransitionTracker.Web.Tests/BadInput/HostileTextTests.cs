@@ -94,4 +94,28 @@ public sealed class HostileTextTests : IClassFixture<TransitionTrackerFactory>
         var page = await HtmlPage.ParseAsync(html);
         Assert.Contains(BadValues.AllHostile, page.QuerySelector("#track")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_hostile_user_name_is_stored_as_typed_and_shown_escaped()
+    {
+        // Entered in the create-user page, which calls the use case in the circuit.
+        var created = await AdminAccounts.ChangeAsync(_factory.Services, async (accounts, admin) =>
+            await accounts.CreateAsync(admin, "hostile.name@example.nhs.uk", BadValues.AllHostile, "Commissioning-2011", CancellationToken.None));
+        Assert.True(created.IsSaved, string.Join("; ", created.Problems.Select(p => p.Message)));
+        var id = await AdminAccounts.UserIdAsync(_factory.Services, "hostile.name@example.nhs.uk");
+        using var client = _factory.CreateClientFor(BadInputCatalogue.Admin);
+
+        foreach (var url in new[] { $"/admin/users/{id}", "/admin/users?q=hostile.name" })
+        {
+            using var response = await client.GetAsync(url);
+            var html = await response.Content.ReadAsStringAsync();
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.DoesNotContain(BadValues.Script, html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
+            Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+            var page = await HtmlPage.ParseAsync(html);
+            Assert.Contains(BadValues.AllHostile, page.Body!.TextContent, StringComparison.Ordinal);
+        }
+    }
 }

@@ -9,9 +9,11 @@ namespace TransitionTracker.Web.Tests.Infrastructure;
 /// <summary>An account of the app's database as the use cases take it: its roles and, for PCT managers, their PCTs' regions.</summary>
 public static class DemoUsers
 {
-    public static async Task<ActingUser> ActingAsync(TransitionTrackerFactory factory, string email)
+    public static Task<ActingUser> ActingAsync(TransitionTrackerFactory factory, string email) => ActingAsync(factory.Services, email);
+
+    public static async Task<ActingUser> ActingAsync(IServiceProvider services, string email)
     {
-        using var scope = factory.Services.CreateScope();
+        using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Email == email);
         var assignments = await db.RoleAssignments.AsNoTracking().Where(a => a.UserId == user.Id).ToListAsync();
