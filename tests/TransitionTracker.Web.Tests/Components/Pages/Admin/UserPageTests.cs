@@ -87,27 +87,31 @@ public sealed class UserPageTests : MudComponentContext, IAsyncLifetime
         var dialogs = Render<MudDialogProvider>();
         var page = RenderPage();
 
-        await page.Find("#disable-user").ClickAsync(new());
+        // The handler waits for the answer, so the click completes once the dialog is closed.
+        var asking = page.Find("#disable-user").ClickAsync(new());
         dialogs.WaitForAssertion(() => Assert.Contains("signed out everywhere", dialogs.Markup, StringComparison.Ordinal), Patience);
         Assert.Contains("Disable this user?", dialogs.Markup, StringComparison.Ordinal);
         await dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel").ClickAsync(new());
+        await asking.WaitAsync(Patience);
 
         dialogs.WaitForAssertion(() => Assert.DoesNotContain("Disable this user?", dialogs.Markup, StringComparison.Ordinal), Patience);
         Assert.False(await IsDisabledAsync());
         Assert.Equal("Active", page.Find("#user-status").TextContent.Trim());
         Assert.Empty(Snackbars.ShownSnackbars);
 
-        await page.Find("#disable-user").ClickAsync(new());
+        asking = page.Find("#disable-user").ClickAsync(new());
         dialogs.WaitForAssertion(() => Assert.Contains("Disable this user?", dialogs.Markup, StringComparison.Ordinal), Patience);
         await dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Disable user").ClickAsync(new());
+        await asking.WaitAsync(Patience);
 
         page.WaitForAssertion(() => Assert.Equal("Disabled", page.Find("#user-status").TextContent.Trim()), Patience);
         Assert.True(await IsDisabledAsync());
         Assert.StartsWith("User disabled", Assert.Single(Snackbars.ShownSnackbars).Message, StringComparison.Ordinal);
 
-        await page.Find("#enable-user").ClickAsync(new());
+        asking = page.Find("#enable-user").ClickAsync(new());
         dialogs.WaitForAssertion(() => Assert.Contains("Enable this user?", dialogs.Markup, StringComparison.Ordinal), Patience);
         await dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Enable user").ClickAsync(new());
+        await asking.WaitAsync(Patience);
         page.WaitForAssertion(() => Assert.Equal("Active", page.Find("#user-status").TextContent.Trim()), Patience);
         Assert.False(await IsDisabledAsync());
     }
@@ -120,15 +124,18 @@ public sealed class UserPageTests : MudComponentContext, IAsyncLifetime
         var remove = page.Find(".app-user-roles button");
         Assert.Equal("Remove National viewer", remove.GetAttribute("aria-label"));
 
-        await remove.ClickAsync(new());
+        // The handler waits for the answer, so the click completes once the dialog is closed.
+        var asking = remove.ClickAsync(new());
         dialogs.WaitForAssertion(() => Assert.Contains("Remove this role?", dialogs.Markup, StringComparison.Ordinal), Patience);
         await dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Keep the role").ClickAsync(new());
+        await asking.WaitAsync(Patience);
         dialogs.WaitForAssertion(() => Assert.DoesNotContain("Remove this role?", dialogs.Markup, StringComparison.Ordinal), Patience);
         Assert.Equal([("NationalViewer", (string?)null)], await RolesAsync());
 
-        await page.Find(".app-user-roles button").ClickAsync(new());
+        asking = page.Find(".app-user-roles button").ClickAsync(new());
         dialogs.WaitForAssertion(() => Assert.Contains("Remove this role?", dialogs.Markup, StringComparison.Ordinal), Patience);
         await dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Remove the role").ClickAsync(new());
+        await asking.WaitAsync(Patience);
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("#no-roles")), Patience);
         Assert.Empty(await RolesAsync());
@@ -144,13 +151,15 @@ public sealed class UserPageTests : MudComponentContext, IAsyncLifetime
         var before = await RolesAsync();
 
         // As if the page had been reached without the right (a circuit accepts any event its client sends).
-        _current.Set(await DemoUsers.ActingAsync(_factory, DemoAccountSeeder.National));
+        _current.Set(await DemoUsers.ActingAsync(_factory, DemoAccountSeeder.PctManager("5D7")));
         await page.Find("#give-role").ClickAsync(new());
         page.WaitForAssertion(() => Assert.Equal("You can no longer change this user. Nothing was changed.", page.Find("#user-problem").TextContent), Patience);
 
-        await page.Find("#disable-user").ClickAsync(new());
+        // The handler waits for the answer, so the click completes once the dialog is closed.
+        var asking = page.Find("#disable-user").ClickAsync(new());
         dialogs.WaitForAssertion(() => Assert.Contains("Disable this user?", dialogs.Markup, StringComparison.Ordinal), Patience);
         await dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Disable user").ClickAsync(new());
+        await asking.WaitAsync(Patience);
         dialogs.WaitForAssertion(() => Assert.DoesNotContain("Disable this user?", dialogs.Markup, StringComparison.Ordinal), Patience);
 
         Assert.Equal(before, await RolesAsync());
