@@ -118,6 +118,7 @@ public static class TransitionTrackerApplication
         app.MapScoringApi();
         app.MapFrameworkApi();
         app.MapAssessmentApi();
+        app.MapTrackDecisionApi();
         app.MapDashboardApi();
         app.MapBaselinePage(app.Environment);
         app.MapMemoryPage(app.Environment);

@@ -92,6 +92,8 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         ["GET /consortia/{Code}/assessments/{FrameworkId}"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/assessments/gp-consortium-readiness-2010"),
         ["GET /consortia/{Code}/history"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/history"),
         ["GET /consortia/{Code}/track"] = new(Access.ConsortiumReview, "GET", c => $"/consortia/{c}/track", SignedIn: "302"),
+        ["GET /api/consortia/{code}/track-decision/"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/track-decision"),
+        ["POST /api/consortia/{code}/track-decision/"] = new(Access.ConsortiumReview, "POST", c => $"/api/consortia/{c}/track-decision", """{"track":"fast-mover","reason":"Checked by the matrix","revision":{decision}}"""),
         ["GET /api/consortia/{code}/readiness"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/readiness"),
         ["GET /api/consortia/{code}/assessments/"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/assessments"),
         ["GET /api/consortia/{code}/assessments/current"] = new(Access.ConsortiumEdit, "GET", c => $"/api/consortia/{c}/assessments/current"),
@@ -210,7 +212,8 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
                     using var request = new HttpRequestMessage(new HttpMethod(entry.Method), url);
                     if (entry.JsonBody is not null)
                     {
-                        var body = entry.JsonBody.Replace("{revision}", await DraftRevisionAsync("00G"), StringComparison.Ordinal);
+                        var body = entry.JsonBody.Replace("{revision}", await DraftRevisionAsync("00G"), StringComparison.Ordinal)
+                            .Replace("{decision}", await DecisionRevisionAsync(code ?? "00G"), StringComparison.Ordinal);
                         request.Content = new StringContent(body, Encoding.UTF8, "application/json");
                     }
 
@@ -440,6 +443,14 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
         var revision = await db.Assessments.Where(a => a.ConsortiumCode == consortium && a.Status == Domain.Assessments.AssessmentStatus.Draft)
             .Select(a => (int?)a.Revision).FirstOrDefaultAsync();
+        return (revision ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<string> DecisionRevisionAsync(string consortium)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
+        var revision = await db.TrackDecisions.Where(d => d.ConsortiumCode == consortium).MaxAsync(d => (int?)d.Revision);
         return (revision ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
