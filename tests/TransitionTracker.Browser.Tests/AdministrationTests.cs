@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace TransitionTracker.Browser.Tests;
 
-/// <summary>An administrator searches, filters and sorts the user list in place, then reads the framework list; both checked with axe.</summary>
+/// <summary>An administrator searches, filters and sorts the user list in place, then reads the framework list and a framework; each checked with axe.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class AdministrationTests(BrowserAppFixture app)
 {
@@ -56,6 +56,14 @@ public sealed partial class AdministrationTests(BrowserAppFixture app)
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Readiness frameworks" }).Locator("tbody tr")).ToHaveCountAsync(2);
         browserPage.AssertAllResourcesLoaded();
         await ScanAtEachWidthAsync(page, "framework list");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "GP consortium transition readiness (2010)", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/admin/frameworks/gp-consortium-readiness-2010$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("GP consortium transition readiness (2010)");
+        await page.Locator(".app-framework-domains .mud-expand-panel-header").First.ClickAsync();
+        await Expect(page.Locator("[data-criterion='CLE-01']")).ToBeVisibleAsync();
+        browserPage.AssertAllResourcesLoaded();
+        await ScanAtEachWidthAsync(page, "a framework's domains and criteria");
     }
 
     private static async Task ScanAtEachWidthAsync(IPage page, string pageName)

@@ -90,6 +90,37 @@ public sealed class FrameworkLibrary(DbContexts contexts, FrameworkCache cache, 
     }
 
     /// <summary>
+    /// Checks a framework file as <see cref="PublishAsync"/> would and, when it could be published, says what it would
+    /// change in the published version. Stores nothing. Null for anyone but an administrator.
+    /// </summary>
+    public async Task<FrameworkPreview?> PreviewAsync(ActingUser? user, string json, CancellationToken cancellationToken)
+    {
+        if (user is not { Access.IsAdministrator: true })
+        {
+            return null;
+        }
+
+        var check = Check(json);
+        if (check.Framework is not { } candidate)
+        {
+            return FrameworkPreview.Refused(check.Problems);
+        }
+
+        var current = await FindAsync(candidate.Id, null, cancellationToken);
+        if (current is not null && await IdenticalToLatestAsync(candidate, cancellationToken) is not null)
+        {
+            return FrameworkPreview.Refused([Identical(current)]);
+        }
+
+        return new FrameworkPreview(
+            candidate,
+            (current?.Version ?? 0) + 1,
+            current,
+            current is null ? [] : FrameworkChanges.Between(current, candidate),
+            []);
+    }
+
+    /// <summary>
     /// Validates the JSON and, when it is valid, stores it as the next version of its framework id (the outcome's value).
     /// Problems name the JSON path they are about (<c>$</c> for the whole file). Only administrators publish.
     /// </summary>

@@ -75,6 +75,28 @@ public sealed class FrameworkLibraryTests : IAsyncLifetime
         Assert.Equal(before, await VersionsAsync());
     }
 
+    [Fact]
+    public async Task A_preview_says_what_the_file_would_change_and_stores_nothing()
+    {
+        var admin = await _host.UserAsync(Demo.Administrator);
+        var national = await _host.UserAsync(Demo.National);
+        var before = await VersionsAsync();
+
+        var preview = await _host.RunAsync<FrameworkLibrary, FrameworkPreview?>(l => l.PreviewAsync(admin, Renamed("A renamed framework"), CancellationToken.None));
+        var broken = await _host.RunAsync<FrameworkLibrary, FrameworkPreview?>(l => l.PreviewAsync(admin, "{ not json", CancellationToken.None));
+        var unchanged = await _host.RunAsync<FrameworkLibrary, FrameworkPreview?>(l => l.PreviewAsync(admin, ShippedFrameworks.ReadJson(ShippedFrameworks.Default), CancellationToken.None));
+        var refused = await _host.RunAsync<FrameworkLibrary, FrameworkPreview?>(l => l.PreviewAsync(national, Renamed("Not allowed"), CancellationToken.None));
+
+        Assert.Equal("A renamed framework", preview?.Candidate?.Name);
+        Assert.Equal(preview!.Current!.Version + 1, preview.NextVersion);
+        Assert.Equal([new FrameworkChange(FrameworkChangeKind.Changed, "Name", $"{preview.Current.Name} → A renamed framework")], preview.Changes);
+        Assert.Null(broken?.Candidate);
+        Assert.NotEmpty(broken!.Problems);
+        Assert.Contains("identical", Assert.Single(unchanged!.Problems).Message, StringComparison.Ordinal);
+        Assert.Null(refused);
+        Assert.Equal(before, await VersionsAsync());
+    }
+
     private static string Renamed(string name)
     {
         var document = JsonNode.Parse(ShippedFrameworks.ReadJson(ShippedFrameworks.Default))!.AsObject();

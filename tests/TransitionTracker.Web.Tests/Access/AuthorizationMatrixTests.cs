@@ -124,6 +124,7 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         ["GET /admin/users/{Id}"] = new(Access.Administrator, "GET", _ => "/admin/users/{admin}"),
         ["GET /admin/frameworks"] = new(Access.Administrator, "GET"),
         ["GET /admin/frameworks/upload"] = new(Access.Administrator, "GET"),
+        ["GET /admin/frameworks/{Id}"] = new(Access.Administrator, "GET", _ => "/admin/frameworks/gp-consortium-readiness-2010"),
         ["GET /api/consortia/"] = new(Access.SignedIn, "GET", _ => "/api/consortia"),
         ["POST /api/scoring/evaluate"] = new(Access.SignedIn, "POST", _ => "/api/scoring/evaluate", """{"framework":"gp-consortium-readiness-2010","responses":[]}"""),
         ["GET /api/frameworks/"] = new(Access.SignedIn, "GET", _ => "/api/frameworks"),

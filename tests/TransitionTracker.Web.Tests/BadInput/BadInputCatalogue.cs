@@ -47,7 +47,6 @@ public static class BadInputCatalogue
     [
         new("POST /sign-in", null, "/sign-in", "sign-in"),
         new("POST /sign-out", Lead, "/sign-out", "sign-out"),
-        new("POST /admin/frameworks/upload", Admin, "/admin/frameworks/upload", "framework"),
         new("POST /consortia/{Code}/plan/functions/new", Manager, "/consortia/00G/plan/functions/new", "planned-function"),
         new("POST /consortia/{Code}/plan/functions/{Id:int}", Manager, "/consortia/00G/plan/functions/{function}", "planned-function"),
         new("POST /consortia/{Code}/plan/milestones", Manager, "/consortia/00G/plan/milestones", "milestones"),
@@ -82,6 +81,8 @@ public static class BadInputCatalogue
         new("POST /admin/users/new", Admin, "/admin/users/new"),
         new("POST /admin/users/{Id}", Admin, "/admin/users/{admin}"),
         new("POST /admin/frameworks", Admin, "/admin/frameworks"),
+        new("POST /admin/frameworks/upload", Admin, "/admin/frameworks/upload"),
+        new("POST /admin/frameworks/{Id}", Admin, "/admin/frameworks/" + BadInputApp.Framework),
         new("POST /search", National, "/search"),
     ];
 
@@ -127,6 +128,7 @@ public static class BadInputCatalogue
         new("GET /consortia/{Code}/lessons", National, "/consortia/{v}/lessons"),
         new("GET /consortia/{Code}/lessons/new", Lead, "/consortia/{v}/lessons/new"),
         new("GET /admin/users/{Id}", Admin, "/admin/users/{v}"),
+        new("GET /admin/frameworks/{Id}", Admin, "/admin/frameworks/{v}"),
         new("GET /api/frameworks/{id}", National, "/api/frameworks/{v}"),
         new("GET /api/consortia/{code}", National, "/api/consortia/{v}"),
         new("GET /openapi/{documentName}.json", null, "/openapi/{v}.json"),
@@ -139,7 +141,7 @@ public static class BadInputCatalogue
         new("GET /search", National, "/search", ["q"], Strict: false),
         new("GET /pcts/{Code}", National, "/pcts/5D7", ["q", "sort", "dir", "page"], Strict: false),
         new("GET /admin/users", Admin, "/admin/users", ["q", "role", "status", "sort", "dir", "page"], Strict: false),
-        new("GET /admin/frameworks", Admin, "/admin/frameworks", ["published", "PublishedVersion"], Strict: false),
+        new("GET /admin/frameworks/{Id}", Admin, "/admin/frameworks/" + BadInputApp.Framework, ["version"], Strict: false),
         new("GET /consortia/{Code}/changes", National, "/consortia/00G/changes", ["q", "kind", "order", "page"], Strict: false),
         new("GET /consortia/{Code}/register", National, "/consortia/00G/register", ["q", "sort", "dir", "page"], Strict: false),
         new("GET /consortia/{Code}/lessons", National, "/consortia/00G/lessons", ["q", "domain", "sort", "dir", "page"], Strict: false),

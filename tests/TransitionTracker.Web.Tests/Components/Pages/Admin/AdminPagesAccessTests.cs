@@ -113,22 +113,42 @@ public sealed class AdminPagesAccessTests(TransitionTrackerFactory factory)
     }
 
     [Fact]
-    public async Task Framework_list_shows_each_framework_with_its_versions_and_the_one_just_published()
+    public async Task Framework_list_shows_each_framework_with_its_versions_and_a_link_to_read_it()
     {
         var client = factory.CreateClientFor(DemoAccountSeeder.Administrator);
 
-        var (response, page) = await HtmlPage.GetAsync(client, "/admin/frameworks?published=World%20Class%20Commissioning&publishedVersion=1");
+        var (response, page) = await HtmlPage.GetAsync(client, "/admin/frameworks");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Readiness frameworks", page.QuerySelector("h1")!.Text());
         Assert.Equal("/admin/frameworks/upload", page.QuerySelector("a.app-upload-framework")!.GetAttribute("href"));
-        Assert.Contains("Published version 1 of World Class Commissioning", page.QuerySelector(".app-published-note")!.Text());
         var rows = page.BodyRows("Readiness frameworks");
         Assert.Equal(2, rows.Count);
         var gp = rows.Single(r => r.Children[0].Text().Contains("(gp-consortium-readiness-2010)", StringComparison.Ordinal));
         Assert.Equal("Status", gp.Children[1].Text());
         Assert.Equal("/api/frameworks/gp-consortium-readiness-2010?version=1", gp.QuerySelector("a.app-version-link")!.GetAttribute("href"));
+        Assert.Equal("/admin/frameworks/gp-consortium-readiness-2010", gp.QuerySelector("a.app-framework-link")!.GetAttribute("href"));
         Assert.Equal("Levels", rows.Single(r => r != gp).Children[1].Text());
+    }
+
+    [Fact]
+    public async Task A_frameworks_page_reads_its_settings_domains_and_criteria_and_says_when_a_version_does_not_exist()
+    {
+        var client = factory.CreateClientFor(DemoAccountSeeder.Administrator);
+        var framework = Domain.Frameworks.ShippedFrameworks.DefaultFramework;
+
+        var (response, page) = await HtmlPage.GetAsync(client, $"/admin/frameworks/{framework.Id}");
+        var (_, missingVersion) = await HtmlPage.GetAsync(client, $"/admin/frameworks/{framework.Id}?version=7");
+        var unknown = await client.GetAsync("/admin/frameworks/no-such-framework");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(framework.Name, page.QuerySelector("h1")!.Text());
+        Assert.Equal(framework.Domains.Count, page.QuerySelectorAll(".app-framework-domains .mud-expand-panel").Length);
+        Assert.Equal(framework.Criteria.Count, page.QuerySelectorAll(".app-framework-criteria li").Length);
+        var first = framework.Criteria[0];
+        Assert.Contains(first.Text, page.QuerySelector($"[data-criterion='{first.Id}']")!.Text(), StringComparison.Ordinal);
+        Assert.Equal("There is no version “7” of this framework: this is the latest, version 1.", missingVersion.QuerySelector(".app-query-note")!.Text().Trim());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     private static IReadOnlyList<AngleSharp.Dom.IElement> UserRows(AngleSharp.Dom.IDocument page) =>
