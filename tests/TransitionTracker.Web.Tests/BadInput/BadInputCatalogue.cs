@@ -55,8 +55,6 @@ public static class BadInputCatalogue
         new("POST /consortia/{Code}/plan/staff/{Id:int}", Manager, "/consortia/00G/plan/staff/{staff}", "staff-transfer"),
         new("POST /consortia/{Code}/register/new", Manager, "/consortia/00G/register/new", "declared-interest"),
         new("POST /consortia/{Code}/register/{Id:int}", Manager, "/consortia/00G/register/{interest}", "declared-interest"),
-        new("POST /consortia/{Code}/actions/new", Manager, "/consortia/00G/actions/new", "support-action"),
-        new("POST /consortia/{Code}/actions/{Id:int}", Manager, "/consortia/00G/actions/{action}", "support-action"),
         new("POST /consortia/{Code}/lessons/new", Lead, "/consortia/00G/lessons/new", "lesson"),
     ];
 
@@ -69,6 +67,8 @@ public static class BadInputCatalogue
         new("POST /national", National, "/national"),
         new("POST /consortia/{Code}", National, "/consortia/00G"),
         new("POST /consortia/{Code}/actions", National, "/consortia/00G/actions"),
+        new("POST /consortia/{Code}/actions/new", Manager, "/consortia/00G/actions/new"),
+        new("POST /consortia/{Code}/actions/{Id:int}", Manager, "/consortia/00G/actions/{action}"),
         new("POST /consortia/{Code}/history", National, "/consortia/00G/history"),
         new("POST /consortia/{Code}/assessments/{FrameworkId}", Manager, Assessment),
         new("POST /consortia/{Code}/changes", National, "/consortia/00G/changes"),
