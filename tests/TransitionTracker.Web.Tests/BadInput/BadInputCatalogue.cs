@@ -148,7 +148,6 @@ public static class BadInputCatalogue
         new("GET /consortia/{Code}/register", National, "/consortia/00G/register", ["done"], Strict: false),
         new("GET /consortia/{Code}/lessons", National, "/consortia/00G/lessons", ["done"], Strict: false),
         new("GET /consortia/{Code}/plan", National, "/consortia/00G/plan", ["done"], Strict: false),
-        new("GET /consortia/{Code}/actions", National, "/consortia/00G/actions", ["done"], Strict: false),
         new("GET /consortia/{Code}/actions/new", Manager, "/consortia/00G/actions/new", ["criterion"], Strict: false),
         new("GET /sign-in", null, "/sign-in", ["ReturnUrl", "SignedOut"], Strict: false),
         new("GET /api/consortia/", National, "/api/consortia", ["region", "pct", "track"], Strict: true),
