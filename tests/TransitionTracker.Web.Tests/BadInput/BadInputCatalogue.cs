@@ -54,8 +54,6 @@ public static class BadInputCatalogue
         new("POST /consortia/{Code}/plan/staff/{Id:int}", Manager, "/consortia/00G/plan/staff/{staff}", "staff-transfer"),
         new("POST /consortia/{Code}/register/new", Manager, "/consortia/00G/register/new", "declared-interest"),
         new("POST /consortia/{Code}/register/{Id:int}", Manager, "/consortia/00G/register/{interest}", "declared-interest"),
-        new("POST /consortia/{Code}/actions/new", Manager, "/consortia/00G/actions/new", "support-action"),
-        new("POST /consortia/{Code}/actions/{Id:int}", Manager, "/consortia/00G/actions/{action}", "support-action"),
         new("POST /consortia/{Code}/lessons/new", Lead, "/consortia/00G/lessons/new", "lesson"),
     ];
 
@@ -68,6 +66,8 @@ public static class BadInputCatalogue
         new("POST /national", National, "/national"),
         new("POST /consortia/{Code}", National, "/consortia/00G"),
         new("POST /consortia/{Code}/actions", National, "/consortia/00G/actions"),
+        new("POST /consortia/{Code}/actions/new", Manager, "/consortia/00G/actions/new"),
+        new("POST /consortia/{Code}/actions/{Id:int}", Manager, "/consortia/00G/actions/{action}"),
         new("POST /consortia/{Code}/history", National, "/consortia/00G/history"),
         new("POST /consortia/{Code}/assessments/{FrameworkId}", Manager, Assessment),
         new("POST /consortia/{Code}/changes", National, "/consortia/00G/changes"),
@@ -152,7 +152,6 @@ public static class BadInputCatalogue
         new("GET /consortia/{Code}/register", National, "/consortia/00G/register", ["done"], Strict: false),
         new("GET /consortia/{Code}/lessons", National, "/consortia/00G/lessons", ["done"], Strict: false),
         new("GET /consortia/{Code}/plan", National, "/consortia/00G/plan", ["done"], Strict: false),
-        new("GET /consortia/{Code}/actions", National, "/consortia/00G/actions", ["done"], Strict: false),
         new("GET /consortia/{Code}/actions/new", Manager, "/consortia/00G/actions/new", ["criterion"], Strict: false),
         new("GET /sign-in", null, "/sign-in", ["ReturnUrl", "SignedOut"], Strict: false),
         new("GET /api/consortia/", National, "/api/consortia", ["region", "pct", "track"], Strict: true),

@@ -1,10 +1,11 @@
 using System.Net.Http.Headers;
-using AngleSharp.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TransitionTracker.Application.Access;
 using TransitionTracker.Application.Administration;
+using TransitionTracker.Application.Editing;
+using TransitionTracker.Application.SupportActions;
 using TransitionTracker.Data;
 using TransitionTracker.Data.Seeding;
 using TransitionTracker.Domain.Access;
@@ -15,33 +16,44 @@ using TransitionTracker.Web.Tests.Infrastructure;
 
 namespace TransitionTracker.Web.Tests.Components.Pages.Consortia.Actions;
 
-/// <summary>Fills in and posts the support action forms as a person would.</summary>
+/// <summary>Records and changes support actions through the app's use case, as the editors do.</summary>
 public static class ActionForms
 {
-    public const string FormName = "support-action";
-
-    public static Dictionary<string, string> Fields(string criterion, string description, string owner, string day, string month, string year) => new()
+    public static SupportActionForm Form(string criterion, string description, string owner, string day, string month, string year) => new()
     {
-        ["Input.Criterion"] = criterion,
-        ["Input.Description"] = description,
-        ["Input.Owner"] = owner,
-        ["Input.DueDay"] = day,
-        ["Input.DueMonth"] = month,
-        ["Input.DueYear"] = year,
+        Criterion = criterion,
+        Description = description,
+        Owner = owner,
+        DueDay = day,
+        DueMonth = month,
+        DueYear = year,
     };
 
-    public static Task<HttpResponseMessage> AddAsync(HttpClient client, string consortiumCode, Dictionary<string, string> fields) =>
-        FormPost.SubmitAsync(client, $"/consortia/{consortiumCode}/actions/new", FormName, fields);
-
-    /// <summary>Adds an action and returns its id, read from its change link on the actions page.</summary>
-    public static async Task<int> AddAndFindAsync(HttpClient client, string consortiumCode, string description, string day = "31", string month = "3", string year = "2011", string criterion = "GOV-02")
+    /// <summary>Adds an action as the user with <paramref name="email"/>.</summary>
+    public static async Task<EditOutcome> AddAsync(TransitionTrackerFactory factory, string email, string consortiumCode, SupportActionForm form)
     {
-        var response = await AddAsync(client, consortiumCode, Fields(criterion, description, "PCT development lead", day, month, year));
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
-        var (_, page) = await HtmlPage.GetAsync(client, $"/consortia/{consortiumCode}/actions");
-        var row = page.QuerySelectorAll("tbody tr").Single(r => r.QuerySelectorAll("td")[1].Text() == description);
-        var href = row.QuerySelector("a")!.GetAttribute("href")!;
-        return int.Parse(href[(href.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        var user = await DemoUsers.ActingAsync(factory, email);
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<SupportActionBoard>().AddAsync(user, consortiumCode, form, CancellationToken.None);
+    }
+
+    /// <summary>Adds an action and returns its id.</summary>
+    public static async Task<int> AddAndFindAsync(TransitionTrackerFactory factory, string email, string consortiumCode, string description, string day = "31", string month = "3", string year = "2011", string criterion = "GOV-02")
+    {
+        var outcome = await AddAsync(factory, email, consortiumCode, Form(criterion, description, "PCT development lead", day, month, year));
+        Assert.True(outcome.IsSaved);
+        return outcome.SavedId!.Value;
+    }
+
+    /// <summary>Changes an action as the user with <paramref name="email"/>, from what is stored now (so at its current revision).</summary>
+    public static async Task<EditOutcome> ChangeAsync(TransitionTrackerFactory factory, string email, string consortiumCode, int id, Action<SupportActionForm> change)
+    {
+        var user = await DemoUsers.ActingAsync(factory, email);
+        using var scope = factory.Services.CreateScope();
+        var board = scope.ServiceProvider.GetRequiredService<SupportActionBoard>();
+        var form = SupportActionForm.From((await board.FindAsync(user, consortiumCode, id, CancellationToken.None))!);
+        change(form);
+        return await board.UpdateAsync(user, consortiumCode, id, form, CancellationToken.None);
     }
 
     /// <summary>Each criterion's answer in the consortium's latest submitted readiness assessment.</summary>
@@ -65,16 +77,6 @@ public static class ActionForms
         var answers = await LatestAnswersAsync(factory, consortiumCode);
         return ShippedFrameworks.DefaultFramework.Criteria.Select(c => c.Id).First(id => answers.GetValueOrDefault(id) != ResponseStatus.Met);
     }
-
-    /// <summary>Posts a form from a page loaded earlier, with what it held then, as a browser tab left open would.</summary>
-    public static Task<HttpResponseMessage> PostFromAsync(HttpClient client, IDocument page, string pageUrl, IDictionary<string, string> changes)
-    {
-        var form = page.QuerySelectorAll("form").Single(f => f.QuerySelector($"input[name=_handler][value='{FormName}']") is not null);
-        return client.PostAsync(form.GetAttribute("action") ?? pageUrl, new FormUrlEncodedContent(FormPost.ValuesOf(form, changes)));
-    }
-
-    public static IReadOnlyList<string> SummaryErrors(IDocument page) =>
-        page.QuerySelectorAll(".nhsuk-error-summary__list a").Select(a => a.Text()).ToList();
 
     /// <summary>A second PCT manager of 5D7, made through the app's own user administration.</summary>
     public static async Task<HttpClient> SecondManagerOf5D7Async(TransitionTrackerFactory factory)

@@ -65,15 +65,15 @@ public sealed class CriterionMetActionTests : IDisposable
     {
         var manager = _factory.CreateClientFor(Manager);
         var metIn00H = (await ActionForms.LatestAnswersAsync(_factory, "00H")).First(a => a.Value == ResponseStatus.Met).Key;
-        await AddDueYesterdayAsync(manager, "00H", metIn00H, MetDescription);
-        await AddDueYesterdayAsync(manager, "00G", await ActionForms.CriterionNotMetAsync(_factory, "00G"), LateDescription);
+        await AddDueYesterdayAsync("00H", metIn00H, MetDescription);
+        await AddDueYesterdayAsync("00G", await ActionForms.CriterionNotMetAsync(_factory, "00G"), LateDescription);
         return manager;
     }
 
-    private static async Task AddDueYesterdayAsync(HttpClient client, string consortium, string criterion, string description)
+    private async Task AddDueYesterdayAsync(string consortium, string criterion, string description)
     {
-        var response = await ActionForms.AddAsync(client, consortium, ActionForms.Fields(criterion, description, "PCT development lead", "14", "3", "2011"));
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        var outcome = await ActionForms.AddAsync(_factory, Manager, consortium, ActionForms.Form(criterion, description, "PCT development lead", "14", "3", "2011"));
+        Assert.True(outcome.IsSaved);
     }
 
     private static IElement Row(IDocument page, string description) =>

@@ -33,15 +33,14 @@ public sealed class ChangesPageTests : IDisposable
     [Fact]
     public async Task Each_change_shows_when_who_what_and_every_field_from_old_to_new_value_newest_first()
     {
-        var manager = _factory.CreateClientFor(Manager);
-        var id = await ActionForms.AddAndFindAsync(manager, "00G", "Agree the transitional plan with the PCT");
+        var id = await ActionForms.AddAndFindAsync(_factory, Manager, "00G", "Agree the transitional plan with the PCT");
         _factory.Clock.Advance(TimeSpan.FromMinutes(45));
-        var changed = await FormPost.SubmitAsync(manager, $"/consortia/00G/actions/{id}", ActionForms.FormName, new Dictionary<string, string>
+        var changed = await ActionForms.ChangeAsync(_factory, Manager, "00G", id, form =>
         {
-            ["Input.Owner"] = "Consortium accountable officer",
-            ["Input.Status"] = "InProgress",
+            form.Owner = "Consortium accountable officer";
+            form.Status = "InProgress";
         });
-        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.True(changed.IsSaved);
         var lead = _factory.CreateClientFor(DemoAccountSeeder.ConsortiumLead("00G"));
 
         var (response, page) = await HtmlPage.GetAsync(lead, Changes);
