@@ -7,7 +7,7 @@ public sealed class PageNavigationTests
     [Theory]
     [InlineData("/sign-in", true)]
     [InlineData("/admin/users/0b7c1d2e", false)]
-    [InlineData("/consortia/00G/lessons/new?from=status", true)]
+    [InlineData("/consortia/00G/plan/functions/new?from=status", true)]
     [InlineData("/consortia/00G/actions/12", true)]
     [InlineData("/", false)]
     [InlineData("/search?q=Newcastle", false)]
