@@ -118,8 +118,8 @@ public sealed partial class PlanRegisterLessonsTests(BrowserAppFixture app)
 }
 
 /// <summary>
-/// Solihull's PCT manager declares an interest and records a lesson through the interactive editors: an empty entry is
-/// refused beside each field, then the entry is completed and saved, with a confirmation and the new row listed; axe
+/// Solihull's PCT manager declares an interest, changes it, and records a lesson through the interactive editors: an
+/// incomplete entry is refused beside each field, then completed and saved, with a confirmation and the row listed; axe
 /// at 1,280 and 375 px on the way.
 /// </summary>
 /// <remarks>Its own app, as it adds a row to 05P's register and lessons, which the class above counts.</remarks>
@@ -165,6 +165,19 @@ public sealed class RegisterAndLessonEditorTests(BrowserAppFixture app) : IClass
         var row = page.Locator(".app-register-grid tbody tr", new() { HasText = "Dr K Browser, board GP" });
         await Expect(row).ToContainTextAsync("14 February 2011");
         await Expect(row).ToContainTextAsync("Withdraws from physiotherapy decisions");
+
+        // The entry changed through its own editor, which opens with it as stored.
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.Locator(".app-interest-editor[data-live=true]")).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Change a declared interest");
+        await Expect(page.GetByLabel("Date declared")).ToHaveValueAsync("14/02/2011");
+        // Scanned once the confirmation has faded away (axe reads a fading colour as too faint).
+        await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        await ScanAtEachWidthAsync(browserPage, "declared interest to change");
+        await page.GetByLabel("How it is managed").FillAsync("Leaves the room for physiotherapy decisions");
+        await page.Locator("#save-interest").ClickAsync();
+        await Expect(page.Locator(".mud-snackbar", new() { HasText = "Declared interest changed" })).ToHaveCountAsync(1);
+        await Expect(row).ToContainTextAsync("Leaves the room for physiotherapy decisions");
 
         // The lessons → the lesson editor.
         await page.GotoAsync($"/consortia/{Code}/lessons");
