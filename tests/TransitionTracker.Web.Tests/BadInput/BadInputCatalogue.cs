@@ -52,9 +52,6 @@ public static class BadInputCatalogue
         new("POST /consortia/{Code}/plan/milestones", Manager, "/consortia/00G/plan/milestones", "milestones"),
         new("POST /consortia/{Code}/plan/staff/new", Manager, "/consortia/00G/plan/staff/new", "staff-transfer"),
         new("POST /consortia/{Code}/plan/staff/{Id:int}", Manager, "/consortia/00G/plan/staff/{staff}", "staff-transfer"),
-        new("POST /consortia/{Code}/register/new", Manager, "/consortia/00G/register/new", "declared-interest"),
-        new("POST /consortia/{Code}/register/{Id:int}", Manager, "/consortia/00G/register/{interest}", "declared-interest"),
-        new("POST /consortia/{Code}/lessons/new", Lead, "/consortia/00G/lessons/new", "lesson"),
     ];
 
     public static readonly NoFormCase[] NoForms =
@@ -74,6 +71,9 @@ public static class BadInputCatalogue
         new("POST /consortia/{Code}/plan", National, "/consortia/00G/plan"),
         new("POST /consortia/{Code}/register", National, "/consortia/00G/register"),
         new("POST /consortia/{Code}/lessons", National, "/consortia/00G/lessons"),
+        new("POST /consortia/{Code}/register/new", Manager, "/consortia/00G/register/new"),
+        new("POST /consortia/{Code}/register/{Id:int}", Manager, "/consortia/00G/register/{interest}"),
+        new("POST /consortia/{Code}/lessons/new", Lead, "/consortia/00G/lessons/new"),
         new("POST /consortia/{Code}/track", Regional, "/consortia/00G/track"),
         new("POST /not-found", null, "/not-found"),
         new("POST /error", null, "/error"),
@@ -149,8 +149,6 @@ public static class BadInputCatalogue
         new("GET /consortia/{Code}", National, "/consortia/00G", ["tab", "domain", "decide"], Strict: false),
         new("GET /consortia/{Code}", Regional, "/consortia/00G", ["decide"], Strict: false),
         new("GET /consortia/{Code}/history", National, "/consortia/00G/history", ["submitted", "assessment"], Strict: false),
-        new("GET /consortia/{Code}/register", National, "/consortia/00G/register", ["done"], Strict: false),
-        new("GET /consortia/{Code}/lessons", National, "/consortia/00G/lessons", ["done"], Strict: false),
         new("GET /consortia/{Code}/plan", National, "/consortia/00G/plan", ["done"], Strict: false),
         new("GET /consortia/{Code}/actions/new", Manager, "/consortia/00G/actions/new", ["criterion"], Strict: false),
         new("GET /sign-in", null, "/sign-in", ["ReturnUrl", "SignedOut"], Strict: false),
