@@ -119,6 +119,7 @@ public static class TransitionTrackerApplication
         app.MapFrameworkApi();
         app.MapAssessmentApi();
         app.MapTrackDecisionApi();
+        app.MapPracticeMoveApi();
         app.MapDashboardApi();
         app.MapBaselinePage(app.Environment);
         app.MapMemoryPage(app.Environment);

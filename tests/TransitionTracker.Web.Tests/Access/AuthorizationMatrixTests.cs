@@ -86,6 +86,9 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         ["GET /national"] = new(Access.National, "GET", _ => "/national"),
         ["GET /api/national/summary"] = new(Access.National, "GET", _ => "/api/national/summary"),
         ["GET /pcts/{Code}/quality"] = new(Access.PctEdit, "GET", c => $"/pcts/{c}/quality"),
+        // A86003 is a practice of 5D7; the move sent is refused for its date, so the matrix changes nothing.
+        ["GET /api/pcts/{code}/practices/{practice}/membership/"] = new(Access.PctEdit, "GET", c => $"/api/pcts/{c}/practices/A86003/membership"),
+        ["POST /api/pcts/{code}/practices/{practice}/membership/"] = new(Access.PctEdit, "POST", c => $"/api/pcts/{c}/practices/A86003/membership", """{"date":"not a date"}""", SignedIn: "400"),
         ["GET /pcts/{code}/quality/template.csv"] = new(Access.PctEdit, "GET", c => $"/pcts/{c}/quality/template.csv"),
         ["GET /consortia/{Code}"] = new(Access.Consortium, "GET", c => $"/consortia/{c}"),
         ["GET /consortia/{Code}/actions"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/actions"),
@@ -269,7 +272,7 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
                 }
 
                 var managesPct = who.Email == DemoAccountSeeder.PctManager("5D7");
-                yield return (managesPct ? "manages the PCT" : "does not manage it", "5D7", managesPct ? "200" : "404");
+                yield return (managesPct ? "manages the PCT" : "does not manage it", "5D7", managesPct ? entry.SignedIn : "404");
                 if (OutOfScope.TryGetValue(who.Name, out var notManaged))
                 {
                     yield return ("out of scope", notManaged.Pct, "404");
