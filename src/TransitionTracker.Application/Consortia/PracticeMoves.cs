@@ -75,7 +75,7 @@ public sealed class PracticeMoves(DbContexts contexts, OrganisationScope scope, 
                              select new MembershipPeriod(c.Code, c.Name, m.JoinedOn, m.LeftOn)).ToListAsync(cancellationToken);
         var managed = user.Access.ManagedPcts.ToList();
         var choices = await db.Consortia.AsNoTracking()
-            .Where(c => c.Pcts.Any(p => managed.Contains(p.PctCode)))
+            .Where(c => c.MergedIntoCode == null && c.Pcts.Any(p => managed.Contains(p.PctCode)))
             .OrderBy(c => c.Name).ThenBy(c => c.Code)
             .Select(c => new ConsortiumChoice(c.Code, c.Name)).ToListAsync(cancellationToken);
         return new PracticeMembership(practice.Code, practice.Name, practice.PctCode, practice.ListSize, history.FirstOrDefault(h => h.LeftOn is null), history, choices);

@@ -2,12 +2,15 @@ namespace TransitionTracker.Domain.Organisations;
 
 /// <summary>
 /// A GP commissioning consortium: member practices (with dates) and one or more linked PCTs, one of which hosts
-/// its transitional plan. Its population is the sum of its current members' list sizes.
+/// its transitional plan. Its population is the sum of its current members' list sizes. Its stage changes are kept
+/// as history; once merged into another consortium it has no members and keeps its history (docs/architecture.md,
+/// "Consortia as they formed").
 /// </summary>
 public sealed class Consortium
 {
     private readonly List<ConsortiumMembership> _memberships = [];
     private readonly List<ConsortiumPct> _pcts = [];
+    private readonly List<ConsortiumStageChange> _stageChanges = [];
 
     public Consortium(string code, string name, string regionCode, ConsortiumStage stage)
     {
@@ -29,6 +32,60 @@ public sealed class Consortium
     public IReadOnlyList<ConsortiumMembership> Memberships => _memberships;
 
     public IReadOnlyList<ConsortiumPct> Pcts => _pcts;
+
+    public IReadOnlyList<ConsortiumStageChange> StageChanges => _stageChanges;
+
+    /// <summary>The consortium this one merged into, once it has; null while it stands on its own.</summary>
+    public string? MergedIntoCode { get; private set; }
+
+    /// <summary>The day it merged into <see cref="MergedIntoCode"/>.</summary>
+    public DateOnly? MergedOn { get; private set; }
+
+    public bool IsMerged => MergedIntoCode is not null;
+
+    /// <summary>Moves to another stage on a date, kept as history.</summary>
+    public void ChangeStage(ConsortiumStage stage, DateOnly on)
+    {
+        if (IsMerged)
+        {
+            throw new InvalidOperationException($"Consortium {Code} has merged into {MergedIntoCode}.");
+        }
+
+        if (stage == Stage)
+        {
+            throw new InvalidOperationException($"Consortium {Code} is already at stage {stage}.");
+        }
+
+        _stageChanges.Add(new ConsortiumStageChange(Code, Stage, stage, on));
+        Stage = stage;
+    }
+
+    /// <summary>
+    /// Merges into <paramref name="target"/> on a date: each current member leaves this consortium and joins the target
+    /// that day, and the target is linked to this consortium's PCTs (so their managers keep the practices in scope).
+    /// </summary>
+    public void MergeInto(Consortium target, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (IsMerged || target.IsMerged || target.Code == Code)
+        {
+            throw new InvalidOperationException($"Consortium {Code} cannot merge into {target.Code}.");
+        }
+
+        foreach (var membership in _memberships.Where(m => m.IsCurrent).ToList())
+        {
+            membership.Leave(on);
+            target.AddMember(membership.PracticeCode, on);
+        }
+
+        foreach (var pct in _pcts.Where(p => target.Pcts.All(t => t.PctCode != p.PctCode)))
+        {
+            target.LinkPct(pct.PctCode, isHost: false);
+        }
+
+        MergedIntoCode = target.Code;
+        MergedOn = on;
+    }
 
     public string? HostPctCode => _pcts.FirstOrDefault(p => p.IsHost)?.PctCode;
 
