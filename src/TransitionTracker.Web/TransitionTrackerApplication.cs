@@ -120,6 +120,7 @@ public static class TransitionTrackerApplication
         app.MapAssessmentApi();
         app.MapTrackDecisionApi();
         app.MapPracticeMoveApi();
+        app.MapConsortiumFormationApi();
         app.MapDashboardApi();
         app.MapBaselinePage(app.Environment);
         app.MapMemoryPage(app.Environment);

@@ -95,6 +95,10 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         ["GET /consortia/{Code}/assessments/{FrameworkId}"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/assessments/gp-consortium-readiness-2010"),
         ["GET /consortia/{Code}/history"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/history"),
         ["GET /consortia/{Code}/track"] = new(Access.ConsortiumReview, "GET", c => $"/consortia/{c}/track", SignedIn: "302"),
+        ["GET /api/consortia/{code}/formation"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/formation"),
+        // Sent with a date that is not one, so the matrix records nothing.
+        ["POST /api/consortia/{code}/stage"] = new(Access.ConsortiumReview, "POST", c => $"/api/consortia/{c}/stage", """{"date":"not a date"}""", SignedIn: "400"),
+        ["POST /api/consortia/{code}/merge"] = new(Access.ConsortiumReview, "POST", c => $"/api/consortia/{c}/merge", """{"date":"not a date"}""", SignedIn: "400"),
         ["GET /api/consortia/{code}/track-decision/"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/track-decision"),
         ["POST /api/consortia/{code}/track-decision/"] = new(Access.ConsortiumReview, "POST", c => $"/api/consortia/{c}/track-decision", """{"track":"fast-mover","reason":"Checked by the matrix","revision":{decision}}"""),
         ["GET /api/consortia/{code}/readiness"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/readiness"),
@@ -105,6 +109,7 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         ["POST /api/consortia/{code}/assessments/current/submit"] = new(Access.ConsortiumEdit, "POST", c => $"/api/consortia/{c}/assessments/current/submit", """{"revision":{revision}}"""),
         ["GET /consortia/{Code}/actions/new"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/actions/new"),
         ["GET /consortia/{Code}/actions/{Id:int}"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/actions/{{action}}"),
+        ["GET /consortia/{Code}/formation"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/formation"),
         ["GET /consortia/{Code}/changes"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/changes"),
         ["GET /consortia/{Code}/plan"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/plan"),
         ["GET /consortia/{Code}/plan/functions/new"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/plan/functions/new"),
