@@ -13,8 +13,11 @@ public sealed record StageChangeItem(ConsortiumStage From, ConsortiumStage To, D
 /// <summary>A practice joining (or leaving) the consortium on a date.</summary>
 public sealed record MembershipChangeItem(string PracticeCode, string PracticeName, DateOnly On, bool Joined);
 
-/// <summary>A consortium that merged into this one on a date.</summary>
+/// <summary>A consortium that merged into this one, or split from it, on a date.</summary>
 public sealed record MergedConsortium(string Code, string Name, DateOnly On);
+
+/// <summary>A current member practice, as the split form offers it.</summary>
+public sealed record MemberChoice(string Code, string Name, int ListSize);
 
 /// <summary>
 /// How a consortium formed: its stage changes, the practices that joined and left (newest first), what merged into
@@ -33,7 +36,10 @@ public sealed record ConsortiumFormationView(
     IReadOnlyList<MergedConsortium> MergedIn,
     IReadOnlyList<MembershipChangeItem> MembershipChanges,
     bool CanRecord,
-    IReadOnlyList<ConsortiumChoice> MergeTargets);
+    IReadOnlyList<ConsortiumChoice> MergeTargets,
+    MergedConsortium? SplitFrom,
+    IReadOnlyList<MergedConsortium> SplitOffs,
+    IReadOnlyList<MemberChoice> Members);
 
 /// <summary>
 /// Consortia as they formed (docs/architecture.md, "Consortia as they formed"): a regional lead records a consortium
@@ -46,6 +52,12 @@ public sealed class ConsortiumFormation(DbContexts contexts, OrganisationScope s
     public const string StageField = "stage";
     public const string DateField = "date";
     public const string IntoField = "into";
+    public const string CodeField = "code";
+    public const string NameField = "name";
+    public const string PracticesField = "practices";
+
+    /// <summary>The longest consortium name (as stored).</summary>
+    public const int NameMaxLength = 200;
 
     /// <summary>The most joins and leaves listed, newest first.</summary>
     public const int MembershipChangesShown = 50;
@@ -63,13 +75,20 @@ public sealed class ConsortiumFormation(DbContexts contexts, OrganisationScope s
         var code = OrganisationCode.Normalise(consortiumCode);
         await using var db = contexts.OpenForReading();
         var consortium = await db.Consortia.AsNoTracking().Where(c => c.Code == code)
-            .Select(c => new { c.Code, c.Name, c.Stage, c.RegionCode, c.MergedIntoCode, c.MergedOn, MergedIntoName = db.Consortia.Where(t => t.Code == c.MergedIntoCode).Select(t => t.Name).FirstOrDefault() })
+            .Select(c => new
+            {
+                c.Code, c.Name, c.Stage, c.RegionCode, c.MergedIntoCode, c.MergedOn, c.SplitFromCode, c.SplitOn,
+                MergedIntoName = db.Consortia.Where(t => t.Code == c.MergedIntoCode).Select(t => t.Name).FirstOrDefault(),
+                SplitFromName = db.Consortia.Where(t => t.Code == c.SplitFromCode).Select(t => t.Name).FirstOrDefault(),
+            })
             .SingleAsync(cancellationToken);
         var stages = await db.ConsortiumStageChanges.AsNoTracking().Where(s => s.ConsortiumCode == code)
             .OrderByDescending(s => s.ChangedOn).ThenByDescending(s => s.Id)
             .Select(s => new StageChangeItem(s.FromStage, s.ToStage, s.ChangedOn)).ToListAsync(cancellationToken);
         var mergedIn = await db.Consortia.AsNoTracking().Where(c => c.MergedIntoCode == code)
             .OrderByDescending(c => c.MergedOn).Select(c => new MergedConsortium(c.Code, c.Name, c.MergedOn!.Value)).ToListAsync(cancellationToken);
+        var splitOffs = await db.Consortia.AsNoTracking().Where(c => c.SplitFromCode == code)
+            .OrderByDescending(c => c.SplitOn).Select(c => new MergedConsortium(c.Code, c.Name, c.SplitOn!.Value)).ToListAsync(cancellationToken);
         var memberships = await (from m in db.ConsortiumMemberships.AsNoTracking()
                                  join p in db.Practices.AsNoTracking() on m.PracticeCode equals p.Code
                                  where m.ConsortiumCode == code
@@ -87,9 +106,18 @@ public sealed class ConsortiumFormation(DbContexts contexts, OrganisationScope s
                 .OrderBy(c => c.Name).ThenBy(c => c.Code)
                 .Select(c => new ConsortiumChoice(c.Code, c.Name)).ToListAsync(cancellationToken)
             : [];
+        var members = canRecord
+            ? await (from m in db.ConsortiumMemberships.AsNoTracking()
+                     join p in db.Practices.AsNoTracking() on m.PracticeCode equals p.Code
+                     where m.ConsortiumCode == code && m.LeftOn == null
+                     orderby p.Name, p.Code
+                     select new MemberChoice(p.Code, p.Name, p.ListSize)).ToListAsync(cancellationToken)
+            : [];
         return new ConsortiumFormationView(
             consortium.Code, consortium.Name, consortium.Stage, consortium.MergedIntoCode, consortium.MergedIntoName, consortium.MergedOn,
-            stages, mergedIn, changes, canRecord, targets);
+            stages, mergedIn, changes, canRecord, targets,
+            consortium.SplitFromCode is { } from ? new MergedConsortium(from, consortium.SplitFromName ?? from, consortium.SplitOn!.Value) : null,
+            splitOffs, members);
     }
 
     /// <summary>
@@ -189,6 +217,96 @@ public sealed class ConsortiumFormation(DbContexts contexts, OrganisationScope s
         catch (DbUpdateException)
         {
             // A practice moved meanwhile (the index allows one current membership per practice).
+            return await ChangedMeanwhileAsync(view.Code, cancellationToken);
+        }
+
+        return EditOutcome.Saved();
+    }
+
+    /// <summary>
+    /// Records a new consortium (<paramref name="newCode"/>, <paramref name="newName"/>) splitting off with some of the
+    /// consortium's practices on <paramref name="date"/>: they join it that day; it is linked to the same PCTs and starts
+    /// at the shadow stage. Not found unless the user reviews the consortium.
+    /// </summary>
+    public async Task<EditOutcome> SplitAsync(
+        ActingUser? user, string consortiumCode, string? newCode, string? newName, IReadOnlyCollection<string>? practices, DateOnly? date,
+        CancellationToken cancellationToken)
+    {
+        if (await FindAsync(user, consortiumCode, cancellationToken) is not { CanRecord: true } view)
+        {
+            return await MergedOrNotFoundAsync(user, consortiumCode, cancellationToken);
+        }
+
+        var problems = new List<FieldProblem>();
+        await using var db = contexts.Open(user);
+        var code = OrganisationCode.TryNormalise(newCode);
+        if (string.IsNullOrWhiteSpace(newCode))
+        {
+            problems.Add(new FieldProblem(CodeField, "Enter the new consortium's code"));
+        }
+        else if (code is null)
+        {
+            problems.Add(new FieldProblem(CodeField, $"Enter a code of letters and digits, at most {OrganisationCode.MaxLength} characters, for example 00X"));
+        }
+        else if (await db.Consortia.AnyAsync(c => c.Code == code, cancellationToken))
+        {
+            problems.Add(new FieldProblem(CodeField, $"There is already a consortium with the code {code}: enter the new consortium's own code"));
+        }
+
+        if (string.IsNullOrWhiteSpace(newName))
+        {
+            problems.Add(new FieldProblem(NameField, "Enter the new consortium's name"));
+        }
+        else if (newName.Trim().Length > NameMaxLength)
+        {
+            problems.Add(new FieldProblem(NameField, $"The name must be {NameMaxLength} characters or fewer (it has {newName.Trim().Length})"));
+        }
+        else if (Domain.Text.PlainText.HasForbiddenCharacter(newName))
+        {
+            problems.Add(new FieldProblem(NameField, Domain.Text.PlainText.ForbiddenMessage("The name")));
+        }
+
+        var chosen = (practices ?? []).Select(OrganisationCode.TryNormalise).ToList();
+        var current = view.Members.Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
+        if (chosen.Count == 0)
+        {
+            problems.Add(new FieldProblem(PracticesField, "Select the practices that formed the new consortium"));
+        }
+        else if (chosen.Any(c => c is null || !current.Contains(c)))
+        {
+            problems.Add(new FieldProblem(PracticesField, "Select only practices that are members of this consortium now"));
+        }
+        else if (chosen.Distinct().Count() == current.Count)
+        {
+            problems.Add(new FieldProblem(PracticesField, "Leave at least one practice in this consortium: if every practice moved, record a merge instead"));
+        }
+
+        var leaving = chosen.OfType<string>().Distinct().ToList();
+        var lastJoined = await db.ConsortiumMemberships
+            .Where(m => m.ConsortiumCode == view.Code && m.LeftOn == null && leaving.Contains(m.PracticeCode))
+            .MaxAsync(m => (DateOnly?)m.JoinedOn, cancellationToken);
+        CheckDate(problems, date, lastJoined, lastJoined is { } joined ? $"on or after {UkCalendar.Date(joined)}, when the newest of those practices joined" : null);
+        if (problems.Count > 0)
+        {
+            return EditOutcome.Invalid(problems);
+        }
+
+        var source = await db.Consortia.Include(c => c.Memberships).Include(c => c.Pcts).SingleAsync(c => c.Code == view.Code, cancellationToken);
+        if (source.IsMerged || leaving.Any(p => source.Memberships.All(m => m.PracticeCode != p || !m.IsCurrent)))
+        {
+            return await ChangedMeanwhileAsync(view.Code, cancellationToken);
+        }
+
+        var formed = new Consortium(code!, newName!.Trim(), source.RegionCode, ConsortiumStage.Shadow);
+        db.Consortia.Add(formed);
+        source.SplitOff(formed, leaving, date!.Value);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The code was taken, or a practice moved, meanwhile.
             return await ChangedMeanwhileAsync(view.Code, cancellationToken);
         }
 

@@ -17,6 +17,8 @@ internal sealed class ConsortiumConfiguration : IEntityTypeConfiguration<Consort
         builder.Ignore(c => c.IsMerged);
         builder.Property(c => c.MergedIntoCode).HasMaxLength(OrganisationCode.MaxLength);
         builder.HasOne<Consortium>().WithMany().HasForeignKey(c => c.MergedIntoCode).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(c => c.SplitFromCode).HasMaxLength(OrganisationCode.MaxLength);
+        builder.HasOne<Consortium>().WithMany().HasForeignKey(c => c.SplitFromCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Region>().WithMany().HasForeignKey(c => c.RegionCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.RegionCode);
 

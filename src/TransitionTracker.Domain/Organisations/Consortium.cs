@@ -43,6 +43,12 @@ public sealed class Consortium
 
     public bool IsMerged => MergedIntoCode is not null;
 
+    /// <summary>The consortium this one split from, when it was formed by a split; null otherwise.</summary>
+    public string? SplitFromCode { get; private set; }
+
+    /// <summary>The day it split from <see cref="SplitFromCode"/>.</summary>
+    public DateOnly? SplitOn { get; private set; }
+
     /// <summary>Moves to another stage on a date, kept as history.</summary>
     public void ChangeStage(ConsortiumStage stage, DateOnly on)
     {
@@ -58,6 +64,36 @@ public sealed class Consortium
 
         _stageChanges.Add(new ConsortiumStageChange(Code, Stage, stage, on));
         Stage = stage;
+    }
+
+    /// <summary>
+    /// Splits off <paramref name="formed"/>, a new consortium, on a date: the given current members leave this consortium
+    /// and join it that day, and it is linked to this consortium's PCTs (the same host). Some members must stay.
+    /// </summary>
+    public void SplitOff(Consortium formed, IReadOnlyCollection<string> practiceCodes, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(formed);
+        ArgumentNullException.ThrowIfNull(practiceCodes);
+        var leaving = _memberships.Where(m => m.IsCurrent && practiceCodes.Contains(m.PracticeCode)).ToList();
+        if (IsMerged || formed.Code == Code || formed.Memberships.Count > 0 || formed.Pcts.Count > 0
+            || leaving.Count == 0 || leaving.Count != practiceCodes.Count || leaving.Count == _memberships.Count(m => m.IsCurrent))
+        {
+            throw new InvalidOperationException($"Consortium {Code} cannot split off {formed.Code} with those practices.");
+        }
+
+        foreach (var membership in leaving)
+        {
+            membership.Leave(on);
+            formed.AddMember(membership.PracticeCode, on);
+        }
+
+        foreach (var pct in _pcts)
+        {
+            formed.LinkPct(pct.PctCode, pct.IsHost);
+        }
+
+        formed.SplitFromCode = Code;
+        formed.SplitOn = on;
     }
 
     /// <summary>

@@ -46,6 +46,17 @@ public static class ConsortiumFormationApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        group.MapPost("/split", SplitAsync)
+            .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Review))
+            .WithName("SplitConsortium")
+            .WithSummary("Records a new consortium splitting off: { code, name, practices: [practice codes], date }, date as YYYY-MM-DD; those practices join it that day.")
+            .Accepts<JsonElement>("application/json")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return app;
     }
 
@@ -62,7 +73,13 @@ public static class ConsortiumFormationApi
         WithBodyAsync(request, code, formation, currentUser, [ConsortiumFormation.IntoField], (values, date) =>
             formation.MergeAsync(currentUser.Acting, code, values[ConsortiumFormation.IntoField], date, cancellationToken), cancellationToken);
 
-    // Reads { <names>, date } (strings or null; date as YYYY-MM-DD), calls the use case, and answers its outcome.
+    private static Task<IResult> SplitAsync(string code, HttpRequest request, ConsortiumFormation formation, CurrentUser currentUser, CancellationToken cancellationToken) =>
+        WithBodyAsync(request, code, formation, currentUser, [ConsortiumFormation.CodeField, ConsortiumFormation.NameField, ConsortiumFormation.PracticesField], (values, date) =>
+            formation.SplitAsync(
+                currentUser.Acting, code, values[ConsortiumFormation.CodeField], values[ConsortiumFormation.NameField],
+                values[ConsortiumFormation.PracticesField]?.Split('\n', StringSplitOptions.RemoveEmptyEntries), date, cancellationToken), cancellationToken);
+
+    // Reads { <names>, date } (strings or null, practices an array of strings; date as YYYY-MM-DD), calls the use case, and answers its outcome.
     private static async Task<IResult> WithBodyAsync(
         HttpRequest request, string code, ConsortiumFormation formation, CurrentUser currentUser, string[] names,
         Func<Dictionary<string, string?>, DateOnly?, Task<EditOutcome>> record, CancellationToken cancellationToken)
@@ -88,7 +105,19 @@ public static class ConsortiumFormationApi
                 values[name] = null;
                 if (root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
                 {
-                    if (value.ValueKind == JsonValueKind.String)
+                    if (name == ConsortiumFormation.PracticesField)
+                    {
+                        // A list of practice codes, kept as lines for the call.
+                        if (value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String))
+                        {
+                            values[name] = string.Join('\n', value.EnumerateArray().Select(v => v.GetString()!.Replace('\n', ' ')));
+                        }
+                        else
+                        {
+                            problems.Add(($"$.{name}", $"{name} must be an array of practice codes."));
+                        }
+                    }
+                    else if (value.ValueKind == JsonValueKind.String)
                     {
                         values[name] = value.GetString();
                     }
@@ -140,6 +169,8 @@ public static class ConsortiumFormationApi
         mergedOn = view.MergedOn,
         stageChanges = view.StageChanges.Select(s => new { from = s.From.ToWire(), to = s.To.ToWire(), on = s.On }),
         mergedIn = view.MergedIn.Select(m => new { consortium = m.Code, name = m.Name, on = m.On }),
+        splitFrom = view.SplitFrom is { } from ? new { consortium = from.Code, name = from.Name, on = from.On } : null,
+        splitOffs = view.SplitOffs.Select(m => new { consortium = m.Code, name = m.Name, on = m.On }),
         membershipChanges = view.MembershipChanges.Select(m => new { practice = m.PracticeCode, name = m.PracticeName, on = m.On, change = m.Joined ? "joined" : "left" }),
     };
 }

@@ -97,6 +97,68 @@ public sealed class ConsortiumFormationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_split_forms_a_new_consortium_with_the_chosen_practices_that_day_linked_to_the_same_pcts()
+    {
+        var lead = await _host.UserAsync(Demo.RegionalLead);
+        var view = (await FindAsync(lead, "00G"))!;
+        var leaving = view.Members.Take(3).ToList();
+        var on = await LastJoinedAsync("00G");
+        var (members, population) = await MembersAsync("00G");
+
+        var outcome = await SplitAsync(lead, "00G", "new01", "  Newcastle Riverside GP consortium ", leaving.Select(m => m.Code).ToList(), on);
+
+        Assert.True(outcome.IsSaved);
+        Assert.Equal((members - 3, population - leaving.Sum(m => m.ListSize)), await MembersAsync("00G"));
+        Assert.Equal((3, leaving.Sum(m => m.ListSize)), await MembersAsync("NEW01"));
+        var formed = (await FindAsync(lead, "NEW01"))!;
+        Assert.Equal(("Newcastle Riverside GP consortium", ConsortiumStage.Shadow), (formed.Name, formed.Stage));
+        Assert.Equal(new MergedConsortium("00G", view.Name, on), formed.SplitFrom);
+        Assert.Equal("NEW01", Assert.Single((await FindAsync(lead, "00G"))!.SplitOffs).Code);
+        await using var db = _host.OpenContext();
+        Assert.Equal(
+            await db.ConsortiumPcts.Where(p => p.ConsortiumCode == "00G").OrderBy(p => p.PctCode).Select(p => p.PctCode + p.IsHost).ToListAsync(),
+            await db.ConsortiumPcts.Where(p => p.ConsortiumCode == "NEW01").OrderBy(p => p.PctCode).Select(p => p.PctCode + p.IsHost).ToListAsync());
+
+        // The PCT manager of 5D7 may now move practices into the new consortium; its dashboard counts it.
+        var manager = await _host.UserAsync(Demo.PctManager);
+        var member = await AnyMemberAsync("00H");
+        Assert.Contains((await _host.RunAsync<PracticeMoves, PracticeMembership?>(m => m.FindAsync(manager, member, CancellationToken.None)))!.Choices, c => c.Code == "NEW01");
+    }
+
+    [Fact]
+    public async Task Bad_splits_are_refused_beside_their_field_and_change_nothing()
+    {
+        var lead = await _host.UserAsync(Demo.RegionalLead);
+        var view = (await FindAsync(lead, "00G"))!;
+        var some = view.Members.Take(2).Select(m => m.Code).ToList();
+        var on = await LastJoinedAsync("00G");
+        var before = await MembersAsync("00G");
+
+        var cases = new (string? Code, string? Name, IReadOnlyCollection<string>? Practices, DateOnly? On, string Field)[]
+        {
+            (null, "New", some, on, ConsortiumFormation.CodeField),
+            ("00H", "New", some, on, ConsortiumFormation.CodeField),
+            ("not a code!", "New", some, on, ConsortiumFormation.CodeField),
+            ("NEW01", " ", some, on, ConsortiumFormation.NameField),
+            ("NEW01", new string('n', 201), some, on, ConsortiumFormation.NameField),
+            ("NEW01", "New", [], on, ConsortiumFormation.PracticesField),
+            ("NEW01", "New", ["A89001"], on, ConsortiumFormation.PracticesField),
+            ("NEW01", "New", view.Members.Select(m => m.Code).ToList(), on, ConsortiumFormation.PracticesField),
+            ("NEW01", "New", some, null, ConsortiumFormation.DateField),
+        };
+
+        foreach (var (code, name, practices, date, field) in cases)
+        {
+            var outcome = await SplitAsync(lead, "00G", code, name, practices, date);
+            Assert.Equal(EditStatus.Invalid, outcome.Status);
+            Assert.Equal([field], outcome.Problems.Select(p => p.Field));
+        }
+
+        Assert.Equal(before, await MembersAsync("00G"));
+        Assert.Null(await FindAsync(lead, "NEW01"));
+    }
+
+    [Fact]
     public async Task Only_regional_leads_of_the_region_record_stages_and_merges()
     {
         var stage = (await FindAsync(await _host.UserAsync(Demo.RegionalLead), "00G"))!.Stage;
@@ -108,6 +170,7 @@ public sealed class ConsortiumFormationTests : IAsyncLifetime
             Assert.False((await FindAsync(user, "00G"))?.CanRecord ?? false);
             Assert.Equal(EditStatus.NotFound, (await ChangeStageAsync(user, "00G", stage.ToWire(), Next(stage).ToWire(), new DateOnly(2011, 6, 1))).Status);
             Assert.Equal(EditStatus.NotFound, (await MergeAsync(user, "00G", "00H", new DateOnly(2013, 4, 1))).Status);
+            Assert.Equal(EditStatus.NotFound, (await SplitAsync(user, "00G", "NEW01", "New", ["A86003"], new DateOnly(2013, 4, 1))).Status);
         }
 
         Assert.Equal(stage, (await FindAsync(await _host.UserAsync(Demo.RegionalLead), "00G"))!.Stage);
@@ -129,6 +192,9 @@ public sealed class ConsortiumFormationTests : IAsyncLifetime
 
     private Task<EditOutcome> MergeAsync(ActingUser user, string code, string? into, DateOnly? on) =>
         _host.RunAsync<ConsortiumFormation, EditOutcome>(f => f.MergeAsync(user, code, into, on, CancellationToken.None));
+
+    private Task<EditOutcome> SplitAsync(ActingUser user, string code, string? newCode, string? name, IReadOnlyCollection<string>? practices, DateOnly? on) =>
+        _host.RunAsync<ConsortiumFormation, EditOutcome>(f => f.SplitAsync(user, code, newCode, name, practices, on, CancellationToken.None));
 
     private async Task<(int Members, int Population)> MembersAsync(string consortium)
     {

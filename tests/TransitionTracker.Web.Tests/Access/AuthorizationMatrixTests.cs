@@ -99,6 +99,7 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         // Sent with a date that is not one, so the matrix records nothing.
         ["POST /api/consortia/{code}/stage"] = new(Access.ConsortiumReview, "POST", c => $"/api/consortia/{c}/stage", """{"date":"not a date"}""", SignedIn: "400"),
         ["POST /api/consortia/{code}/merge"] = new(Access.ConsortiumReview, "POST", c => $"/api/consortia/{c}/merge", """{"date":"not a date"}""", SignedIn: "400"),
+        ["POST /api/consortia/{code}/split"] = new(Access.ConsortiumReview, "POST", c => $"/api/consortia/{c}/split", """{"date":"not a date"}""", SignedIn: "400"),
         ["GET /api/consortia/{code}/track-decision/"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/track-decision"),
         ["POST /api/consortia/{code}/track-decision/"] = new(Access.ConsortiumReview, "POST", c => $"/api/consortia/{c}/track-decision", """{"track":"fast-mover","reason":"Checked by the matrix","revision":{decision}}"""),
         ["GET /api/consortia/{code}/readiness"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/readiness"),

@@ -36,7 +36,26 @@ public sealed class ConsortiumFormationApiTests : IDisposable
         Assert.Equal("00G", target.GetProperty("mergedIn")[0].GetProperty("consortium").GetString());
     }
 
+    [Fact]
+    public async Task A_script_records_a_split_and_the_new_consortium_names_where_it_came_from()
+    {
+        var lead = _factory.CreateClientFor(DemoAccountSeeder.Regional("Q30"));
+        var manager = _factory.CreateClientFor(DemoAccountSeeder.PctManager("5D7"));
+        var practice = await manager.GetFromJsonAsync<JsonElement>("/api/pcts/5D7/practices/A86003/membership");
+        var joined = practice.GetProperty("memberships")[0].GetProperty("joinedOn").GetString();
+
+        var split = await lead.PostAsJsonAsync("/api/consortia/00G/split", new { code = "NEW01", name = "Newcastle Riverside", practices = new[] { "A86003" }, date = joined });
+
+        Assert.Equal(HttpStatusCode.OK, split.StatusCode);
+        Assert.Equal("NEW01", (await split.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("splitOffs")[0].GetProperty("consortium").GetString());
+        var formed = await lead.GetFromJsonAsync<JsonElement>("/api/consortia/NEW01/formation");
+        Assert.Equal(("00G", "shadow"), (formed.GetProperty("splitFrom").GetProperty("consortium").GetString(), formed.GetProperty("stage").GetString()));
+        Assert.Equal("NEW01", (await manager.GetFromJsonAsync<JsonElement>("/api/pcts/5D7/practices/A86003/membership")).GetProperty("consortium").GetString());
+    }
+
     [Theory]
+    [InlineData("/api/consortia/00G/split", """{"code":"NEW01","name":"New","practices":"A86003","date":"2013-04-01"}""", "$.practices")]
+    [InlineData("/api/consortia/00G/split", """{"code":"00H","name":"New","practices":["A86003"],"date":"2013-04-01"}""", "$.code")]
     [InlineData("/api/consortia/00G/merge", """{"into":"00H","date":"1 April 2011"}""", "$.date")]
     [InlineData("/api/consortia/00G/merge", """{"into":"01G","date":"2013-04-01"}""", "$.into")]
     [InlineData("/api/consortia/00G/merge", """{"date":"2013-04-01"}""", "$.into")]

@@ -703,6 +703,13 @@ namespace TransitionTracker.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("SplitFromCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly?>("SplitOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -713,6 +720,8 @@ namespace TransitionTracker.Data.Migrations.Postgres
                     b.HasIndex("MergedIntoCode");
 
                     b.HasIndex("RegionCode");
+
+                    b.HasIndex("SplitFromCode");
 
                     b.ToTable("Consortia");
                 });
@@ -1295,6 +1304,11 @@ namespace TransitionTracker.Data.Migrations.Postgres
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
+                        .WithMany()
+                        .HasForeignKey("SplitFromCode")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("TransitionTracker.Domain.Organisations.ConsortiumMembership", b =>

@@ -678,6 +678,13 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SplitFromCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SplitOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -688,6 +695,8 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                     b.HasIndex("MergedIntoCode");
 
                     b.HasIndex("RegionCode");
+
+                    b.HasIndex("SplitFromCode");
 
                     b.ToTable("Consortia");
                 });
@@ -1254,6 +1263,11 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
+                        .WithMany()
+                        .HasForeignKey("SplitFromCode")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("TransitionTracker.Domain.Organisations.ConsortiumMembership", b =>

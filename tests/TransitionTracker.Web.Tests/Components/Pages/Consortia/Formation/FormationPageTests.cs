@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using TransitionTracker.Application.Consortia;
 using TransitionTracker.Data;
 using TransitionTracker.Data.Seeding;
 using TransitionTracker.Domain.Organisations;
@@ -83,6 +84,35 @@ public sealed class FormationPageTests : MudComponentContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_split_asks_first_then_forms_the_new_consortium_with_the_chosen_practices()
+    {
+        Render<MudPopoverProvider>();
+        var dialogs = Render<MudDialogProvider>();
+        var page = RenderPage();
+        var members = await MembersAsync("00G");
+        var lastJoined = await LastJoinedAsync("00G");
+
+        await TypeTextAsync(page, ConsortiumFormation.CodeField, "NEW01");
+        await TypeTextAsync(page, ConsortiumFormation.NameField, "Newcastle Riverside");
+        await page.Find("#record-split").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Equal("Select the practices that formed the new consortium", page.Find("#split-practices-error").TextContent.Trim()), Patience);
+        Assert.Equal("NEW01", page.Find($"#{ConsortiumFormation.CodeField}").GetAttribute("value"));
+
+        var boxes = page.FindComponents<MudCheckBox<bool>>();
+        await page.InvokeAsync(() => boxes[0].Instance.ValueChanged.InvokeAsync(true));
+        await page.InvokeAsync(() => boxes[1].Instance.ValueChanged.InvokeAsync(true));
+        await TypeAsync(page, "split-date", lastJoined.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        var asking = page.Find("#record-split").ClickAsync(new());
+        dialogs.WaitForAssertion(() => Assert.Contains("2 practices leave", dialogs.Markup, StringComparison.Ordinal), Patience);
+        await dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Record the split").ClickAsync(new());
+        await asking.WaitAsync(Patience);
+
+        page.WaitForAssertion(() => Assert.Contains("Newcastle Riverside", page.Find("#split-offs").TextContent, StringComparison.Ordinal), Patience);
+        Assert.Equal(members - 2, await MembersAsync("00G"));
+        Assert.Equal(2, await MembersAsync("NEW01"));
+    }
+
+    [Fact]
     public async Task A_circuit_whose_user_is_no_regional_lead_changes_nothing_whatever_the_page_shows()
     {
         Render<MudPopoverProvider>();
@@ -134,6 +164,9 @@ public sealed class FormationPageTests : MudComponentContext, IAsyncLifetime
         var select = page.FindComponents<MudSelect<string>>()[index];
         await page.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(value));
     }
+
+    private static Task TypeTextAsync(IRenderedComponent<FormationPage> page, string id, string text) =>
+        page.Find($"#{id}").ChangeAsync(new ChangeEventArgs { Value = text });
 
     private static Task TypeAsync(IRenderedComponent<FormationPage> page, string id, string text) =>
         page.Find($"#{id}").ChangeAsync(new ChangeEventArgs { Value = text });

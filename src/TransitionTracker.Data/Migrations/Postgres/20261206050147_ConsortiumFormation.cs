@@ -1,12 +1,13 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace TransitionTracker.Data.Migrations.Sqlite
+namespace TransitionTracker.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class ConsortiumStagesAndMerges : Migration
+    public partial class ConsortiumFormation : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,26 +15,39 @@ namespace TransitionTracker.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "MergedIntoCode",
                 table: "Consortia",
-                type: "TEXT",
+                type: "character varying(10)",
                 maxLength: 10,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "MergedOn",
                 table: "Consortia",
-                type: "TEXT",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SplitFromCode",
+                table: "Consortia",
+                type: "character varying(10)",
+                maxLength: 10,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "SplitOn",
+                table: "Consortia",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ConsortiumStageChanges",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ConsortiumCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    FromStage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ToStage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ChangedOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConsortiumCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    FromStage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ToStage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ChangedOn = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -52,6 +66,11 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                 column: "MergedIntoCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Consortia_SplitFromCode",
+                table: "Consortia",
+                column: "SplitFromCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ConsortiumStageChanges_ConsortiumCode_ChangedOn",
                 table: "ConsortiumStageChanges",
                 columns: new[] { "ConsortiumCode", "ChangedOn" });
@@ -60,6 +79,14 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                 name: "FK_Consortia_Consortia_MergedIntoCode",
                 table: "Consortia",
                 column: "MergedIntoCode",
+                principalTable: "Consortia",
+                principalColumn: "Code",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Consortia_Consortia_SplitFromCode",
+                table: "Consortia",
+                column: "SplitFromCode",
                 principalTable: "Consortia",
                 principalColumn: "Code",
                 onDelete: ReferentialAction.Restrict);
@@ -72,11 +99,19 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                 name: "FK_Consortia_Consortia_MergedIntoCode",
                 table: "Consortia");
 
+            migrationBuilder.DropForeignKey(
+                name: "FK_Consortia_Consortia_SplitFromCode",
+                table: "Consortia");
+
             migrationBuilder.DropTable(
                 name: "ConsortiumStageChanges");
 
             migrationBuilder.DropIndex(
                 name: "IX_Consortia_MergedIntoCode",
+                table: "Consortia");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Consortia_SplitFromCode",
                 table: "Consortia");
 
             migrationBuilder.DropColumn(
@@ -85,6 +120,14 @@ namespace TransitionTracker.Data.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "MergedOn",
+                table: "Consortia");
+
+            migrationBuilder.DropColumn(
+                name: "SplitFromCode",
+                table: "Consortia");
+
+            migrationBuilder.DropColumn(
+                name: "SplitOn",
                 table: "Consortia");
         }
     }

@@ -11,8 +11,8 @@ using TransitionTracker.Data;
 namespace TransitionTracker.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTransitionTrackerDbContext))]
-    [Migration("20261206044749_ConsortiumStagesAndMerges")]
-    partial class ConsortiumStagesAndMerges
+    [Migration("20261206050019_ConsortiumFormation")]
+    partial class ConsortiumFormation
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -681,6 +681,13 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SplitFromCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SplitOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -691,6 +698,8 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                     b.HasIndex("MergedIntoCode");
 
                     b.HasIndex("RegionCode");
+
+                    b.HasIndex("SplitFromCode");
 
                     b.ToTable("Consortia");
                 });
@@ -1257,6 +1266,11 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
+                        .WithMany()
+                        .HasForeignKey("SplitFromCode")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("TransitionTracker.Domain.Organisations.ConsortiumMembership", b =>

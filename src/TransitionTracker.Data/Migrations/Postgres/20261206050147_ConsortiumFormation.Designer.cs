@@ -12,8 +12,8 @@ using TransitionTracker.Data;
 namespace TransitionTracker.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTransitionTrackerDbContext))]
-    [Migration("20261206044800_ConsortiumStagesAndMerges")]
-    partial class ConsortiumStagesAndMerges
+    [Migration("20261206050147_ConsortiumFormation")]
+    partial class ConsortiumFormation
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -706,6 +706,13 @@ namespace TransitionTracker.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("SplitFromCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly?>("SplitOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -716,6 +723,8 @@ namespace TransitionTracker.Data.Migrations.Postgres
                     b.HasIndex("MergedIntoCode");
 
                     b.HasIndex("RegionCode");
+
+                    b.HasIndex("SplitFromCode");
 
                     b.ToTable("Consortia");
                 });
@@ -1298,6 +1307,11 @@ namespace TransitionTracker.Data.Migrations.Postgres
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
+                        .WithMany()
+                        .HasForeignKey("SplitFromCode")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("TransitionTracker.Domain.Organisations.ConsortiumMembership", b =>

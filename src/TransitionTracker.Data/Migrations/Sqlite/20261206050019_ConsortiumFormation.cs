@@ -1,13 +1,12 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace TransitionTracker.Data.Migrations.Postgres
+namespace TransitionTracker.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ConsortiumStagesAndMerges : Migration
+    public partial class ConsortiumFormation : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -15,26 +14,39 @@ namespace TransitionTracker.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "MergedIntoCode",
                 table: "Consortia",
-                type: "character varying(10)",
+                type: "TEXT",
                 maxLength: 10,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "MergedOn",
                 table: "Consortia",
-                type: "date",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SplitFromCode",
+                table: "Consortia",
+                type: "TEXT",
+                maxLength: 10,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "SplitOn",
+                table: "Consortia",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ConsortiumStageChanges",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ConsortiumCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    FromStage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ToStage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ChangedOn = table.Column<DateOnly>(type: "date", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConsortiumCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    FromStage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ToStage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ChangedOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -53,6 +65,11 @@ namespace TransitionTracker.Data.Migrations.Postgres
                 column: "MergedIntoCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Consortia_SplitFromCode",
+                table: "Consortia",
+                column: "SplitFromCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ConsortiumStageChanges_ConsortiumCode_ChangedOn",
                 table: "ConsortiumStageChanges",
                 columns: new[] { "ConsortiumCode", "ChangedOn" });
@@ -61,6 +78,14 @@ namespace TransitionTracker.Data.Migrations.Postgres
                 name: "FK_Consortia_Consortia_MergedIntoCode",
                 table: "Consortia",
                 column: "MergedIntoCode",
+                principalTable: "Consortia",
+                principalColumn: "Code",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Consortia_Consortia_SplitFromCode",
+                table: "Consortia",
+                column: "SplitFromCode",
                 principalTable: "Consortia",
                 principalColumn: "Code",
                 onDelete: ReferentialAction.Restrict);
@@ -73,11 +98,19 @@ namespace TransitionTracker.Data.Migrations.Postgres
                 name: "FK_Consortia_Consortia_MergedIntoCode",
                 table: "Consortia");
 
+            migrationBuilder.DropForeignKey(
+                name: "FK_Consortia_Consortia_SplitFromCode",
+                table: "Consortia");
+
             migrationBuilder.DropTable(
                 name: "ConsortiumStageChanges");
 
             migrationBuilder.DropIndex(
                 name: "IX_Consortia_MergedIntoCode",
+                table: "Consortia");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Consortia_SplitFromCode",
                 table: "Consortia");
 
             migrationBuilder.DropColumn(
@@ -86,6 +119,14 @@ namespace TransitionTracker.Data.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "MergedOn",
+                table: "Consortia");
+
+            migrationBuilder.DropColumn(
+                name: "SplitFromCode",
+                table: "Consortia");
+
+            migrationBuilder.DropColumn(
+                name: "SplitOn",
                 table: "Consortia");
         }
     }
