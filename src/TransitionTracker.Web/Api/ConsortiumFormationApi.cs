@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using TransitionTracker.Application.Consortia;
 using TransitionTracker.Application.Editing;
@@ -100,47 +99,29 @@ public static class ConsortiumFormationApi
 
             var problems = new List<(string Path, string Message)>();
             var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (var name in names.Append(ConsortiumFormation.DateField))
+            foreach (var name in names)
             {
-                values[name] = null;
-                if (root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
+                if (name != ConsortiumFormation.PracticesField)
                 {
-                    if (name == ConsortiumFormation.PracticesField)
-                    {
-                        // A list of practice codes, kept as lines for the call.
-                        if (value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String))
-                        {
-                            values[name] = string.Join('\n', value.EnumerateArray().Select(v => v.GetString()!.Replace('\n', ' ')));
-                        }
-                        else
-                        {
-                            problems.Add(($"$.{name}", $"{name} must be an array of practice codes."));
-                        }
-                    }
-                    else if (value.ValueKind == JsonValueKind.String)
-                    {
-                        values[name] = value.GetString();
-                    }
-                    else
-                    {
-                        problems.Add(($"$.{name}", $"{name} must be a string or null."));
-                    }
+                    values[name] = JsonRequestBody.OptionalString(root, name, problems);
                 }
-            }
-
-            DateOnly? date = null;
-            if (values[ConsortiumFormation.DateField] is { } text)
-            {
-                if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                else if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
                 {
-                    date = parsed;
+                    values[name] = null;
+                }
+                else if (value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String))
+                {
+                    // A list of practice codes, kept as lines for the call.
+                    values[name] = string.Join('\n', value.EnumerateArray().Select(v => v.GetString()!.Replace('\n', ' ')));
                 }
                 else
                 {
-                    problems.Add(("$.date", "date must be a date as YYYY-MM-DD, for example 2011-04-01."));
+                    values[name] = null;
+                    problems.Add(($"$.{name}", $"{name} must be an array of practice codes."));
                 }
             }
 
+            var date = JsonRequestBody.OptionalDate(root, ConsortiumFormation.DateField, problems);
             if (problems.Count > 0)
             {
                 return ValidationProblems.From(problems);

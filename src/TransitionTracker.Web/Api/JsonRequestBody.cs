@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace TransitionTracker.Web.Api;
@@ -60,4 +61,41 @@ public static class JsonRequestBody
         title: "The request is not valid.",
         detail: detail,
         statusCode: StatusCodes.Status400BadRequest);
+
+    /// <summary>
+    /// An optional string property: null when absent or null; otherwise a string, or a problem naming it
+    /// (<c>$.name</c>) when it is some other JSON value.
+    /// </summary>
+    public static string? OptionalString(JsonElement root, string name, List<(string Path, string Message)> problems)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            problems.Add(($"$.{name}", $"{name} must be a string or null."));
+            return null;
+        }
+
+        return value.GetString();
+    }
+
+    /// <summary>An optional date property written as YYYY-MM-DD: null when absent or null, or a problem naming it.</summary>
+    public static DateOnly? OptionalDate(JsonElement root, string name, List<(string Path, string Message)> problems)
+    {
+        if (OptionalString(root, name, problems) is not { } text)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        problems.Add(($"$.{name}", $"{name} must be a date as YYYY-MM-DD, for example 2011-04-01."));
+        return null;
+    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using TransitionTracker.Application.Consortia;
 using TransitionTracker.Application.Editing;
@@ -66,22 +65,9 @@ public static class PracticeMoveApi
             }
 
             var problems = new List<(string Path, string Message)>();
-            var from = ReadString(root, PracticeMoves.FromField, problems);
-            var to = ReadString(root, PracticeMoves.ConsortiumField, problems);
-            var dateText = ReadString(root, PracticeMoves.DateField, problems);
-            DateOnly? date = null;
-            if (dateText is not null)
-            {
-                if (DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-                {
-                    date = parsed;
-                }
-                else
-                {
-                    problems.Add(("$.date", "date must be a date as YYYY-MM-DD, for example 2011-04-01."));
-                }
-            }
-
+            var from = JsonRequestBody.OptionalString(root, PracticeMoves.FromField, problems);
+            var to = JsonRequestBody.OptionalString(root, PracticeMoves.ConsortiumField, problems);
+            var date = JsonRequestBody.OptionalDate(root, PracticeMoves.DateField, problems);
             if (problems.Count > 0)
             {
                 return ValidationProblems.From(problems);
@@ -104,22 +90,6 @@ public static class PracticeMoveApi
     // The practice, when it is in this PCT and the user may move it.
     private static async Task<PracticeMembership?> FindAsync(string code, string practice, PracticeMoves moves, CurrentUser currentUser, CancellationToken cancellationToken) =>
         await moves.FindAsync(currentUser.Acting, practice, cancellationToken) is { } found && found.PctCode == OrganisationCode.TryNormalise(code) ? found : null;
-
-    private static string? ReadString(JsonElement root, string name, List<(string Path, string Message)> problems)
-    {
-        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            problems.Add(($"$.{name}", $"{name} must be a string or null."));
-            return null;
-        }
-
-        return value.GetString();
-    }
 
     private static object Describe(PracticeMembership practice) => new
     {

@@ -74,8 +74,8 @@ public static class TrackDecisionApi
             }
 
             var shapeProblems = new List<(string Path, string Message)>();
-            var track = ReadString(root, TrackReview.TrackField, shapeProblems);
-            var reason = ReadString(root, TrackReview.ReasonField, shapeProblems);
+            var track = JsonRequestBody.OptionalString(root, TrackReview.TrackField, shapeProblems);
+            var reason = JsonRequestBody.OptionalString(root, TrackReview.ReasonField, shapeProblems);
             int? revision = null;
             if (root.TryGetProperty(EditOutcome.RevisionField, out var value) && value.ValueKind != JsonValueKind.Null)
             {
@@ -113,22 +113,6 @@ public static class TrackDecisionApi
                 _ => ApiProblems.NotFound("There is no consortium with this code whose track you may decide."),
             };
         }
-    }
-
-    private static string? ReadString(JsonElement root, string name, List<(string Path, string Message)> problems)
-    {
-        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            problems.Add(($"$.{name}", $"{name} must be a string."));
-            return null;
-        }
-
-        return value.GetString();
     }
 
     private static object Describe(TrackDecision decision) => new
