@@ -97,7 +97,7 @@ public sealed class ConsortiumCatalogue(DbContexts contexts)
         Project(db, db.Consortia.AsNoTracking().Where(c => c.Code == code)).SingleOrDefaultAsync(cancellationToken);
 
     private static ConsortiumSummary SummaryOf(ConsortiumRow row) =>
-        new(row.Code, row.Name, row.RegionCode, row.HostPctCode, row.PctCodes, row.Stage.ToWire(), row.PracticeCount, row.Population);
+        new(row.Code, row.Name, row.RegionCode, row.HostPctCode, row.PctCodes, row.Stage.ToWire(), row.PracticeCount, row.Population, MergedInto: row.MergedInto);
 
     private async Task<ConsortiumDetail> DetailOfAsync(ConsortiumSummary summary, CancellationToken cancellationToken)
     {
@@ -159,7 +159,8 @@ public sealed class ConsortiumCatalogue(DbContexts contexts)
             (from m in db.ConsortiumMemberships
              where m.ConsortiumCode == c.Code && m.LeftOn == null
              join p in db.Practices on m.PracticeCode equals p.Code
-             select (long)p.ListSize).Sum()));
+             select (long)p.ListSize).Sum(),
+            c.MergedIntoCode));
 
     // Where each consortium stands, in three queries whatever the number of consortia or assessments: the latest
     // submitted assessment of each, its domain scores, and the latest track decision of each.
@@ -199,7 +200,8 @@ public sealed class ConsortiumCatalogue(DbContexts contexts)
                 computed,
                 decision is null ? null : new TrackOverride(decision.Track.ToWireName(), decision.Reason, decision.DecidedBy, decision.DecidedAtUtc),
                 assessment?.Score,
-                assessment is null ? [] : domains[assessment.Id].Select(d => new DomainScoreItem(d.DomainId, d.Score)).ToList());
+                assessment is null ? [] : domains[assessment.Id].Select(d => new DomainScoreItem(d.DomainId, d.Score)).ToList(),
+                row.MergedInto);
         }).ToList();
     }
 
@@ -211,5 +213,6 @@ public sealed class ConsortiumCatalogue(DbContexts contexts)
         string? HostPctCode,
         List<string> PctCodes,
         int PracticeCount,
-        long Population);
+        long Population,
+        string? MergedInto);
 }

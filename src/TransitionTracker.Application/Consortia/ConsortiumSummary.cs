@@ -5,6 +5,7 @@ namespace TransitionTracker.Application.Consortia;
 /// <param name="ComputedTrack">The track of the latest submitted assessment, or null if none.</param>
 /// <param name="Override">The regional lead's latest decision, or null.</param>
 /// <param name="Score">The overall score of the latest submitted assessment.</param>
+/// <param name="MergedInto">The consortium it merged into, once it has (docs/architecture.md, "Consortia as they formed").</param>
 public sealed record ConsortiumSummary(
     string Code,
     string Name,
@@ -18,4 +19,5 @@ public sealed record ConsortiumSummary(
     string? ComputedTrack = null,
     TrackOverride? Override = null,
     double? Score = null,
-    IReadOnlyList<DomainScoreItem>? DomainScores = null);
+    IReadOnlyList<DomainScoreItem>? DomainScores = null,
+    string? MergedInto = null);

@@ -34,6 +34,11 @@ public sealed class ConsortiumFormationApiTests : IDisposable
         Assert.Equal("00H", (await merged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("mergedInto").GetString());
         var target = await lead.GetFromJsonAsync<JsonElement>("/api/consortia/00H/formation");
         Assert.Equal("00G", target.GetProperty("mergedIn")[0].GetProperty("consortium").GetString());
+
+        // The merged consortium's own page says where its members are now; the API's summary names it too.
+        var (_, page) = await HtmlPage.GetAsync(lead, "/consortia/00G");
+        Assert.Contains("has merged into 00H", page.QuerySelector("#merged-note")!.Text(), StringComparison.Ordinal);
+        Assert.Equal("00H", (await lead.GetFromJsonAsync<JsonElement>("/api/consortia/00G")).GetProperty("mergedInto").GetString());
     }
 
     [Fact]

@@ -29,7 +29,8 @@ public sealed record ConsortiumStatusContents(
     IReadOnlyList<ConsortiumStatusContents.Link> Trail,
     bool CanEdit,
     bool CanReview,
-    bool LeadsIt)
+    bool LeadsIt,
+    string? MergedInto)
 {
     public static ConsortiumStatusContents From(ConsortiumStatusView status, UserAccess access)
     {
@@ -68,7 +69,8 @@ public sealed record ConsortiumStatusContents(
             trail,
             canEdit,
             canReview,
-            access.LedConsortia.Contains(summary.Code));
+            access.LedConsortia.Contains(summary.Code),
+            summary.MergedInto);
     }
 
     /// <summary>A link, or plain text when <paramref name="Href"/> is null (the reader may not open it).</summary>
