@@ -9,6 +9,7 @@ public sealed class PageNavigationTests
     [InlineData("/admin/users/0b7c1d2e", false)]
     [InlineData("/consortia/00G/lessons/new?from=status", true)]
     [InlineData("/consortia/00G/actions/12", false)]
+    [InlineData("/consortia/00G/plan/milestones", false)]
     [InlineData("/", false)]
     [InlineData("/search?q=Newcastle", false)]
     [InlineData("/no/such/page", false)]
