@@ -40,6 +40,7 @@ public sealed class PlanJourneyTests(BrowserAppFixture app) : IClassFixture<Brow
         await Expect(page.Locator("#name-error")).ToHaveTextAsync("Enter the function");
         await Expect(page.Locator("#receiving-body-error")).ToHaveTextAsync("Select where the function goes");
         await Expect(page.Locator("#status-error")).ToHaveTextAsync("Select the function's status");
+        await Expect(page).ToHaveTitleAsync(new Regex("^Error: Add a function"));
         await ScanAtEachWidthAsync(browserPage, "add a function with problems");
 
         await page.Locator("#name").FillAsync(Function);
