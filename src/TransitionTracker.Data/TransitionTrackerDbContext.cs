@@ -45,6 +45,7 @@ public abstract class TransitionTrackerDbContext : IdentityDbContext<TransitionT
     public DbSet<Consortium> Consortia => Set<Consortium>();
 
     public DbSet<ConsortiumMembership> ConsortiumMemberships => Set<ConsortiumMembership>();
+    public DbSet<ConsortiumStageChange> ConsortiumStageChanges => Set<ConsortiumStageChange>();
 
     public DbSet<ConsortiumPct> ConsortiumPcts => Set<ConsortiumPct>();
 

@@ -119,6 +119,8 @@ public static class TransitionTrackerApplication
         app.MapFrameworkApi();
         app.MapAssessmentApi();
         app.MapTrackDecisionApi();
+        app.MapPracticeMoveApi();
+        app.MapConsortiumFormationApi();
         app.MapDashboardApi();
         app.MapBaselinePage(app.Environment);
         app.MapMemoryPage(app.Environment);

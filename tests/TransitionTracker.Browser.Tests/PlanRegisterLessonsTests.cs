@@ -116,3 +116,102 @@ public sealed partial class PlanRegisterLessonsTests(BrowserAppFixture app)
         await page.SetViewportSizeAsync(1280, 900);
     }
 }
+
+/// <summary>
+/// Solihull's PCT manager declares an interest, changes it, and records a lesson through the interactive editors: an
+/// incomplete entry is refused beside each field, then completed and saved, with a confirmation and the row listed; axe
+/// at 1,280 and 375 px on the way.
+/// </summary>
+/// <remarks>Its own app, as it adds a row to 05P's register and lessons, which the class above counts.</remarks>
+public sealed class RegisterAndLessonEditorTests(BrowserAppFixture app) : IClassFixture<BrowserAppFixture>
+{
+    private const string Code = "05P";
+
+    [BrowserFact]
+    public async Task A_pct_manager_declares_an_interest_and_records_a_lesson()
+    {
+        await using var browserPage = await app.NewPageAsync();
+        var page = browserPage.Page;
+        await page.SetViewportSizeAsync(1280, 900);
+        await SignIn.AsAsync(page, DemoAccountSeeder.PctManager("5QW"));
+
+        // The register → its editor, live before anything is typed.
+        await page.GotoAsync($"/consortia/{Code}/register");
+        await Expect(page.Locator("main[data-live=true]")).ToHaveCountAsync(1);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a declared interest" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/consortia/{Code}/register/new$"));
+        await Expect(page.Locator(".app-interest-editor[data-live=true]")).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Add a declared interest");
+        await ScanAtEachWidthAsync(browserPage, "new declared interest");
+
+        // Only the name typed: every other field says what it needs, and the name stays.
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Dr K Browser, board GP");
+        await page.Locator("#save-interest").ClickAsync();
+        await Expect(page.Locator("#interest-error")).ToContainTextAsync("Enter the interest declared");
+        await Expect(page.Locator("#declared-date-error")).ToContainTextAsync("Enter the date declared");
+        await Expect(page.Locator("#management-error")).ToContainTextAsync("Enter how the conflict is managed");
+        await Expect(page.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync("Dr K Browser, board GP");
+        await ScanAtEachWidthAsync(browserPage, "declared interest with problems");
+
+        await page.GetByLabel("Interest", new() { Exact = true }).FillAsync("Shareholder in a community physiotherapy provider");
+        var date = page.GetByLabel("Date declared");
+        await date.FillAsync("14/02/2011");
+        await date.PressAsync("Tab");
+        await page.GetByLabel("How it is managed").FillAsync("Withdraws from physiotherapy decisions");
+        await page.Locator("#save-interest").ClickAsync();
+
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Declared interest added: Dr K Browser, board GP");
+        await Expect(page).ToHaveURLAsync(new Regex($"/consortia/{Code}/register$"));
+        var row = page.Locator(".app-register-grid tbody tr", new() { HasText = "Dr K Browser, board GP" });
+        await Expect(row).ToContainTextAsync("14 February 2011");
+        await Expect(row).ToContainTextAsync("Withdraws from physiotherapy decisions");
+
+        // The entry changed through its own editor, which opens with it as stored.
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.Locator(".app-interest-editor[data-live=true]")).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Change a declared interest");
+        await Expect(page.GetByLabel("Date declared")).ToHaveValueAsync("14/02/2011");
+        // Scanned once the confirmation has faded away (axe reads a fading colour as too faint).
+        await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        await ScanAtEachWidthAsync(browserPage, "declared interest to change");
+        await page.GetByLabel("How it is managed").FillAsync("Leaves the room for physiotherapy decisions");
+        await page.Locator("#save-interest").ClickAsync();
+        await Expect(page.Locator(".mud-snackbar", new() { HasText = "Declared interest changed" })).ToHaveCountAsync(1);
+        await Expect(row).ToContainTextAsync("Leaves the room for physiotherapy decisions");
+
+        // The lessons → the lesson editor.
+        await page.GotoAsync($"/consortia/{Code}/lessons");
+        await Expect(page.Locator("main[data-live=true]")).ToHaveCountAsync(1);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Write a lesson" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/consortia/{Code}/lessons/new$"));
+        await Expect(page.Locator(".app-lesson-editor[data-live=true]")).ToHaveCountAsync(1);
+        await ScanAtEachWidthAsync(browserPage, "new lesson");
+
+        await page.Locator("#add-lesson").ClickAsync();
+        await Expect(page.Locator("#domain-error")).ToContainTextAsync("Select the domain the lesson is about");
+        await Expect(page.Locator("#title-error")).ToContainTextAsync("Enter a title for the lesson");
+        await ScanAtEachWidthAsync(browserPage, "lesson with problems");
+
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Workforce and skills transfer" }).CheckAsync();
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Browser lesson on keeping the practice managers");
+        await page.GetByLabel("What you learned").FillAsync("Meet the practice managers monthly from the start.");
+        await page.Locator("#add-lesson").ClickAsync();
+
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Lesson added: Browser lesson on keeping the practice managers");
+        await Expect(page).ToHaveURLAsync(new Regex($"/consortia/{Code}/lessons$"));
+        await Expect(page.Locator(".app-lesson-grid .app-lesson-title", new() { HasText = "Browser lesson on keeping the practice managers" })).ToHaveCountAsync(1);
+        browserPage.AssertAllResourcesLoaded();
+    }
+
+    private static async Task ScanAtEachWidthAsync(BrowserPage browserPage, string pageName)
+    {
+        foreach (var width in new[] { 1280, 375 })
+        {
+            await browserPage.Page.SetViewportSizeAsync(width, 900);
+            await Accessibility.AssertNoViolationsAsync(browserPage, $"{pageName} at {width} px");
+            await ScreenWidth.AssertFitsAsync(browserPage.Page, $"{pageName} at {width} px");
+        }
+
+        await browserPage.Page.SetViewportSizeAsync(1280, 900);
+    }
+}

@@ -377,9 +377,11 @@ public sealed class RegionDashboard(
         return new CompetencyImprovement(from, to, domains.Count == 0 ? 0 : domains.Max(d => d.Consortia), domains);
     }
 
-    private static IQueryable<Consortium> Consortia(TransitionTrackerDbContext db, string? regionCode, UserAccess access)
+    // The consortia standing on the reference date: one that merged into another by then is counted in that one.
+    private IQueryable<Consortium> Consortia(TransitionTrackerDbContext db, string? regionCode, UserAccess access)
     {
-        var consortia = ConsortiumCatalogue.Readable(db.Consortia.AsNoTracking(), access);
+        var on = referenceDate.Date;
+        var consortia = ConsortiumCatalogue.Readable(db.Consortia.AsNoTracking(), access).Where(c => c.MergedOn == null || c.MergedOn > on);
         return regionCode is null ? consortia : consortia.Where(c => c.RegionCode == regionCode);
     }
 

@@ -14,6 +14,11 @@ internal sealed class ConsortiumConfiguration : IEntityTypeConfiguration<Consort
         builder.Property(c => c.RegionCode).HasMaxLength(OrganisationCode.MaxLength).IsRequired();
         builder.Property(c => c.Stage).HasConversion<string>().HasMaxLength(20);
         builder.Ignore(c => c.HostPctCode);
+        builder.Ignore(c => c.IsMerged);
+        builder.Property(c => c.MergedIntoCode).HasMaxLength(OrganisationCode.MaxLength);
+        builder.HasOne<Consortium>().WithMany().HasForeignKey(c => c.MergedIntoCode).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(c => c.SplitFromCode).HasMaxLength(OrganisationCode.MaxLength);
+        builder.HasOne<Consortium>().WithMany().HasForeignKey(c => c.SplitFromCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Region>().WithMany().HasForeignKey(c => c.RegionCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.RegionCode);
 
@@ -21,5 +26,7 @@ internal sealed class ConsortiumConfiguration : IEntityTypeConfiguration<Consort
         builder.Navigation(c => c.Memberships).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(c => c.Pcts).WithOne().HasForeignKey(p => p.ConsortiumCode).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Pcts).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(c => c.StageChanges).WithOne().HasForeignKey(s => s.ConsortiumCode).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.StageChanges).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -86,12 +86,20 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         ["GET /national"] = new(Access.National, "GET", _ => "/national"),
         ["GET /api/national/summary"] = new(Access.National, "GET", _ => "/api/national/summary"),
         ["GET /pcts/{Code}/quality"] = new(Access.PctEdit, "GET", c => $"/pcts/{c}/quality"),
+        // A86003 is a practice of 5D7; the move sent is refused for its date, so the matrix changes nothing.
+        ["GET /api/pcts/{code}/practices/{practice}/membership/"] = new(Access.PctEdit, "GET", c => $"/api/pcts/{c}/practices/A86003/membership"),
+        ["POST /api/pcts/{code}/practices/{practice}/membership/"] = new(Access.PctEdit, "POST", c => $"/api/pcts/{c}/practices/A86003/membership", """{"date":"not a date"}""", SignedIn: "400"),
         ["GET /pcts/{code}/quality/template.csv"] = new(Access.PctEdit, "GET", c => $"/pcts/{c}/quality/template.csv"),
         ["GET /consortia/{Code}"] = new(Access.Consortium, "GET", c => $"/consortia/{c}"),
         ["GET /consortia/{Code}/actions"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/actions"),
         ["GET /consortia/{Code}/assessments/{FrameworkId}"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/assessments/gp-consortium-readiness-2010"),
         ["GET /consortia/{Code}/history"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/history"),
         ["GET /consortia/{Code}/track"] = new(Access.ConsortiumReview, "GET", c => $"/consortia/{c}/track", SignedIn: "302"),
+        ["GET /api/consortia/{code}/formation"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/formation"),
+        // Sent with a date that is not one, so the matrix records nothing.
+        ["POST /api/consortia/{code}/stage"] = new(Access.ConsortiumReview, "POST", c => $"/api/consortia/{c}/stage", """{"date":"not a date"}""", SignedIn: "400"),
+        ["POST /api/consortia/{code}/merge"] = new(Access.ConsortiumReview, "POST", c => $"/api/consortia/{c}/merge", """{"date":"not a date"}""", SignedIn: "400"),
+        ["POST /api/consortia/{code}/split"] = new(Access.ConsortiumReview, "POST", c => $"/api/consortia/{c}/split", """{"date":"not a date"}""", SignedIn: "400"),
         ["GET /api/consortia/{code}/track-decision/"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/track-decision"),
         ["POST /api/consortia/{code}/track-decision/"] = new(Access.ConsortiumReview, "POST", c => $"/api/consortia/{c}/track-decision", """{"track":"fast-mover","reason":"Checked by the matrix","revision":{decision}}"""),
         ["GET /api/consortia/{code}/readiness"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/readiness"),
@@ -102,6 +110,7 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         ["POST /api/consortia/{code}/assessments/current/submit"] = new(Access.ConsortiumEdit, "POST", c => $"/api/consortia/{c}/assessments/current/submit", """{"revision":{revision}}"""),
         ["GET /consortia/{Code}/actions/new"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/actions/new"),
         ["GET /consortia/{Code}/actions/{Id:int}"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/actions/{{action}}"),
+        ["GET /consortia/{Code}/formation"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/formation"),
         ["GET /consortia/{Code}/changes"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/changes"),
         ["GET /consortia/{Code}/plan"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/plan"),
         ["GET /consortia/{Code}/plan/functions/new"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/plan/functions/new"),
@@ -269,7 +278,7 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
                 }
 
                 var managesPct = who.Email == DemoAccountSeeder.PctManager("5D7");
-                yield return (managesPct ? "manages the PCT" : "does not manage it", "5D7", managesPct ? "200" : "404");
+                yield return (managesPct ? "manages the PCT" : "does not manage it", "5D7", managesPct ? entry.SignedIn : "404");
                 if (OutOfScope.TryGetValue(who.Name, out var notManaged))
                 {
                     yield return ("out of scope", notManaged.Pct, "404");

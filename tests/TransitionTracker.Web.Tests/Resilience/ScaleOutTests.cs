@@ -17,7 +17,6 @@ namespace TransitionTracker.Web.Tests.Resilience;
 public sealed class ScaleOutTests
 {
     private const string Lessons = "/consortia/00G/lessons";
-    private const string NewLesson = Lessons + "/new";
 
     [PostgresFact]
     public async Task Two_instances_started_together_share_one_key_and_accept_each_others_cookies_and_tokens()
@@ -47,15 +46,12 @@ public sealed class ScaleOutTests
         Assert.Equal(HttpStatusCode.OK, pageOnB.StatusCode);
         Assert.Contains(lead, documentOnB.QuerySelector(".app-header__account")!.Text());
 
-        // A form read from A, posted to B, and the other way round.
-        var postedToB = await PostLessonAsync(formFrom: onA, postTo: onB, "Written on A, saved by B");
-        var postedToA = await PostLessonAsync(formFrom: onB, postTo: onA, "Written on B, saved by A");
-        Assert.Equal(HttpStatusCode.Redirect, postedToB.StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, postedToA.StatusCode);
-        var (_, list) = await HtmlPage.GetAsync(onA, Lessons);
-        var titles = list.QuerySelectorAll(".app-lesson-grid .app-lesson-title").Select(h => h.Text()).ToList();
-        Assert.Contains("Written on A, saved by B", titles);
-        Assert.Contains("Written on B, saved by A", titles);
+        // A form read from A, posted to B, and the other way round: signing out, which ends the session on both.
+        Assert.Equal(HttpStatusCode.Redirect, (await PostSignOutAsync(formFrom: onA, postTo: onB)).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await onA.GetAsync(Lessons)).StatusCode);
+        await SignInAsync(onB, lead);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostSignOutAsync(formFrom: onB, postTo: onA)).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await onB.GetAsync(Lessons)).StatusCode);
 
         // Bearer and refresh tokens from A's login work on B.
         using var script = a.NewClient();
@@ -121,16 +117,10 @@ public sealed class ScaleOutTests
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
     }
 
-    private static async Task<HttpResponseMessage> PostLessonAsync(HttpClient formFrom, HttpClient postTo, string title)
+    private static async Task<HttpResponseMessage> PostSignOutAsync(HttpClient formFrom, HttpClient postTo)
     {
-        var (_, page) = await HtmlPage.GetAsync(formFrom, NewLesson);
-        var form = page.QuerySelectorAll("form").Single(f => f.QuerySelector("input[name=_handler][value='lesson']") is not null);
-        var values = FormPost.ValuesOf(form, new Dictionary<string, string>
-        {
-            ["Input.Domain"] = "governance",
-            ["Input.Title"] = title,
-            ["Input.Body"] = "Posted to the other instance of the app.",
-        });
-        return await postTo.PostAsync(NewLesson, new FormUrlEncodedContent(values));
+        var (_, page) = await HtmlPage.GetAsync(formFrom, Lessons);
+        var form = page.QuerySelectorAll("form").Single(f => f.QuerySelector("input[name=_handler][value='sign-out']") is not null);
+        return await postTo.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(FormPost.ValuesOf(form, new Dictionary<string, string>())));
     }
 }

@@ -686,6 +686,13 @@ namespace TransitionTracker.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("MergedIntoCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly?>("MergedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -696,6 +703,13 @@ namespace TransitionTracker.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("SplitFromCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly?>("SplitOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -703,7 +717,11 @@ namespace TransitionTracker.Data.Migrations.Postgres
 
                     b.HasKey("Code");
 
+                    b.HasIndex("MergedIntoCode");
+
                     b.HasIndex("RegionCode");
+
+                    b.HasIndex("SplitFromCode");
 
                     b.ToTable("Consortia");
                 });
@@ -761,6 +779,39 @@ namespace TransitionTracker.Data.Migrations.Postgres
                     b.HasIndex("PctCode");
 
                     b.ToTable("ConsortiumPcts");
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Organisations.ConsortiumStageChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("ChangedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("FromStage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ToStage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumCode", "ChangedOn");
+
+                    b.ToTable("ConsortiumStageChanges");
                 });
 
             modelBuilder.Entity("TransitionTracker.Domain.Organisations.Pct", b =>
@@ -1243,11 +1294,21 @@ namespace TransitionTracker.Data.Migrations.Postgres
 
             modelBuilder.Entity("TransitionTracker.Domain.Organisations.Consortium", b =>
                 {
+                    b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("TransitionTracker.Domain.Organisations.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
+                        .WithMany()
+                        .HasForeignKey("SplitFromCode")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("TransitionTracker.Domain.Organisations.ConsortiumMembership", b =>
@@ -1277,6 +1338,15 @@ namespace TransitionTracker.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PctCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Organisations.ConsortiumStageChange", b =>
+                {
+                    b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
+                        .WithMany("StageChanges")
+                        .HasForeignKey("ConsortiumCode")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1364,6 +1434,8 @@ namespace TransitionTracker.Data.Migrations.Postgres
                     b.Navigation("Memberships");
 
                     b.Navigation("Pcts");
+
+                    b.Navigation("StageChanges");
                 });
 #pragma warning restore 612, 618
         }

@@ -661,6 +661,13 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MergedIntoCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MergedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -671,6 +678,13 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SplitFromCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SplitOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -678,7 +692,11 @@ namespace TransitionTracker.Data.Migrations.Sqlite
 
                     b.HasKey("Code");
 
+                    b.HasIndex("MergedIntoCode");
+
                     b.HasIndex("RegionCode");
+
+                    b.HasIndex("SplitFromCode");
 
                     b.ToTable("Consortia");
                 });
@@ -734,6 +752,37 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                     b.HasIndex("PctCode");
 
                     b.ToTable("ConsortiumPcts");
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Organisations.ConsortiumStageChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ChangedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromStage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToStage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumCode", "ChangedOn");
+
+                    b.ToTable("ConsortiumStageChanges");
                 });
 
             modelBuilder.Entity("TransitionTracker.Domain.Organisations.Pct", b =>
@@ -1204,11 +1253,21 @@ namespace TransitionTracker.Data.Migrations.Sqlite
 
             modelBuilder.Entity("TransitionTracker.Domain.Organisations.Consortium", b =>
                 {
+                    b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("TransitionTracker.Domain.Organisations.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
+                        .WithMany()
+                        .HasForeignKey("SplitFromCode")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("TransitionTracker.Domain.Organisations.ConsortiumMembership", b =>
@@ -1238,6 +1297,15 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PctCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Organisations.ConsortiumStageChange", b =>
+                {
+                    b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
+                        .WithMany("StageChanges")
+                        .HasForeignKey("ConsortiumCode")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1325,6 +1393,8 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                     b.Navigation("Memberships");
 
                     b.Navigation("Pcts");
+
+                    b.Navigation("StageChanges");
                 });
 #pragma warning restore 612, 618
         }
