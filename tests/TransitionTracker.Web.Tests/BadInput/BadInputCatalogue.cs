@@ -47,11 +47,6 @@ public static class BadInputCatalogue
     [
         new("POST /sign-in", null, "/sign-in", "sign-in"),
         new("POST /sign-out", Lead, "/sign-out", "sign-out"),
-        new("POST /consortia/{Code}/plan/functions/new", Manager, "/consortia/00G/plan/functions/new", "planned-function"),
-        new("POST /consortia/{Code}/plan/functions/{Id:int}", Manager, "/consortia/00G/plan/functions/{function}", "planned-function"),
-        new("POST /consortia/{Code}/plan/milestones", Manager, "/consortia/00G/plan/milestones", "milestones"),
-        new("POST /consortia/{Code}/plan/staff/new", Manager, "/consortia/00G/plan/staff/new", "staff-transfer"),
-        new("POST /consortia/{Code}/plan/staff/{Id:int}", Manager, "/consortia/00G/plan/staff/{staff}", "staff-transfer"),
     ];
 
     public static readonly NoFormCase[] NoForms =
@@ -70,6 +65,11 @@ public static class BadInputCatalogue
         new("POST /consortia/{Code}/changes", National, "/consortia/00G/changes"),
         new("POST /consortia/{Code}/formation", National, "/consortia/00G/formation"),
         new("POST /consortia/{Code}/plan", National, "/consortia/00G/plan"),
+        new("POST /consortia/{Code}/plan/functions/new", Manager, "/consortia/00G/plan/functions/new"),
+        new("POST /consortia/{Code}/plan/functions/{Id:int}", Manager, "/consortia/00G/plan/functions/{function}"),
+        new("POST /consortia/{Code}/plan/milestones", Manager, "/consortia/00G/plan/milestones"),
+        new("POST /consortia/{Code}/plan/staff/new", Manager, "/consortia/00G/plan/staff/new"),
+        new("POST /consortia/{Code}/plan/staff/{Id:int}", Manager, "/consortia/00G/plan/staff/{staff}"),
         new("POST /consortia/{Code}/register", National, "/consortia/00G/register"),
         new("POST /consortia/{Code}/lessons", National, "/consortia/00G/lessons"),
         new("POST /consortia/{Code}/register/new", Manager, "/consortia/00G/register/new"),
@@ -159,7 +159,6 @@ public static class BadInputCatalogue
         new("GET /consortia/{Code}", National, "/consortia/00G", ["tab", "domain", "decide"], Strict: false),
         new("GET /consortia/{Code}", Regional, "/consortia/00G", ["decide"], Strict: false),
         new("GET /consortia/{Code}/history", National, "/consortia/00G/history", ["submitted", "assessment"], Strict: false),
-        new("GET /consortia/{Code}/plan", National, "/consortia/00G/plan", ["done"], Strict: false),
         new("GET /consortia/{Code}/actions/new", Manager, "/consortia/00G/actions/new", ["criterion"], Strict: false),
         new("GET /sign-in", null, "/sign-in", ["ReturnUrl", "SignedOut"], Strict: false),
         new("GET /api/consortia/", National, "/api/consortia", ["region", "pct", "track"], Strict: true),
