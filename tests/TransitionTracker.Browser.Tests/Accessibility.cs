@@ -13,6 +13,29 @@ public static class Accessibility
     /// <summary>A scan not finished by then is stuck (say, waiting on a timer that never fires), so it fails rather than hangs.</summary>
     private static readonly TimeSpan ScanTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>The widths every page is scanned at: a laptop and a small phone.</summary>
+    public static readonly IReadOnlyList<int> Widths = [1280, 375];
+
+    /// <summary>
+    /// Scans the page with axe at each of <see cref="Widths"/>, checking at each that nothing is wider than the screen
+    /// (unless <paramref name="checkWidth"/> is false: a dialog over a page checks its own width), then puts the window
+    /// back to 1,280 px.
+    /// </summary>
+    public static async Task ScanAtEachWidthAsync(BrowserPage browserPage, string pageName, bool checkWidth = true)
+    {
+        foreach (var width in Widths)
+        {
+            await browserPage.Page.SetViewportSizeAsync(width, 900);
+            await AssertNoViolationsAsync(browserPage, $"{pageName} at {width} px");
+            if (checkWidth)
+            {
+                await ScreenWidth.AssertFitsAsync(browserPage.Page, $"{pageName} at {width} px");
+            }
+        }
+
+        await browserPage.Page.SetViewportSizeAsync(Widths[0], 900);
+    }
+
     public static async Task AssertNoViolationsAsync(IPage page, string pageName)
     {
         var result = await page.RunAxe(new AxeRunOptions

@@ -49,13 +49,13 @@ public sealed partial class AdministrationTests(BrowserAppFixture app)
         Assert.Equal(emails.OrderDescending(StringComparer.OrdinalIgnoreCase), emails);
         Assert.Equal("still here", await page.EvaluateAsync<string>("() => window.appMark"));
         browserPage.AssertAllResourcesLoaded();
-        await ScanAtEachWidthAsync(page, "user list");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "user list");
 
         await page.GotoAsync("/admin/frameworks");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Readiness frameworks");
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Readiness frameworks" }).Locator("tbody tr")).ToHaveCountAsync(2);
         browserPage.AssertAllResourcesLoaded();
-        await ScanAtEachWidthAsync(page, "framework list");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "framework list");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "GP consortium transition readiness (2010)", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/admin/frameworks/gp-consortium-readiness-2010$"));
@@ -63,19 +63,7 @@ public sealed partial class AdministrationTests(BrowserAppFixture app)
         await page.Locator(".app-framework-domains .mud-expand-panel-header").First.ClickAsync();
         await Expect(page.Locator("[data-criterion='CLE-01']")).ToBeVisibleAsync();
         browserPage.AssertAllResourcesLoaded();
-        await ScanAtEachWidthAsync(page, "a framework's domains and criteria");
-    }
-
-    private static async Task ScanAtEachWidthAsync(IPage page, string pageName)
-    {
-        foreach (var width in new[] { 1280, 375 })
-        {
-            await page.SetViewportSizeAsync(width, 900);
-            await Accessibility.AssertNoViolationsAsync(page, $"{pageName} at {width} px");
-            await ScreenWidth.AssertFitsAsync(page, $"{pageName} at {width} px");
-        }
-
-        await page.SetViewportSizeAsync(1280, 900);
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "a framework's domains and criteria");
     }
 
     [GeneratedRegex(@"/admin/users$")]

@@ -63,7 +63,7 @@ public sealed class AssessmentJourneyTests(NeverAssessedConsortiaFixture app) : 
             await Expect(Heading(page)).ToHaveTextAsync(FrameworkName);
             await LiveAsync(page);
             await Expect(page.GetByText("There is no assessment in progress")).ToBeVisibleAsync();
-            await ScanAtEachWidthAsync(browserPage, "readiness checklist before starting");
+            await Accessibility.ScanAtEachWidthAsync(browserPage, "readiness checklist before starting");
 
             // Starting opens the first section; nothing answered, nothing reviewed.
             await page.GetByRole(AriaRole.Button, new() { Name = "Start a new assessment" }).ClickAsync();
@@ -83,7 +83,7 @@ public sealed class AssessmentJourneyTests(NeverAssessedConsortiaFixture app) : 
             await Expect(page.Locator("#save-state")).ToHaveTextAsync("Saved");
             await Expect(Section(page, "clinical-leadership")).ToContainTextAsync("reviewed 5 of 5; score 90.9, floor 50");
             await Expect(Section(page, "clinical-leadership")).ToContainTextAsync("Complete");
-            await ScanAtEachWidthAsync(browserPage, "readiness checklist with one section answered");
+            await Accessibility.ScanAtEachWidthAsync(browserPage, "readiness checklist with one section answered");
 
             // Governance: the essential GOV-02 marked not applicable is refused beside the answer, and kept on screen.
             await Section(page, "governance").ClickAsync();
@@ -94,7 +94,7 @@ public sealed class AssessmentJourneyTests(NeverAssessedConsortiaFixture app) : 
             await Expect(Criterion(page, "GOV-02")).ToHaveAccessibleDescriptionAsync(new Regex(Regex.Escape(EssentialProblem) + "$"));
             await Expect(Radio(page, "GOV-02", "Not applicable")).ToBeCheckedAsync();
             await Expect(page.Locator("#save-state")).ToContainTextAsync("Not saved");
-            await ScanAtEachWidthAsync(browserPage, "readiness checklist showing a refused answer");
+            await Accessibility.ScanAtEachWidthAsync(browserPage, "readiness checklist showing a refused answer");
 
             // Putting it right saves it; the other answers are saved as given.
             await ChooseAsync(page, "GOV-02", "Met");
@@ -138,7 +138,7 @@ public sealed class AssessmentJourneyTests(NeverAssessedConsortiaFixture app) : 
             await Expect(dialog).ToContainTextAsync(NeedsSupport);
             await Expect(dialog).ToContainTextAsync($"Overall score {OverallScore}; a fast mover needs 75 or more.");
             await Expect(dialog).ToContainTextAsync($"The overall score {OverallScore} is below the 75 a fast mover needs.");
-            await ScanAtEachWidthAsync(browserPage, "submit dialog");
+            await Accessibility.ScanAtEachWidthAsync(browserPage, "submit dialog");
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Submit assessment" }).ClickAsync();
 
             await Expect(page).ToHaveURLAsync(new Regex($"/consortia/{consortiumCode}/history\\?submitted=[0-9]+$"));
@@ -147,7 +147,7 @@ public sealed class AssessmentJourneyTests(NeverAssessedConsortiaFixture app) : 
             var history = page.GetByRole(AriaRole.Table, new() { Name = "Submitted assessments, newest first" });
             await Expect(history.Locator("tbody tr").First.Locator("td")).ToHaveTextAsync(
                 [new Regex(@"^\d{1,2} [A-Z][a-z]{2,3} \d{4}$"), Exactly($"{FrameworkId} v1"), Exactly(OverallScore), Exactly("Needs support"), Exactly(Manager), new Regex(@"^\s*Show answers")]);
-            await ScanAtEachWidthAsync(browserPage, "assessment history after submitting");
+            await Accessibility.ScanAtEachWidthAsync(browserPage, "assessment history after submitting");
 
             // The consortium page now leads with the new track.
             await page.GotoAsync($"/consortia/{consortiumCode}");
@@ -199,7 +199,7 @@ public sealed class AssessmentJourneyTests(NeverAssessedConsortiaFixture app) : 
             clashed = true;
             await Expect(clashes).ToContainTextAsync("yours is Met");
             await Expect(first.Page.Locator("#save-state")).ToContainTextAsync("Not saved");
-            await ScanAtEachWidthAsync(first, "readiness checklist showing a clash");
+            await Accessibility.ScanAtEachWidthAsync(first, "readiness checklist showing a clash");
             await clashes.GetByRole(AriaRole.Button, new() { Name = $"Keep mine for {criterion}" }).ClickAsync();
             await Expect(first.Page.Locator("#clashes")).ToHaveCountAsync(0);
             await Expect(first.Page.Locator("#save-state")).ToHaveTextAsync("Saved");
@@ -215,21 +215,6 @@ public sealed class AssessmentJourneyTests(NeverAssessedConsortiaFixture app) : 
     /// <summary>Waits until the checklist's circuit is live: only then do its controls act.</summary>
     private static Task LiveAsync(IPage page, string what = ".app-checklist") =>
         Expect(page.Locator($"{what}[data-live=true]")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
-
-    private static async Task ScanAtEachWidthAsync(BrowserPage browserPage, string pageName)
-    {
-        foreach (var width in new[] { 1280, 375 })
-        {
-            await browserPage.Page.SetViewportSizeAsync(width, 900);
-            await Accessibility.AssertNoViolationsAsync(browserPage, $"{pageName} at {width} px");
-            if (width == 375)
-            {
-                await ScreenWidth.AssertFitsAsync(browserPage.Page, $"{pageName} at {width} px");
-            }
-        }
-
-        await browserPage.Page.SetViewportSizeAsync(1280, 900);
-    }
 
     /// <summary>Chooses an answer to a criterion by clicking the radio labelled with it, in that criterion's fieldset.</summary>
     private static Task ChooseAsync(IPage page, string criterionId, string answer) => Radio(page, criterionId, answer).CheckAsync();

@@ -24,7 +24,7 @@ public sealed class ConsortiumFormationJourneyTests(BrowserAppFixture app) : ICl
         await Expect(page).ToHaveURLAsync(new Regex("/consortia/00G/formation$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("How it formed");
         await Expect(page.Locator(".app-formation[data-live=true]")).ToHaveCountAsync(1);
-        await ScanAtEachWidthAsync(browserPage, "how a consortium formed");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "how a consortium formed");
 
         await page.Locator(".app-formation-form .mud-select").First.ClickAsync();
         var option = page.Locator(".mud-popover-open .mud-list-item").First;
@@ -36,7 +36,7 @@ public sealed class ConsortiumFormationJourneyTests(BrowserAppFixture app) : ICl
         await page.Locator("#record-stage").ClickAsync();
         await Expect(page.Locator("#stage-date-error")).ToContainTextAsync("today or in the past");
         await Expect(page).ToHaveTitleAsync(new Regex("^Error: "));
-        await ScanAtEachWidthAsync(browserPage, "how a consortium formed with a refused date");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "how a consortium formed with a refused date");
 
         await date.FillAsync("14/01/2011");
         await date.PressAsync("Tab");
@@ -45,17 +45,5 @@ public sealed class ConsortiumFormationJourneyTests(BrowserAppFixture app) : ICl
         await Expect(page.Locator("#current-stage")).ToContainTextAsync(stage);
         await Expect(page.Locator(".mud-snackbar", new() { HasText = "Recorded:" })).ToBeVisibleAsync();
         browserPage.AssertAllResourcesLoaded();
-    }
-
-    private static async Task ScanAtEachWidthAsync(BrowserPage browserPage, string pageName)
-    {
-        foreach (var width in new[] { 1280, 375 })
-        {
-            await browserPage.Page.SetViewportSizeAsync(width, 900);
-            await Accessibility.AssertNoViolationsAsync(browserPage, $"{pageName} at {width} px");
-            await ScreenWidth.AssertFitsAsync(browserPage.Page, $"{pageName} at {width} px");
-        }
-
-        await browserPage.Page.SetViewportSizeAsync(1280, 900);
     }
 }

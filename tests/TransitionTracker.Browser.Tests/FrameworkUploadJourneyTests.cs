@@ -28,21 +28,21 @@ public sealed class FrameworkUploadJourneyTests(BrowserAppFixture app) : IClassF
         await page.GetByRole(AriaRole.Link, new() { Name = "Upload a framework" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/admin/frameworks/upload$"));
         await Expect(page.Locator(".app-framework-upload[data-live=true]")).ToHaveCountAsync(1);
-        await ScanAtEachWidthAsync(browserPage, "upload a framework");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "upload a framework");
 
         var edited = JsonNode.Parse(ShippedFrameworks.ReadJson(Id))!.AsObject();
         edited["fastMoverThreshold"] = 120;
         await ChooseAsync(page, edited.ToJsonString());
         await Expect(page.Locator("#file-problems li")).ToHaveCountAsync(1);
         await Expect(page.Locator("#file-problems li")).ToContainTextAsync("$.fastMoverThreshold");
-        await ScanAtEachWidthAsync(browserPage, "upload a framework with a problem");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "upload a framework with a problem");
 
         edited["fastMoverThreshold"] = 80;
         await ChooseAsync(page, edited.ToJsonString());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Check the framework before publishing");
         await Expect(page.Locator("#framework-changes tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator("#framework-changes tbody tr")).ToContainTextAsync("75 → 80");
-        await ScanAtEachWidthAsync(browserPage, "a framework's changes before publishing");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "a framework's changes before publishing");
 
         await page.Locator("#publish").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/admin/frameworks/{Id}\\?version=2$"));
@@ -58,16 +58,4 @@ public sealed class FrameworkUploadJourneyTests(BrowserAppFixture app) : IClassF
             MimeType = "application/json",
             Buffer = Encoding.UTF8.GetBytes(json),
         });
-
-    private static async Task ScanAtEachWidthAsync(BrowserPage browserPage, string pageName)
-    {
-        foreach (var width in new[] { 1280, 375 })
-        {
-            await browserPage.Page.SetViewportSizeAsync(width, 900);
-            await Accessibility.AssertNoViolationsAsync(browserPage, $"{pageName} at {width} px");
-            await ScreenWidth.AssertFitsAsync(browserPage.Page, $"{pageName} at {width} px");
-        }
-
-        await browserPage.Page.SetViewportSizeAsync(1280, 900);
-    }
 }

@@ -34,14 +34,14 @@ public sealed class PlanJourneyTests(BrowserAppFixture app) : IClassFixture<Brow
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Add a function to transfer");
         await Expect(page.Locator(".app-plan-editor[data-live=true]")).ToHaveCountAsync(1);
         await page.EvaluateAsync("() => { window.stillThisPage = true; }");
-        await ScanAtEachWidthAsync(browserPage, "add a function");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "add a function");
 
         await page.Locator("#save-plan").ClickAsync();
         await Expect(page.Locator("#name-error")).ToHaveTextAsync("Enter the function");
         await Expect(page.Locator("#receiving-body-error")).ToHaveTextAsync("Select where the function goes");
         await Expect(page.Locator("#status-error")).ToHaveTextAsync("Select the function's status");
         await Expect(page).ToHaveTitleAsync(new Regex("^Error: Add a function"));
-        await ScanAtEachWidthAsync(browserPage, "add a function with problems");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "add a function with problems");
 
         await page.Locator("#name").FillAsync(Function);
         await Choice(page, "Receiving body").GetByText("Local authority", new() { Exact = true }).ClickAsync();
@@ -63,7 +63,7 @@ public sealed class PlanJourneyTests(BrowserAppFixture app) : IClassFixture<Brow
         await Expect(page).ToHaveURLAsync(new Regex("/consortia/00G/plan/milestones$"));
         await Expect(page.Locator(".app-plan-editor[data-live=true]")).ToHaveCountAsync(1);
         await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
-        await ScanAtEachWidthAsync(browserPage, "milestone dates");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "milestone dates");
 
         var actual = page.Locator("#authorised-actual");
         var storedActual = await actual.InputValueAsync();
@@ -72,7 +72,7 @@ public sealed class PlanJourneyTests(BrowserAppFixture app) : IClassFixture<Brow
         await page.Locator("#save-plan").ClickAsync();
         await Expect(page.Locator("#authorised-actual-error")).ToHaveTextAsync("Actual date for authorisation must be today or in the past");
         await Expect(actual).ToHaveValueAsync("01/04/2099");
-        await ScanAtEachWidthAsync(browserPage, "milestone dates with a problem");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "milestone dates with a problem");
         await actual.FillAsync(storedActual);
         await actual.PressAsync("Tab");
 
@@ -103,7 +103,7 @@ public sealed class PlanJourneyTests(BrowserAppFixture app) : IClassFixture<Brow
         await Expect(page.Locator("#headcount-error")).ToHaveTextAsync("Headcount must be a whole number");
         await Expect(page.Locator("#headcount")).ToHaveValueAsync("twelve");
         await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
-        await ScanAtEachWidthAsync(browserPage, "add a staff transfer with a problem");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "add a staff transfer with a problem");
 
         await page.Locator("#headcount").FillAsync("12");
         await page.Locator("#save-plan").ClickAsync();
@@ -122,19 +122,4 @@ public sealed class PlanJourneyTests(BrowserAppFixture app) : IClassFixture<Brow
 
     private static async Task StillThisPageAsync(IPage page) =>
         Assert.True(await page.EvaluateAsync<bool>("() => window.stillThisPage === true"), "The editor saved and moved on without a full page load.");
-
-    private static async Task ScanAtEachWidthAsync(BrowserPage browserPage, string pageName)
-    {
-        foreach (var width in new[] { 1280, 375 })
-        {
-            await browserPage.Page.SetViewportSizeAsync(width, 900);
-            await Accessibility.AssertNoViolationsAsync(browserPage, $"{pageName} at {width} px");
-            if (width == 375)
-            {
-                await ScreenWidth.AssertFitsAsync(browserPage.Page, $"{pageName} at {width} px");
-            }
-        }
-
-        await browserPage.Page.SetViewportSizeAsync(1280, 900);
-    }
 }

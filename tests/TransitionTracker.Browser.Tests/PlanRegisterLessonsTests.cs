@@ -27,14 +27,14 @@ public sealed partial class PlanRegisterLessonsTests(BrowserAppFixture app)
 
         await OpenAsync(page, "plan", "Transition plan");
         browserPage.AssertAllResourcesLoaded();
-        await ScanAtEachWidthAsync(page, "transition plan");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "transition plan");
 
         // The register: search, then sort by person, in place.
         await OpenAsync(page, "register", "Conflicts of interest register");
         var interests = page.Locator(".app-register-grid tbody tr");
         await Expect(interests).ToHaveCountAsync(3);
         await Expect(page.Locator(".app-register-grid a", new() { HasText = "Change" })).ToHaveCountAsync(3);
-        await ScanAtEachWidthAsync(page, "register");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "register");
         await page.EvaluateAsync("() => window.appMark = 'still here'");
 
         await SearchAsync(page, "Search by person, interest or how it is managed", "Singh");
@@ -44,13 +44,13 @@ public sealed partial class PlanRegisterLessonsTests(BrowserAppFixture app)
         await Expect(page).ToHaveURLAsync(new Regex("q=Singh.*sort=person|sort=person.*q=Singh"));
         await Expect(interests).ToHaveCountAsync(2);
         Assert.Equal("still here", await page.EvaluateAsync<string>("() => window.appMark"));
-        await ScanAtEachWidthAsync(page, "register searched and sorted");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "register searched and sorted");
 
         // The lessons: search, then sort by title, in place.
         await OpenAsync(page, "lessons", "Lessons");
         var lessons = page.Locator(".app-lesson-grid tbody tr");
         await Expect(lessons).ToHaveCountAsync(4);
-        await ScanAtEachWidthAsync(page, "lessons");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "lessons");
         await page.EvaluateAsync("() => window.appMark = 'still here'");
 
         await SearchAsync(page, "Search lessons by title, text, writer or domain", "the");
@@ -61,7 +61,7 @@ public sealed partial class PlanRegisterLessonsTests(BrowserAppFixture app)
         Assert.Equal(titles.Order(StringComparer.OrdinalIgnoreCase), titles);
         Assert.Equal("still here", await page.EvaluateAsync<string>("() => window.appMark"));
         browserPage.AssertAllResourcesLoaded();
-        await ScanAtEachWidthAsync(page, "lessons searched and sorted");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "lessons searched and sorted");
     }
 
     [BrowserFact]
@@ -75,13 +75,13 @@ public sealed partial class PlanRegisterLessonsTests(BrowserAppFixture app)
             await SignIn.AsAsync(page, email);
 
             await OpenAsync(page, "plan", "Transition plan");
-            await ScanAtEachWidthAsync(page, $"transition plan for a {who}");
+            await Accessibility.ScanAtEachWidthAsync(browserPage, $"transition plan for a {who}");
             await OpenAsync(page, "register", "Conflicts of interest register");
             await Expect(page.Locator(".app-register-grid tbody tr")).ToHaveCountAsync(3);
-            await ScanAtEachWidthAsync(page, $"register for a {who}");
+            await Accessibility.ScanAtEachWidthAsync(browserPage, $"register for a {who}");
             await OpenAsync(page, "lessons", "Lessons");
             await Expect(page.Locator(".app-lesson-grid tbody tr")).ToHaveCountAsync(4);
-            await ScanAtEachWidthAsync(page, $"lessons for a {who}");
+            await Accessibility.ScanAtEachWidthAsync(browserPage, $"lessons for a {who}");
             browserPage.AssertAllResourcesLoaded();
         }
     }
@@ -103,18 +103,6 @@ public sealed partial class PlanRegisterLessonsTests(BrowserAppFixture app)
 
     private static Task SortAsync(IPage page, string grid, string column) =>
         page.Locator($"{grid} th", new() { HasText = column }).GetByRole(AriaRole.Button, new() { Name = "Sort" }).ClickAsync();
-
-    private static async Task ScanAtEachWidthAsync(IPage page, string pageName)
-    {
-        foreach (var width in new[] { 1280, 375 })
-        {
-            await page.SetViewportSizeAsync(width, 900);
-            await Accessibility.AssertNoViolationsAsync(page, $"{pageName} at {width} px");
-            await ScreenWidth.AssertFitsAsync(page, $"{pageName} at {width} px");
-        }
-
-        await page.SetViewportSizeAsync(1280, 900);
-    }
 }
 
 /// <summary>
@@ -142,7 +130,7 @@ public sealed class RegisterAndLessonEditorTests(BrowserAppFixture app) : IClass
         await Expect(page).ToHaveURLAsync(new Regex($"/consortia/{Code}/register/new$"));
         await Expect(page.Locator(".app-interest-editor[data-live=true]")).ToHaveCountAsync(1);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Add a declared interest");
-        await ScanAtEachWidthAsync(browserPage, "new declared interest");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "new declared interest");
 
         // Only the name typed: every other field says what it needs, and the name stays.
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Dr K Browser, board GP");
@@ -151,7 +139,7 @@ public sealed class RegisterAndLessonEditorTests(BrowserAppFixture app) : IClass
         await Expect(page.Locator("#declared-date-error")).ToContainTextAsync("Enter the date declared");
         await Expect(page.Locator("#management-error")).ToContainTextAsync("Enter how the conflict is managed");
         await Expect(page.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync("Dr K Browser, board GP");
-        await ScanAtEachWidthAsync(browserPage, "declared interest with problems");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "declared interest with problems");
 
         await page.GetByLabel("Interest", new() { Exact = true }).FillAsync("Shareholder in a community physiotherapy provider");
         var date = page.GetByLabel("Date declared");
@@ -173,7 +161,7 @@ public sealed class RegisterAndLessonEditorTests(BrowserAppFixture app) : IClass
         await Expect(page.GetByLabel("Date declared")).ToHaveValueAsync("14/02/2011");
         // Scanned once the confirmation has faded away (axe reads a fading colour as too faint).
         await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
-        await ScanAtEachWidthAsync(browserPage, "declared interest to change");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "declared interest to change");
         await page.GetByLabel("How it is managed").FillAsync("Leaves the room for physiotherapy decisions");
         await page.Locator("#save-interest").ClickAsync();
         await Expect(page.Locator(".mud-snackbar", new() { HasText = "Declared interest changed" })).ToHaveCountAsync(1);
@@ -185,12 +173,12 @@ public sealed class RegisterAndLessonEditorTests(BrowserAppFixture app) : IClass
         await page.GetByRole(AriaRole.Link, new() { Name = "Write a lesson" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/consortia/{Code}/lessons/new$"));
         await Expect(page.Locator(".app-lesson-editor[data-live=true]")).ToHaveCountAsync(1);
-        await ScanAtEachWidthAsync(browserPage, "new lesson");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "new lesson");
 
         await page.Locator("#add-lesson").ClickAsync();
         await Expect(page.Locator("#domain-error")).ToContainTextAsync("Select the domain the lesson is about");
         await Expect(page.Locator("#title-error")).ToContainTextAsync("Enter a title for the lesson");
-        await ScanAtEachWidthAsync(browserPage, "lesson with problems");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "lesson with problems");
 
         await page.GetByRole(AriaRole.Radio, new() { Name = "Workforce and skills transfer" }).CheckAsync();
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Browser lesson on keeping the practice managers");
@@ -201,17 +189,5 @@ public sealed class RegisterAndLessonEditorTests(BrowserAppFixture app) : IClass
         await Expect(page).ToHaveURLAsync(new Regex($"/consortia/{Code}/lessons$"));
         await Expect(page.Locator(".app-lesson-grid .app-lesson-title", new() { HasText = "Browser lesson on keeping the practice managers" })).ToHaveCountAsync(1);
         browserPage.AssertAllResourcesLoaded();
-    }
-
-    private static async Task ScanAtEachWidthAsync(BrowserPage browserPage, string pageName)
-    {
-        foreach (var width in new[] { 1280, 375 })
-        {
-            await browserPage.Page.SetViewportSizeAsync(width, 900);
-            await Accessibility.AssertNoViolationsAsync(browserPage, $"{pageName} at {width} px");
-            await ScreenWidth.AssertFitsAsync(browserPage.Page, $"{pageName} at {width} px");
-        }
-
-        await browserPage.Page.SetViewportSizeAsync(1280, 900);
     }
 }

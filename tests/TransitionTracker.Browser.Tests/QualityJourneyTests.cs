@@ -32,7 +32,7 @@ public sealed class QualityJourneyTests(BrowserAppFixture app) : IClassFixture<B
         await Expect(page.Locator(".app-quality[data-live=true]")).ToHaveCountAsync(1);
         var emergency = page.Locator("[data-field=emergency-change]");
         await Expect(emergency).ToContainTextAsync(QualityIndicatorRules.EmergencyChange.Hint);
-        await ScanAtEachWidthAsync(browserPage, "quality and finance indicators");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "quality and finance indicators");
 
         await Field(page, QualityIndicatorRules.QippPlanned).FillAsync("1200");
         await Field(page, QualityIndicatorRules.QippDelivered).FillAsync("1150.5");
@@ -47,7 +47,7 @@ public sealed class QualityJourneyTests(BrowserAppFixture app) : IClassFixture<B
         await Expect(emergency.Locator(".mud-input-helper-text")).ToHaveTextAsync(QualityIndicatorRules.EmergencyChange.OutOfRange);
         await Expect(page.Locator("#quality-problem")).ToContainTextAsync("was not saved");
         await Expect(Field(page, QualityIndicatorRules.EmergencyChange)).ToHaveValueAsync("999");
-        await ScanAtEachWidthAsync(browserPage, "quality and finance indicators with an implausible figure");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "quality and finance indicators with an implausible figure");
 
         await Field(page, QualityIndicatorRules.EmergencyChange).FillAsync("2.5");
         await Expect(emergency.Locator(".mud-input-helper-text")).ToHaveTextAsync(QualityIndicatorRules.EmergencyChange.Hint);
@@ -59,24 +59,9 @@ public sealed class QualityJourneyTests(BrowserAppFixture app) : IClassFixture<B
         await Expect(page.Locator("#recent-months tbody tr").First).ToContainTextAsync("+2.5%");
         // Scanned once the confirmation has faded away (axe reads a fading colour as too faint).
         await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
-        await ScanAtEachWidthAsync(browserPage, "quality and finance indicators saved");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "quality and finance indicators saved");
         browserPage.AssertAllResourcesLoaded();
     }
 
     private static ILocator Field(IPage page, QualityIndicatorRule rule) => page.GetByLabel(rule.Label, new() { Exact = true });
-
-    private static async Task ScanAtEachWidthAsync(BrowserPage browserPage, string pageName)
-    {
-        foreach (var width in new[] { 1280, 375 })
-        {
-            await browserPage.Page.SetViewportSizeAsync(width, 900);
-            await Accessibility.AssertNoViolationsAsync(browserPage, $"{pageName} at {width} px");
-            if (width == 375)
-            {
-                await ScreenWidth.AssertFitsAsync(browserPage.Page, $"{pageName} at {width} px");
-            }
-        }
-
-        await browserPage.Page.SetViewportSizeAsync(1280, 900);
-    }
 }

@@ -78,7 +78,7 @@ public sealed class ScopedUserTests(BrowserAppFixture app)
         Assert.Equal(steps.Where(milestones.Contains), milestones);
         Assert.Equal("still here", await page.EvaluateAsync<string>("() => window.statusPageMarker"));
         browserPage.AssertAllResourcesLoaded();
-        await ScanAtEachWidthAsync(browserPage, "consortium status page");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "consortium status page");
 
         // The heatmap's link opens the readiness tab with that domain expanded and scrolled to.
         await page.GotoAsync("/consortia/00G?tab=readiness&domain=governance");
@@ -86,7 +86,7 @@ public sealed class ScopedUserTests(BrowserAppFixture app)
         await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Readiness" })).ToHaveAttributeAsync("aria-selected", "true");
         await Expect(page.Locator("#domain-governance ul[data-domain=governance]")).ToBeVisibleAsync();
         await Expect(page.Locator("#domain-governance")).ToBeInViewportAsync();
-        await ScanAtEachWidthAsync(browserPage, "consortium status page, readiness tab");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "consortium status page, readiness tab");
 
         // The history page: a row opens that assessment's answers and evidence, in the circuit.
         await page.SetViewportSizeAsync(1280, 900);
@@ -115,7 +115,7 @@ public sealed class ScopedUserTests(BrowserAppFixture app)
         await Expect(every.Locator("tbody tr")).ToHaveCountAsync(await answers.Locator(".app-answer").CountAsync());
         await Expect(every.Locator("tbody tr.app-change--changed")).ToHaveCountAsync(changed);
         Assert.Equal("still here", await page.EvaluateAsync<string>("() => window.historyPageMarker"));
-        await ScanAtEachWidthAsync(browserPage, "assessment history page with an assessment open and every answer compared");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "assessment history page with an assessment open and every answer compared");
 
         // Opened from the address (a bookmark), the prerendered changes carry over into the live page and still switch.
         await page.ReloadAsync();
@@ -128,7 +128,7 @@ public sealed class ScopedUserTests(BrowserAppFixture app)
         await page.GotoAsync("/consortia/00G/actions");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Support actions");
         await Expect(page.Locator(".app-actions[data-live=true]")).ToHaveCountAsync(1);
-        await ScanAtEachWidthAsync(browserPage, "support actions page");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "support actions page");
         browserPage.AssertAllResourcesLoaded();
 
         if (ScreenshotFolder is not null)
@@ -147,16 +147,4 @@ public sealed class ScopedUserTests(BrowserAppFixture app)
     }
 
     // axe at 1,280 and 375 px; at 375 px nothing may be wider than the screen.
-    private static async Task ScanAtEachWidthAsync(BrowserPage browserPage, string pageName)
-    {
-        foreach (var width in new[] { 1280, 375 })
-        {
-            await browserPage.Page.SetViewportSizeAsync(width, 900);
-            await Accessibility.AssertNoViolationsAsync(browserPage, $"{pageName} at {width} px");
-            var scrollWidth = await browserPage.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-            var wide = scrollWidth <= width ? "" : await browserPage.Page.EvaluateAsync<string>(
-                "w => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1).slice(0, 5).map(e => e.tagName + '.' + e.className + '(' + getComputedStyle(e).display + ' in ' + e.closest('.mud-table')?.className + ' ' + window.innerWidth + ')').join('; ')", width);
-            Assert.True(scrollWidth <= width, $"The {pageName} is {scrollWidth} px wide at {width} px: {wide}");
-        }
-    }
 }

@@ -31,13 +31,13 @@ public sealed class SupportActionJourneyTests(BrowserAppFixture app) : IClassFix
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Add a support action");
         await Expect(page.Locator(".app-action-editor[data-live=true]")).ToHaveCountAsync(1);
         await page.EvaluateAsync("() => { window.stillThisPage = true; }");
-        await ScanAtEachWidthAsync(browserPage, "add a support action");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "add a support action");
 
         var save = page.Locator("#save-action");
         await save.ClickAsync();
         await Expect(page.Locator("#description-error")).ToHaveTextAsync("Enter a description of the action");
         await Expect(page.Locator("#due-date-error")).ToHaveTextAsync("Enter the due date");
-        await ScanAtEachWidthAsync(browserPage, "add a support action with problems");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "add a support action with problems");
 
         await page.Locator(".mud-select", new() { HasText = "Criterion" }).First.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "GOV-02" }).ClickAsync();
@@ -64,27 +64,12 @@ public sealed class SupportActionJourneyTests(BrowserAppFixture app) : IClassFix
         await Expect(page.Locator("#unsaved")).ToHaveTextAsync("Not saved yet.");
         // Scanned once the confirmation has faded away (axe reads a fading colour as too faint).
         await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
-        await ScanAtEachWidthAsync(browserPage, "change a support action");
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "change a support action");
         await page.Locator("#save-action").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex("/consortia/00G/actions$"));
         await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Support action saved and closed");
         await Expect(page.Locator("tbody tr", new() { HasText = Description })).ToContainTextAsync("Done");
         browserPage.AssertAllResourcesLoaded();
-    }
-
-    private static async Task ScanAtEachWidthAsync(BrowserPage browserPage, string pageName)
-    {
-        foreach (var width in new[] { 1280, 375 })
-        {
-            await browserPage.Page.SetViewportSizeAsync(width, 900);
-            await Accessibility.AssertNoViolationsAsync(browserPage, $"{pageName} at {width} px");
-            if (width == 375)
-            {
-                await ScreenWidth.AssertFitsAsync(browserPage.Page, $"{pageName} at {width} px");
-            }
-        }
-
-        await browserPage.Page.SetViewportSizeAsync(1280, 900);
     }
 }

@@ -13,8 +13,6 @@ namespace TransitionTracker.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class TrackDecisionAndChangesTests(BrowserAppFixture app)
 {
-    private static readonly int[] Widths = [1280, 375];
-
     private const string DialogOverflowing = """
         () => [...document.querySelectorAll('[role=dialog], [role=dialog] *')]
             .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 || e.getBoundingClientRect().left < -1)
@@ -42,8 +40,8 @@ public sealed class TrackDecisionAndChangesTests(BrowserAppFixture app)
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Expect(dialog.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("Confirm or override the track");
         await Expect(dialog).ToContainTextAsync("Computed from the latest assessment:");
-        await ScanAtEachWidthAsync(browserPage, "track decision dialog", checkWidth: false);
-        foreach (var width in Widths)
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "track decision dialog", checkWidth: false);
+        foreach (var width in Accessibility.Widths)
         {
             // The dialog fits; the status page's own tab bar scrolls in its box and is not the dialog's to check.
             await page.SetViewportSizeAsync(width, 900);
@@ -121,20 +119,6 @@ public sealed class TrackDecisionAndChangesTests(BrowserAppFixture app)
         await Expect(page.Locator("main[data-live=true]")).ToBeAttachedAsync();
         await page.Locator(".app-change-grid tr.app-change-row details.app-change-fields summary").First.ClickAsync();
         browserPage.AssertAllResourcesLoaded();
-        await ScanAtEachWidthAsync(browserPage, "changes page", checkWidth: true);
-    }
-
-    // Each page, or the dialog over it, must also fit the screen at each width.
-    private static async Task ScanAtEachWidthAsync(BrowserPage browserPage, string pageName, bool checkWidth)
-    {
-        foreach (var width in Widths)
-        {
-            await browserPage.Page.SetViewportSizeAsync(width, 900);
-            await Accessibility.AssertNoViolationsAsync(browserPage, $"{pageName} at {width} px");
-            if (checkWidth)
-            {
-                await ScreenWidth.AssertFitsAsync(browserPage.Page, $"{pageName} at {width} px");
-            }
-        }
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "changes page", checkWidth: true);
     }
 }

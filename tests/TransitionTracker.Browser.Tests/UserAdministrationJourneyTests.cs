@@ -27,7 +27,7 @@ public sealed partial class UserAdministrationJourneyTests(BrowserAppFixture app
         await page.GetByRole(AriaRole.Link, new() { Name = "Create a user" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/admin/users/new$"));
         await Expect(page.Locator(".app-user-editor[data-live=true]")).ToHaveCountAsync(1);
-        await ScanAtEachWidthAsync(adminPage, "create a user");
+        await Accessibility.ScanAtEachWidthAsync(adminPage, "create a user");
 
         // A password on the common list is refused beside its field; what was typed stays.
         await page.GetByLabel("Email address").FillAsync(Email);
@@ -37,7 +37,7 @@ public sealed partial class UserAdministrationJourneyTests(BrowserAppFixture app
         await Expect(page.Locator("#password-error")).ToContainTextAsync("common");
         await Expect(page).ToHaveTitleAsync(new Regex("^Error: "));
         await Expect(page.GetByLabel("Email address")).ToHaveValueAsync(Email);
-        await ScanAtEachWidthAsync(adminPage, "create a user with a refused password");
+        await Accessibility.ScanAtEachWidthAsync(adminPage, "create a user with a refused password");
 
         await page.GetByLabel("Password").FillAsync(Password);
         await page.Locator("#create-user").ClickAsync();
@@ -60,7 +60,7 @@ public sealed partial class UserAdministrationJourneyTests(BrowserAppFixture app
         await Expect(page.Locator(".mud-snackbar", new() { HasText = "Role given" })).ToBeVisibleAsync();
         // Scanned once the confirmation has faded away (axe reads a fading colour as too faint).
         await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
-        await ScanAtEachWidthAsync(adminPage, "a user's page with a role");
+        await Accessibility.ScanAtEachWidthAsync(adminPage, "a user's page with a role");
         adminPage.AssertAllResourcesLoaded();
 
         await using var newUserPage = await app.NewPageAsync();
@@ -72,18 +72,6 @@ public sealed partial class UserAdministrationJourneyTests(BrowserAppFixture app
         await Expect(newcomer).ToHaveURLAsync(SignIn.HomeUrl());
         await newcomer.GetByRole(AriaRole.Table, new() { Name = "Your PCTs" }).GetByRole(AriaRole.Link).ClickAsync();
         await Expect(newcomer).ToHaveURLAsync(new Regex("/pcts/5D7$"));
-    }
-
-    private static async Task ScanAtEachWidthAsync(BrowserPage browserPage, string pageName)
-    {
-        foreach (var width in new[] { 1280, 375 })
-        {
-            await browserPage.Page.SetViewportSizeAsync(width, 900);
-            await Accessibility.AssertNoViolationsAsync(browserPage, $"{pageName} at {width} px");
-            await ScreenWidth.AssertFitsAsync(browserPage.Page, $"{pageName} at {width} px");
-        }
-
-        await browserPage.Page.SetViewportSizeAsync(1280, 900);
     }
 
     [GeneratedRegex(@"/admin/users/[^/]+$")]
