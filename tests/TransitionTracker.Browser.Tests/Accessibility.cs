@@ -38,6 +38,8 @@ public static class Accessibility
 
     public static async Task AssertNoViolationsAsync(IPage page, string pageName)
     {
+        // While a page becomes live its head is rendered again, and for a moment it may have no title: scan once it has.
+        await page.WaitForFunctionAsync("() => document.title.trim().length > 0", null, new() { Timeout = 10_000 });
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] },

@@ -33,6 +33,7 @@ public sealed class ConsortiumFormationJourneyTests(BrowserAppFixture app) : ICl
         var date = page.GetByLabel("Date it moved");
         await date.FillAsync("01/01/2099");
         await date.PressAsync("Tab");
+        await Expect(date).ToHaveValueAsync("01/01/2099");
         await page.Locator("#record-stage").ClickAsync();
         await Expect(page.Locator("#stage-date-error")).ToContainTextAsync("today or in the past");
         await Expect(page).ToHaveTitleAsync(new Regex("^Error: "));
@@ -40,6 +41,7 @@ public sealed class ConsortiumFormationJourneyTests(BrowserAppFixture app) : ICl
 
         await date.FillAsync("14/01/2011");
         await date.PressAsync("Tab");
+        await Expect(date).ToHaveValueAsync("14/01/2011");
         await page.Locator("#record-stage").ClickAsync();
         await Expect(page.Locator("#stage-changes li").First).ToContainTextAsync($"14 January 2011");
         await Expect(page.Locator("#current-stage")).ToContainTextAsync(stage);
