@@ -121,6 +121,7 @@ public static class TransitionTrackerApplication
         app.MapTrackDecisionApi();
         app.MapPracticeMoveApi();
         app.MapConsortiumFormationApi();
+        app.MapSupportActionApi();
         app.MapDashboardApi();
         app.MapBaselinePage(app.Environment);
         app.MapMemoryPage(app.Environment);

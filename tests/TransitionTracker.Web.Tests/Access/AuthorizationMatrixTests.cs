@@ -108,6 +108,10 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         ["PUT /api/consortia/{code}/assessments/current"] = new(Access.ConsortiumEdit, "PUT", c => $"/api/consortia/{c}/assessments/current", """{"revision":{revision},"responses":[]}"""),
         ["PATCH /api/consortia/{code}/assessments/current/answers"] = new(Access.ConsortiumEdit, "PATCH", c => $"/api/consortia/{c}/assessments/current/answers", """{"revision":{revision},"answers":[]}"""),
         ["POST /api/consortia/{code}/assessments/current/submit"] = new(Access.ConsortiumEdit, "POST", c => $"/api/consortia/{c}/assessments/current/submit", """{"revision":{revision}}"""),
+        ["GET /api/consortia/{code}/actions/"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/actions"),
+        // Sent with a due date that is not one, so the matrix changes nothing.
+        ["POST /api/consortia/{code}/actions/"] = new(Access.ConsortiumEdit, "POST", c => $"/api/consortia/{c}/actions", """{"dueOn":"not a date"}""", SignedIn: "400"),
+        ["PUT /api/consortia/{code}/actions/{id:int}"] = new(Access.ConsortiumEdit, "PUT", c => $"/api/consortia/{c}/actions/{{action}}", """{"dueOn":"not a date","revision":1}""", SignedIn: "400"),
         ["GET /consortia/{Code}/actions/new"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/actions/new"),
         ["GET /consortia/{Code}/actions/{Id:int}"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/actions/{{action}}"),
         ["GET /consortia/{Code}/formation"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/formation"),
@@ -294,7 +298,7 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
                 }
 
                 var editsOwn = who.Email == DemoAccountSeeder.PctManager("5D7");
-                yield return (editsOwn ? "in edit scope" : "read scope only", "00G", editsOwn ? "200" : "404");
+                yield return (editsOwn ? "in edit scope" : "read scope only", "00G", editsOwn ? entry.SignedIn : "404");
                 if (OutOfScope.TryGetValue(who.Name, out var notEditable))
                 {
                     yield return ("out of scope", notEditable.Consortium, "404");

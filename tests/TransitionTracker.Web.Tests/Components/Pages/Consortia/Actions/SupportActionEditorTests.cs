@@ -178,7 +178,23 @@ public sealed class SupportActionEditorTests : MudComponentContext, IAsyncLifeti
         // Based on the stored revision now, a further change saves without a conflict.
         await TypeAsync(page, SupportActionFields.Owner, "Consortium accountable officer");
         await page.Find("#save-action").ClickAsync(new());
-        page.WaitForAssertion(() => Assert.Equal(("Consortium accountable officer", 2), (Assert.Single(StoredAsync().GetAwaiter().GetResult()).Owner, Assert.Single(StoredAsync().GetAwaiter().GetResult()).Revision)), Patience);
+        // Read the database outside the renderer: blocking on a query inside a render assertion can wait for ever.
+        var deadline = DateTime.UtcNow + Patience;
+        (string Owner, int Revision) stored;
+        do
+        {
+            var only = Assert.Single(await StoredAsync());
+            stored = (only.Owner, only.Revision);
+            if (stored == ("Consortium accountable officer", 2) || DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+
+            await Task.Delay(50);
+        }
+        while (true);
+
+        Assert.Equal(("Consortium accountable officer", 2), stored);
     }
 
     [Fact]
