@@ -217,7 +217,14 @@ public sealed class AssessmentJourneyTests(NeverAssessedConsortiaFixture app) : 
         Expect(page.Locator($"{what}[data-live=true]")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
 
     /// <summary>Chooses an answer to a criterion by clicking the radio labelled with it, in that criterion's fieldset.</summary>
-    private static Task ChooseAsync(IPage page, string criterionId, string answer) => Radio(page, criterionId, answer).CheckAsync();
+    // A click, then a wait until it shows checked: the server's render of an earlier answer may briefly show the radio
+    // as it was, which a check (that asserts the state at once) would report as a failed click.
+    private static async Task ChooseAsync(IPage page, string criterionId, string answer)
+    {
+        var radio = Radio(page, criterionId, answer);
+        await radio.ClickAsync();
+        await Expect(radio).ToBeCheckedAsync();
+    }
 
     private static ILocator Radio(IPage page, string criterionId, string answer) =>
         Criterion(page, criterionId).GetByLabel(answer, new() { Exact = true });
