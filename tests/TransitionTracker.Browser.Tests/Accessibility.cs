@@ -38,8 +38,18 @@ public static class Accessibility
 
     public static async Task AssertNoViolationsAsync(IPage page, string pageName)
     {
-        // While a page becomes live its head is rendered again, and for a moment it may have no title: scan once it has.
-        await page.WaitForFunctionAsync("() => document.title.trim().length > 0", null, new() { Timeout = 10_000 });
+        // While an interactive page becomes live its head is rendered again, and for a moment it may have no title:
+        // scan once it is live (or will never be: a static page, or a copy scanned without scripts) and has its title.
+        await page.WaitForFunctionAsync(
+            """
+            () => {
+                const main = document.querySelector('main[data-interactive]');
+                const settled = !window.Blazor || !main || main.dataset.interactive !== 'true' || main.dataset.live === 'true';
+                return settled && document.title.trim().length > 0;
+            }
+            """,
+            null,
+            new() { Timeout = 15_000 });
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] },
