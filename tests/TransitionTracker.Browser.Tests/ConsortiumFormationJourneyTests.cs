@@ -30,6 +30,8 @@ public sealed class ConsortiumFormationJourneyTests(BrowserAppFixture app) : ICl
         var option = page.Locator(".mud-popover-open .mud-list-item").First;
         var stage = (await option.InnerTextAsync()).Trim();
         await option.ClickAsync();
+        // The choice is the server's once the select shows it; a date typed before that render would be wiped by it.
+        await Expect(page.Locator(".app-formation-form .mud-select").First).ToContainTextAsync(stage);
         var date = page.GetByLabel("Date it moved");
         await date.FillAsync("01/01/2099");
         await date.PressAsync("Tab");

@@ -36,6 +36,8 @@ public sealed class PracticeMoveJourneyTests(BrowserAppFixture app) : IClassFixt
 
         await dialog.Locator(".mud-select").First.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "(00H)" }).ClickAsync();
+        // The choice is the server's once the select shows it; a date typed before that render would be wiped by it.
+        await Expect(dialog.Locator(".mud-select").First).ToContainTextAsync("(00H)");
         var date = dialog.GetByLabel("Date of the move");
         await date.FillAsync("01/04/2099");
         await date.PressAsync("Tab");
