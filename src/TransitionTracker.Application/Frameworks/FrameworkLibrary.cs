@@ -107,7 +107,7 @@ public sealed class FrameworkLibrary(DbContexts contexts, FrameworkCache cache, 
         }
 
         var current = await FindAsync(candidate.Id, null, cancellationToken);
-        if (current is not null && await IdenticalToLatestAsync(candidate, cancellationToken) is not null)
+        if (current is not null && Same(candidate, current))
         {
             return FrameworkPreview.Refused([Identical(current)]);
         }
@@ -179,8 +179,11 @@ public sealed class FrameworkLibrary(DbContexts contexts, FrameworkCache cache, 
     public async Task<Framework?> IdenticalToLatestAsync(Framework candidate, CancellationToken cancellationToken)
     {
         var latest = await FindAsync(candidate.Id, null, cancellationToken);
-        return latest is not null && JsonNode.DeepEquals(WithoutVersion(candidate), WithoutVersion(latest)) ? latest : null;
+        return latest is not null && Same(candidate, latest) ? latest : null;
     }
+
+    // The same framework whatever version number each says.
+    private static bool Same(Framework candidate, Framework latest) => JsonNode.DeepEquals(WithoutVersion(candidate), WithoutVersion(latest));
 
     /// <summary>Why an identical file is not published, in words.</summary>
     public static FrameworkProblem Identical(Framework latest) =>

@@ -65,23 +65,23 @@ public static class ConsortiumFormationApi
             : ApiProblems.NotFound("There is no consortium with this code that you may read.");
 
     private static Task<IResult> ChangeStageAsync(string code, HttpRequest request, ConsortiumFormation formation, CurrentUser currentUser, CancellationToken cancellationToken) =>
-        WithBodyAsync(request, code, formation, currentUser, ["from", ConsortiumFormation.StageField], (values, date) =>
+        WithBodyAsync(request, code, formation, currentUser, ["from", ConsortiumFormation.StageField], (values, _, date) =>
             formation.ChangeStageAsync(currentUser.Acting, code, values["from"], values[ConsortiumFormation.StageField], date, cancellationToken), cancellationToken);
 
     private static Task<IResult> MergeAsync(string code, HttpRequest request, ConsortiumFormation formation, CurrentUser currentUser, CancellationToken cancellationToken) =>
-        WithBodyAsync(request, code, formation, currentUser, [ConsortiumFormation.IntoField], (values, date) =>
+        WithBodyAsync(request, code, formation, currentUser, [ConsortiumFormation.IntoField], (values, _, date) =>
             formation.MergeAsync(currentUser.Acting, code, values[ConsortiumFormation.IntoField], date, cancellationToken), cancellationToken);
 
     private static Task<IResult> SplitAsync(string code, HttpRequest request, ConsortiumFormation formation, CurrentUser currentUser, CancellationToken cancellationToken) =>
-        WithBodyAsync(request, code, formation, currentUser, [ConsortiumFormation.CodeField, ConsortiumFormation.NameField, ConsortiumFormation.PracticesField], (values, date) =>
+        WithBodyAsync(request, code, formation, currentUser, [ConsortiumFormation.CodeField, ConsortiumFormation.NameField], (values, practices, date) =>
             formation.SplitAsync(
                 currentUser.Acting, code, values[ConsortiumFormation.CodeField], values[ConsortiumFormation.NameField],
-                values[ConsortiumFormation.PracticesField]?.Split('\n', StringSplitOptions.RemoveEmptyEntries), date, cancellationToken), cancellationToken);
+                practices, date, cancellationToken), cancellationToken);
 
     // Reads { <names>, date } (strings or null, practices an array of strings; date as YYYY-MM-DD), calls the use case, and answers its outcome.
     private static async Task<IResult> WithBodyAsync(
         HttpRequest request, string code, ConsortiumFormation formation, CurrentUser currentUser, string[] names,
-        Func<Dictionary<string, string?>, DateOnly?, Task<EditOutcome>> record, CancellationToken cancellationToken)
+        Func<Dictionary<string, string?>, IReadOnlyList<string>?, DateOnly?, Task<EditOutcome>> record, CancellationToken cancellationToken)
     {
         var (document, problem) = await JsonRequestBody.ReadAsync(request, MaxRequestBytes, cancellationToken);
         if (document is null)
@@ -101,23 +101,20 @@ public static class ConsortiumFormationApi
             var values = new Dictionary<string, string?>(StringComparer.Ordinal);
             foreach (var name in names)
             {
-                if (name != ConsortiumFormation.PracticesField)
+                values[name] = JsonRequestBody.OptionalString(root, name, problems);
+            }
+
+            // A split's practices: an array of practice codes (absent for a stage change or a merge).
+            List<string>? practices = null;
+            if (root.TryGetProperty(ConsortiumFormation.PracticesField, out var list) && list.ValueKind != JsonValueKind.Null)
+            {
+                if (list.ValueKind == JsonValueKind.Array && list.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String))
                 {
-                    values[name] = JsonRequestBody.OptionalString(root, name, problems);
-                }
-                else if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-                {
-                    values[name] = null;
-                }
-                else if (value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String))
-                {
-                    // A list of practice codes, kept as lines for the call.
-                    values[name] = string.Join('\n', value.EnumerateArray().Select(v => v.GetString()!.Replace('\n', ' ')));
+                    practices = [.. list.EnumerateArray().Select(v => v.GetString()!)];
                 }
                 else
                 {
-                    values[name] = null;
-                    problems.Add(($"$.{name}", $"{name} must be an array of practice codes."));
+                    problems.Add(($"$.{ConsortiumFormation.PracticesField}", $"{ConsortiumFormation.PracticesField} must be an array of practice codes."));
                 }
             }
 
@@ -127,7 +124,7 @@ public static class ConsortiumFormationApi
                 return ValidationProblems.From(problems);
             }
 
-            var outcome = await record(values, date);
+            var outcome = await record(values, practices, date);
             return outcome.Status switch
             {
                 EditStatus.Saved => TypedResults.Json(Describe((await formation.FindAsync(currentUser.Acting, code, cancellationToken))!)),
