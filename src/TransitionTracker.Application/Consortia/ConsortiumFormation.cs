@@ -342,11 +342,9 @@ public sealed class ConsortiumFormation(DbContexts contexts, OrganisationScope s
     private async Task<EditOutcome> ChangedMeanwhileAsync(string code, CancellationToken cancellationToken)
     {
         await using var db = contexts.OpenForReading();
-        var latest = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.ConsortiumCode == code && (a.EntityType == nameof(Consortium) || a.EntityType == nameof(ConsortiumStageChange) || a.EntityType == nameof(ConsortiumMembership)))
-            .OrderByDescending(a => a.Id)
-            .Select(a => new { a.Actor, a.AtUtc })
-            .FirstOrDefaultAsync(cancellationToken);
-        return EditOutcome.Refused(new EditConflict(null, latest?.Actor, latest?.AtUtc, []));
+        return EditOutcome.Refused(await EditConflict.LatestAmongAsync(
+            db.AuditEntries.Where(a => a.ConsortiumCode == code && (a.EntityType == nameof(Consortium) || a.EntityType == nameof(ConsortiumStageChange) || a.EntityType == nameof(ConsortiumMembership))),
+            null,
+            cancellationToken));
     }
 }

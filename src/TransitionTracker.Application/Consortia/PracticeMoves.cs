@@ -174,11 +174,7 @@ public sealed class PracticeMoves(DbContexts contexts, OrganisationScope scope, 
     private async Task<EditOutcome> MovedMeanwhileAsync(PracticeMembership practice, CancellationToken cancellationToken)
     {
         await using var db = contexts.OpenForReading();
-        var latest = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == nameof(ConsortiumMembership) && a.Changes.Contains(practice.PracticeCode))
-            .OrderByDescending(a => a.Id)
-            .Select(a => new { a.Actor, a.AtUtc })
-            .FirstOrDefaultAsync(cancellationToken);
-        return EditOutcome.Refused(new EditConflict(null, latest?.Actor, latest?.AtUtc, []));
+        return EditOutcome.Refused(await EditConflict.LatestAmongAsync(
+            db.AuditEntries.Where(a => a.EntityType == nameof(ConsortiumMembership) && a.Changes.Contains(practice.PracticeCode)), null, cancellationToken));
     }
 }

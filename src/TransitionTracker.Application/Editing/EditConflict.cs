@@ -15,11 +15,17 @@ public sealed record EditConflict(int? CurrentRevision, string? ChangedBy, DateT
     /// The latest recorded change to a record of <paramref name="entityType"/> with <paramref name="key"/> (to any of
     /// the consortium's records of that type when the key is null).
     /// </summary>
-    public static async Task<EditConflict> LatestAsync(
-        TransitionTrackerDbContext db, string entityType, string? consortiumCode, string? key, int? currentRevision, CancellationToken cancellationToken)
+    public static Task<EditConflict> LatestAsync(
+        TransitionTrackerDbContext db, string entityType, string? consortiumCode, string? key, int? currentRevision, CancellationToken cancellationToken) =>
+        LatestAmongAsync(
+            db.AuditEntries.Where(a => a.EntityType == entityType && (consortiumCode == null || a.ConsortiumCode == consortiumCode) && (key == null || a.EntityKey == key)),
+            currentRevision,
+            cancellationToken);
+
+    /// <summary>The latest of <paramref name="entries"/>: for a change that spans several records or types.</summary>
+    public static async Task<EditConflict> LatestAmongAsync(IQueryable<AuditEntry> entries, int? currentRevision, CancellationToken cancellationToken)
     {
-        var latest = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == entityType && (consortiumCode == null || a.ConsortiumCode == consortiumCode) && (key == null || a.EntityKey == key))
+        var latest = await entries.AsNoTracking()
             .OrderByDescending(a => a.Id)
             .Select(a => new { a.Actor, a.AtUtc, a.Changes })
             .FirstOrDefaultAsync(cancellationToken);
