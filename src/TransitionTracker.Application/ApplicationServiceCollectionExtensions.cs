@@ -7,6 +7,7 @@ using TransitionTracker.Application.Consortia;
 using TransitionTracker.Application.Dashboards;
 using TransitionTracker.Application.Editing;
 using TransitionTracker.Application.Frameworks;
+using TransitionTracker.Application.Live;
 using TransitionTracker.Application.Persistence;
 using TransitionTracker.Application.Search;
 using TransitionTracker.Application.Preferences;
@@ -47,6 +48,10 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<SignInThrottling>();
         services.AddScoped<OrganisationScope>();
         services.AddSingleton<RevisionCheckedSave>();
+        services.AddSingleton<LiveChanges>();
+        services.AddSingleton(sp => new PostgresChangeRelay(
+            sp.GetRequiredService<LiveChanges>(), provider, connectionString, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<PostgresChangeRelay>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresChangeRelay>());
 
         services.AddTransitionTrackerConsortia();
         services.AddTransitionTrackerFrameworks();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using TransitionTracker.Data.Auditing;
+using TransitionTracker.Data.Changes;
 using TransitionTracker.Data.Seeding;
 
 namespace TransitionTracker.Data;
@@ -34,6 +35,8 @@ public static class DataServiceCollectionExtensions
 
         services.AddScoped<AuditActor>();
         services.AddSingleton<AuditSaveChangesInterceptor>();
+        services.AddSingleton<DataChangeHub>();
+        services.AddSingleton<ChangeSignalInterceptor>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<FrameworkSeeder>();
@@ -52,7 +55,7 @@ public static class DataServiceCollectionExtensions
         where TContext : TransitionTrackerDbContext
     {
         services.AddDbContextFactory<TContext>(
-            (sp, o) => configure(o.AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>())),
+            (sp, o) => configure(o.AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>(), sp.GetRequiredService<ChangeSignalInterceptor>())),
             ServiceLifetime.Singleton);
         services.AddSingleton<IDbContextFactory<TransitionTrackerDbContext>, ContextFactory<TContext>>();
         services.AddScoped<TransitionTrackerDbContext>(sp =>

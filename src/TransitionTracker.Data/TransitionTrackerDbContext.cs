@@ -36,6 +36,12 @@ public abstract class TransitionTrackerDbContext : IdentityDbContext<TransitionT
     /// <summary>True during the follow-up save that fills in those keys.</summary>
     internal bool FixingAuditKeys { get; set; }
 
+    /// <summary>What the save under way changes (<see cref="Changes.ChangeSignalInterceptor"/>).</summary>
+    internal Changes.DataChange? ChangeBeingSaved { get; set; }
+
+    /// <summary>Saved changes of the open transaction, announced when it commits.</summary>
+    internal List<Changes.DataChange> ChangesAwaitingCommit { get; } = [];
+
     public DbSet<Region> Regions => Set<Region>();
 
     public DbSet<Pct> Pcts => Set<Pct>();

@@ -130,6 +130,26 @@ public sealed class RegionDashboard(
             null, "England", asAt, total, regions.Select(r => HeadlineSummaryResponse.From(r.Code, r.Name, asAt, r.Figures)).ToList());
     }
 
+    /// <summary>
+    /// The codes of the consortia in a region (of every stage, merged ones too), for an open dashboard to tell which
+    /// changes are its own; empty when the user may not read the region.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> RegionConsortiaAsync(ActingUser? user, string regionCode, CancellationToken cancellationToken)
+    {
+        if (OrganisationCode.TryNormalise(regionCode) is not { } code
+            || !await scope.AllowsAsync(user, OrganisationKind.Region, AccessOperation.Read, code, cancellationToken))
+        {
+            return new HashSet<string>();
+        }
+
+        var codes = await reads.GetAsync((nameof(RegionConsortiaAsync), code), async ct =>
+        {
+            await using var db = contexts.OpenForReading();
+            return await db.Consortia.Where(c => c.RegionCode == code).Select(c => c.Code).ToListAsync(ct);
+        }, cancellationToken);
+        return codes.ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>The region with the PCTs in it the user may read, or null when the user may not read the region.</summary>
     internal async Task<RegionDetail?> ReadableRegionAsync(ActingUser? user, string regionCode, CancellationToken cancellationToken) =>
         OrganisationCode.TryNormalise(regionCode) is { } code && await scope.AllowsAsync(user, OrganisationKind.Region, AccessOperation.Read, code, cancellationToken)

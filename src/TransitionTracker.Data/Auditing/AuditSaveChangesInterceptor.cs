@@ -167,7 +167,8 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock) : SaveChange
     private static string Key(EntityEntry entry) =>
         string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)));
 
-    private static string? ConsortiumOf(DbContext db, EntityEntry entry) => entry.Entity switch
+    /// <summary>The consortium a changed record belongs to, when it belongs to one.</summary>
+    internal static string? ConsortiumOf(DbContext db, EntityEntry entry) => entry.Entity switch
     {
         Consortium consortium => consortium.Code,
         AssessmentResponse response => db.ChangeTracker.Entries<Assessment>().FirstOrDefault(a => a.Entity.Id == response.AssessmentId || a.Entity.Responses.Contains(response))?.Entity.ConsortiumCode,

@@ -138,5 +138,22 @@ public sealed partial class ConsortiumGrid : IDisposable
         }
     }
 
+    /// <summary>Reads the rows shown again, as they are now (someone saved a change), keeping sort, filters and page.</summary>
+    public async Task RefreshAsync()
+    {
+        if (await Load(query.ToRequest(), _closed.Token) is not { } view)
+        {
+            return;
+        }
+
+        table = view.Table;
+        if (grid is not null)
+        {
+            await grid.ReloadServerData();
+        }
+
+        StateHasChanged();
+    }
+
     private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -1,0 +1,200 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using TransitionTracker.Data;
+using TransitionTracker.Data.Changes;
+
+namespace TransitionTracker.Application.Live;
+
+/// <summary>
+/// Carries changes between instances that share one PostgreSQL database, with PostgreSQL's own <c>LISTEN</c>/<c>NOTIFY</c>
+/// (docs/architecture.md, "Live updates"): each change committed here is sent as a notification on
+/// <see cref="Channel"/>, and each notification from another instance is handed to <see cref="LiveChanges"/>. The
+/// listening connection is checked every <see cref="CheckEvery"/>; when it is lost it is opened again, and since
+/// notifications sent meanwhile are lost with it, open pages are told that anything may have changed. Does nothing on
+/// SQLite, which serves one instance.
+/// </summary>
+public sealed class PostgresChangeRelay(
+    LiveChanges live, DatabaseProvider provider, string connectionString, ILogger<PostgresChangeRelay> logger) : BackgroundService
+{
+    public const string Channel = "transition_tracker_changes";
+
+    /// <summary>Below PostgreSQL's limit of 8,000 bytes per payload; a bigger change is sent as "anything".</summary>
+    private const int MaxPayloadBytes = 7_000;
+
+    private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(30);
+
+    private readonly Channel<DataChange> _outgoing = System.Threading.Channels.Channel.CreateUnbounded<DataChange>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Whether the listening connection is open now (for health reports and tests).</summary>
+    public bool Listening { get; private set; }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (provider != DatabaseProvider.Postgres)
+        {
+            return Task.CompletedTask;
+        }
+
+        live.CommittedHere += Queue;
+        stoppingToken.Register(() => live.CommittedHere -= Queue);
+        return Task.WhenAll(ListenAsync(stoppingToken), SendAsync(stoppingToken));
+    }
+
+    private void Queue(DataChange change) => _outgoing.Writer.TryWrite(change);
+
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
+        var pause = TimeSpan.FromSeconds(1);
+        var first = true;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(connectionString);
+                connection.Notification += (_, e) => Heard(e.Payload);
+                await connection.OpenAsync(stoppingToken);
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                Listening = true;
+                pause = TimeSpan.FromSeconds(1);
+                if (!first)
+                {
+                    logger.LogInformation("Listening for other instances' changes again");
+                    live.Receive(DataChange.Everything);
+                }
+
+                first = false;
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    if (!await connection.WaitAsync(CheckEvery, stoppingToken))
+                    {
+                        // Quiet for a while: make sure the connection is still there.
+                        await using var check = new NpgsqlCommand("SELECT 1", connection);
+                        await check.ExecuteScalarAsync(stoppingToken);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (exception is NpgsqlException or System.Net.Sockets.SocketException or IOException or TimeoutException or InvalidOperationException)
+            {
+                Listening = false;
+                logger.LogWarning(exception, "Lost the connection that hears other instances' changes; trying again in {Pause}", pause);
+                first = false;
+                try
+                {
+                    await Task.Delay(pause, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                pause = pause * 2 > LongestPause ? LongestPause : pause * 2;
+            }
+        }
+    }
+
+    private async Task SendAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await _outgoing.Reader.WaitToReadAsync(stoppingToken))
+            {
+                // A burst of saves goes as one notification.
+                var change = DataChange.Everything;
+                var any = false;
+                while (_outgoing.Reader.TryRead(out var next))
+                {
+                    change = any ? change.With(next) : next;
+                    any = true;
+                }
+
+                if (any)
+                {
+                    await NotifyAsync(change, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task NotifyAsync(DataChange change, CancellationToken stoppingToken)
+    {
+        var payload = Payload(live.Instance, change);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync(stoppingToken);
+                await using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);
+                notify.Parameters.AddWithValue("channel", Channel);
+                notify.Parameters.AddWithValue("payload", payload);
+                await notify.ExecuteNonQueryAsync(stoppingToken);
+                return;
+            }
+            catch (Exception exception) when (exception is NpgsqlException or System.Net.Sockets.SocketException or IOException or TimeoutException && attempt < 3)
+            {
+                logger.LogWarning(exception, "Could not tell other instances of a change (attempt {Attempt}); trying again", attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), stoppingToken);
+            }
+            catch (Exception exception) when (exception is NpgsqlException or System.Net.Sockets.SocketException or IOException or TimeoutException)
+            {
+                // Their pages show the change at their next read; nothing is lost from the database.
+                logger.LogError(exception, "Could not tell other instances of a change; their open pages will show it when next read");
+                return;
+            }
+        }
+    }
+
+    private void Heard(string payload)
+    {
+        var (instance, change) = Read(payload);
+        if (instance != live.Instance)
+        {
+            live.Receive(change);
+        }
+    }
+
+    /// <summary>The notification's text: who sent it and what changed, or "anything" when too long to list.</summary>
+    public static string Payload(Guid instance, DataChange change)
+    {
+        var full = JsonSerializer.Serialize(new Message(instance, change.IsEverything, change.Kinds, change.Consortia, change.Pcts));
+        return full.Length <= MaxPayloadBytes ? full : JsonSerializer.Serialize(new Message(instance, true, null, null, null));
+    }
+
+    /// <summary>Reads <see cref="Payload"/>; anything unreadable is taken as "anything may have changed".</summary>
+    public static (Guid Instance, DataChange Change) Read(string payload)
+    {
+        try
+        {
+            if (JsonSerializer.Deserialize<Message>(payload) is { } message)
+            {
+                return (message.I, message.All
+                    ? DataChange.Everything
+                    : new DataChange(Set(message.K), Set(message.C), Set(message.P)));
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return (Guid.Empty, DataChange.Everything);
+    }
+
+    private static HashSet<string> Set(IEnumerable<string>? values) => new(values ?? [], StringComparer.Ordinal);
+
+    private sealed record Message(Guid I, bool All, IEnumerable<string>? K, IEnumerable<string>? C, IEnumerable<string>? P);
+}

@@ -1,0 +1,37 @@
+namespace TransitionTracker.Data.Changes;
+
+/// <summary>
+/// What one committed save changed, as open pages need to know it (docs/architecture.md, "Live updates"): the kinds of
+/// record (entity type names), the consortia and the PCTs they belong to. <see cref="Everything"/> stands for "anything
+/// may have changed" (a signal that was lost and caught up on, or a bulk load).
+/// </summary>
+public sealed record DataChange(IReadOnlySet<string> Kinds, IReadOnlySet<string> Consortia, IReadOnlySet<string> Pcts)
+{
+    /// <summary>Anything may have changed: every open page reads again.</summary>
+    public static readonly DataChange Everything = new(new HashSet<string>(), new HashSet<string>(), new HashSet<string>()) { IsEverything = true };
+
+    public bool IsEverything { get; private init; }
+
+    /// <summary>A change to a record of the consortium (its own, its assessments, plan, members, actions…).</summary>
+    public bool Touches(string consortiumCode) => IsEverything || Consortia.Contains(consortiumCode);
+
+    /// <summary>A change to a record of any of these consortia or PCTs.</summary>
+    public bool TouchesAny(IEnumerable<string> consortia, IEnumerable<string> pcts) =>
+        IsEverything || consortia.Any(Consortia.Contains) || pcts.Any(Pcts.Contains);
+
+    /// <summary>A change to a record of the given kind (an entity type name).</summary>
+    public bool Includes(string kind) => IsEverything || Kinds.Contains(kind);
+
+    /// <summary>Both changes as one (for signals that arrive in a burst).</summary>
+    public DataChange With(DataChange other) =>
+        IsEverything || other.IsEverything
+            ? Everything
+            : new DataChange(Union(Kinds, other.Kinds), Union(Consortia, other.Consortia), Union(Pcts, other.Pcts));
+
+    private static HashSet<string> Union(IReadOnlySet<string> a, IReadOnlySet<string> b)
+    {
+        var union = new HashSet<string>(a, StringComparer.Ordinal);
+        union.UnionWith(b);
+        return union;
+    }
+}

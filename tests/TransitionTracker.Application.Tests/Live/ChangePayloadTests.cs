@@ -1,0 +1,67 @@
+using TransitionTracker.Application.Live;
+using TransitionTracker.Data.Changes;
+
+namespace TransitionTracker.Application.Tests.Live;
+
+/// <summary>What one instance tells the others: read back as sent, and "anything changed" when it cannot be.</summary>
+public sealed class ChangePayloadTests
+{
+    private static readonly Guid Instance = Guid.NewGuid();
+
+    [Fact]
+    public void A_change_is_read_back_as_it_was_sent()
+    {
+        var sent = new DataChange(Set("Assessment", "AssessmentResponse"), Set("00G"), Set("5D7"));
+
+        var (instance, read) = PostgresChangeRelay.Read(PostgresChangeRelay.Payload(Instance, sent));
+
+        Assert.Equal(Instance, instance);
+        Assert.False(read.IsEverything);
+        Assert.Equal(sent.Kinds.Order(), read.Kinds.Order());
+        Assert.Equal(sent.Consortia, read.Consortia);
+        Assert.Equal(sent.Pcts, read.Pcts);
+    }
+
+    [Fact]
+    public void A_change_too_long_for_one_notification_is_sent_as_anything_changed()
+    {
+        var many = new DataChange(Set("Consortium"), Enumerable.Range(0, 3_000).Select(i => $"C{i:0000}").ToHashSet(), Set());
+
+        var payload = PostgresChangeRelay.Payload(Instance, many);
+
+        Assert.True(payload.Length < 8_000);
+        var (instance, read) = PostgresChangeRelay.Read(payload);
+        Assert.Equal(Instance, instance);
+        Assert.True(read.IsEverything);
+        Assert.True(read.Touches("00G"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not json")]
+    [InlineData("{\"I\":\"not a guid\"}")]
+    public void A_notification_that_cannot_be_read_is_taken_as_anything_changed(string payload)
+    {
+        var (instance, read) = PostgresChangeRelay.Read(payload);
+
+        Assert.Equal(Guid.Empty, instance);
+        Assert.True(read.IsEverything);
+    }
+
+    [Fact]
+    public void Changes_heard_in_a_burst_combine()
+    {
+        var one = new DataChange(Set("Assessment"), Set("00G"), Set());
+        var two = new DataChange(Set("QualityIndicator"), Set(), Set("5D7"));
+
+        var both = one.With(two);
+
+        Assert.True(both.Touches("00G"));
+        Assert.True(both.TouchesAny([], ["5D7"]));
+        Assert.True(both.Includes("QualityIndicator"));
+        Assert.False(both.Touches("00H"));
+        Assert.True(one.With(DataChange.Everything).IsEverything);
+    }
+
+    private static HashSet<string> Set(params string[] values) => new(values, StringComparer.Ordinal);
+}
