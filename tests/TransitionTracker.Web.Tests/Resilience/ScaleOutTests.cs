@@ -1,9 +1,12 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
+using TransitionTracker.Application.Live;
+using TransitionTracker.Data.Changes;
 using TransitionTracker.Data.Seeding;
 using TransitionTracker.Web.Tests.Infrastructure;
 
@@ -105,6 +108,47 @@ public sealed class ScaleOutTests
         var track = afterOnB.QuerySelector("#track")!.Text();
         Assert.Contains("by the regional lead, regional.q30@demo.test", track, StringComparison.Ordinal);
         Assert.Contains("Decided on instance A", track, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task A_change_committed_on_one_instance_is_heard_by_the_other_through_postgres_and_not_twice_by_its_own()
+    {
+        using var database = await PostgresTestDatabase.CreateSeededAsync(PostgresServer.Require(), "scaleoutlive");
+        using var a = new KestrelInstance(KestrelInstance.Postgres(database.ConnectionString));
+        using var b = new KestrelInstance(KestrelInstance.Postgres(database.ConnectionString));
+        await Task.WhenAll(Task.Run(() => a.Start()), Task.Run(() => b.Start()));
+        await WaitUntilAsync(() => a.Services.GetRequiredService<PostgresChangeRelay>().Listening && b.Services.GetRequiredService<PostgresChangeRelay>().Listening);
+
+        var heardOnA = new ConcurrentQueue<DataChange>();
+        var heardOnB = new ConcurrentQueue<DataChange>();
+        using var watchingA = a.Services.GetRequiredService<LiveChanges>().Watch(heardOnA.Enqueue);
+        using var watchingB = b.Services.GetRequiredService<LiveChanges>().Watch(heardOnB.Enqueue);
+
+        var decided = await Components.Pages.Consortia.TrackDecisionTests.DecideAsync(
+            a.Services, DemoAccountSeeder.Regional("Q30"), "00G", "needs-support", "Decided on instance A; instance B's open pages must hear of it.");
+        Assert.True(decided.IsSaved);
+
+        await WaitUntilAsync(() => !heardOnB.IsEmpty);
+        var change = Assert.Single(heardOnB);
+        Assert.True(change.Touches("00G"));
+        Assert.False(change.Touches("00H"));
+        Assert.Contains("TrackDecision", change.Kinds);
+
+        // A heard its own change once, when it committed, and not again when its notification came back to it.
+        await Components.Pages.Consortia.TrackDecisionTests.DecideAsync(
+            b.Services, DemoAccountSeeder.Regional("Q30"), "00H", "needs-support", "Decided on instance B, so that A has heard something after its own echo.");
+        await WaitUntilAsync(() => heardOnA.Count >= 2);
+        Assert.Equal(["00G", "00H"], heardOnA.Select(c => Assert.Single(c.Consortia)));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < until, "Waited 30 seconds in vain.");
+            await Task.Delay(20);
+        }
     }
 
     private static async Task SignInAsync(HttpClient client, string email)

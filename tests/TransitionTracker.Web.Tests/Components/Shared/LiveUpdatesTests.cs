@@ -1,0 +1,103 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using TransitionTracker.Application.Live;
+using TransitionTracker.Data.Changes;
+using TransitionTracker.Web.Components.Shared;
+using TransitionTracker.Web.Tests.Infrastructure;
+
+namespace TransitionTracker.Web.Tests.Components.Shared;
+
+/// <summary>
+/// An open page reads again when a change it shows is heard (here, or from another instance), once for a burst, and
+/// says so quietly; changes it does not show, and changes after it has closed, read nothing.
+/// </summary>
+public sealed class LiveUpdatesTests : MudComponentContext, IClassFixture<TransitionTrackerFactory>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private readonly LiveChanges _live;
+    private int _reads;
+
+    public LiveUpdatesTests(TransitionTrackerFactory factory)
+    {
+        Services.AddFallbackServiceProvider(factory.Services.CreateScope().ServiceProvider);
+        _live = factory.Services.GetRequiredService<LiveChanges>();
+    }
+
+    [Fact]
+    public void A_burst_of_changes_the_page_shows_is_read_once_and_the_page_says_it_was_updated()
+    {
+        var note = Render(quiet: TimeSpan.FromMilliseconds(300));
+        Assert.Equal("", note.Find("#live-note").TextContent);
+
+        for (var i = 0; i < 5; i++)
+        {
+            _live.Receive(Change("00G"));
+        }
+
+        note.WaitForAssertion(() => Assert.Equal("Updated just now", note.Find("#live-note").TextContent), Patience);
+        Assert.Equal(1, Volatile.Read(ref _reads));
+        Assert.Equal("polite", note.Find("#live-note").GetAttribute("aria-live"));
+
+        _live.Receive(Change("00G"));
+        note.WaitForAssertion(() => Assert.Equal(2, Volatile.Read(ref _reads)), Patience);
+    }
+
+    [Fact]
+    public async Task Changes_the_page_does_not_show_read_nothing()
+    {
+        var note = Render();
+
+        _live.Receive(Change("00H"));
+        _live.Receive(new DataChange(new HashSet<string> { "UserPreference" }, new HashSet<string>(), new HashSet<string>()));
+
+        await Task.Delay(500);
+        Assert.Equal(0, Volatile.Read(ref _reads));
+        Assert.Equal("", note.Find("#live-note").TextContent);
+    }
+
+    [Fact]
+    public void Anything_changed_reads_again()
+    {
+        var note = Render();
+
+        _live.Receive(DataChange.Everything);
+
+        note.WaitForAssertion(() => Assert.Equal(1, Volatile.Read(ref _reads)), Patience);
+    }
+
+    [Fact]
+    public async Task A_closed_page_stops_watching()
+    {
+        var watching = _live.WatcherCount;
+        var note = Render();
+        Assert.Equal(watching + 1, _live.WatcherCount);
+
+        note.Instance.Dispose();
+        _live.Receive(Change("00G"));
+
+        await Task.Delay(300);
+        Assert.Equal(watching, _live.WatcherCount);
+        Assert.Equal(0, Volatile.Read(ref _reads));
+    }
+
+    [Fact]
+    public void A_prerendered_page_does_not_watch()
+    {
+        var watching = _live.WatcherCount;
+        Renderer.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        Render<LiveUpdates>(p => p.Add(x => x.About, c => c.Touches("00G")).Add(x => x.Refresh, () => Interlocked.Increment(ref _reads)));
+
+        Assert.Equal(watching, _live.WatcherCount);
+    }
+
+    private IRenderedComponent<LiveUpdates> Render(TimeSpan? quiet = null) =>
+        RenderInteractive<LiveUpdates>(p => p
+            .Add(x => x.About, c => c.Touches("00G"))
+            .Add(x => x.Refresh, EventCallback.Factory.Create(this, () => Interlocked.Increment(ref _reads)))
+            .Add(x => x.Quiet, quiet ?? TimeSpan.FromMilliseconds(100)));
+
+    private static DataChange Change(string consortium) =>
+        new(new HashSet<string> { "Assessment" }, new HashSet<string> { consortium }, new HashSet<string>());
+}
