@@ -122,6 +122,8 @@ public static class TransitionTrackerApplication
         app.MapPracticeMoveApi();
         app.MapConsortiumFormationApi();
         app.MapSupportActionApi();
+        app.MapInterestRegisterApi();
+        app.MapLessonApi();
         app.MapDashboardApi();
         app.MapBaselinePage(app.Environment);
         app.MapMemoryPage(app.Environment);

@@ -112,6 +112,13 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         // Sent with a due date that is not one, so the matrix changes nothing.
         ["POST /api/consortia/{code}/actions/"] = new(Access.ConsortiumEdit, "POST", c => $"/api/consortia/{c}/actions", """{"dueOn":"not a date"}""", SignedIn: "400"),
         ["PUT /api/consortia/{code}/actions/{id:int}"] = new(Access.ConsortiumEdit, "PUT", c => $"/api/consortia/{c}/actions/{{action}}", """{"dueOn":"not a date","revision":1}""", SignedIn: "400"),
+        ["GET /api/consortia/{code}/interests/"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/interests"),
+        // Sent with a date declared that is not one, so the matrix changes nothing.
+        ["POST /api/consortia/{code}/interests/"] = new(Access.ConsortiumEdit, "POST", c => $"/api/consortia/{c}/interests", """{"declaredOn":"not a date"}""", SignedIn: "400"),
+        ["PUT /api/consortia/{code}/interests/{id:int}"] = new(Access.ConsortiumEdit, "PUT", c => $"/api/consortia/{c}/interests/{{interest}}", """{"declaredOn":"not a date","revision":1}""", SignedIn: "400"),
+        ["GET /api/consortia/{code}/lessons/"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/lessons"),
+        // Sent with a domain the framework does not have, so the matrix records no lesson.
+        ["POST /api/consortia/{code}/lessons/"] = new(Access.LessonWriter, "POST", c => $"/api/consortia/{c}/lessons", """{"domain":"not a domain"}""", SignedIn: "400"),
         ["GET /consortia/{Code}/actions/new"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/actions/new"),
         ["GET /consortia/{Code}/actions/{Id:int}"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/actions/{{action}}"),
         ["GET /consortia/{Code}/formation"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/formation"),
@@ -330,7 +337,7 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
                 }
 
                 var writesLessons = who.Email == DemoAccountSeeder.PctManager("5D7") || who.Email == DemoAccountSeeder.ConsortiumLead("00G");
-                yield return (writesLessons ? "writes lessons" : "reads only", "00G", writesLessons ? "200" : "404");
+                yield return (writesLessons ? "writes lessons" : "reads only", "00G", writesLessons ? entry.SignedIn : "404");
                 if (OutOfScope.TryGetValue(who.Name, out var notWritable))
                 {
                     yield return ("out of scope", notWritable.Consortium, "404");
