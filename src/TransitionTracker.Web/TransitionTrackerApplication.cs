@@ -124,6 +124,7 @@ public static class TransitionTrackerApplication
         app.MapSupportActionApi();
         app.MapInterestRegisterApi();
         app.MapLessonApi();
+        app.MapTransitionPlanApi();
         app.MapDashboardApi();
         app.MapBaselinePage(app.Environment);
         app.MapMemoryPage(app.Environment);

@@ -119,6 +119,13 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         ["GET /api/consortia/{code}/lessons/"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/lessons"),
         // Sent with a domain the framework does not have, so the matrix records no lesson.
         ["POST /api/consortia/{code}/lessons/"] = new(Access.LessonWriter, "POST", c => $"/api/consortia/{c}/lessons", """{"domain":"not a domain"}""", SignedIn: "400"),
+        ["GET /api/consortia/{code}/plan/"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/plan"),
+        // Sent with a date, a headcount or milestones that are not ones, so the matrix changes nothing.
+        ["POST /api/consortia/{code}/plan/functions"] = new(Access.ConsortiumEdit, "POST", c => $"/api/consortia/{c}/plan/functions", """{"targetOn":"not a date"}""", SignedIn: "400"),
+        ["PUT /api/consortia/{code}/plan/functions/{id:int}"] = new(Access.ConsortiumEdit, "PUT", c => $"/api/consortia/{c}/plan/functions/{{function}}", """{"targetOn":"not a date","revision":0}""", SignedIn: "400"),
+        ["POST /api/consortia/{code}/plan/staff"] = new(Access.ConsortiumEdit, "POST", c => $"/api/consortia/{c}/plan/staff", """{"headcount":"not a number"}""", SignedIn: "400"),
+        ["PUT /api/consortia/{code}/plan/staff/{id:int}"] = new(Access.ConsortiumEdit, "PUT", c => $"/api/consortia/{c}/plan/staff/{{staff}}", """{"headcount":"not a number","revision":0}""", SignedIn: "400"),
+        ["PUT /api/consortia/{code}/plan/milestones"] = new(Access.ConsortiumEdit, "PUT", c => $"/api/consortia/{c}/plan/milestones", """{"shadowFormed":{"plannedOn":"not a date"}}""", SignedIn: "400"),
         ["GET /consortia/{Code}/actions/new"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/actions/new"),
         ["GET /consortia/{Code}/actions/{Id:int}"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/actions/{{action}}"),
         ["GET /consortia/{Code}/formation"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/formation"),
