@@ -181,7 +181,7 @@ public static class QualityIndicatorApi
             // A month in the body (as a GET returns it) must be the address's: the address says which month is put.
             if (JsonRequestBody.OptionalString(root, MonthField, problems) is { } bodyMonth && MonthQuery.TryParse(bodyMonth) != first)
             {
-                problems.Add(($"$.{MonthField}", $"month in the body ({bodyMonth}) is not the month in the address ({MonthQuery.Format(first)}): leave it out, or put the month it names."));
+                problems.Add(($"$.{MonthField}", $"month in the body ({bodyMonth}) is not the month in the address ({MonthQuery.Format(first)}): leave it out, or send the figures to that month's address."));
             }
 
             var revision = QualityIndicatorEntry.NoRecord;
@@ -214,7 +214,7 @@ public static class QualityIndicatorApi
                     var current = await entry.MonthAsync(currentUser.Acting, code, first, cancellationToken);
                     return Conflict(outcome.Conflict, current, revision == QualityIndicatorEntry.NoRecord
                         ? $"{MonthQuery.Display(first)} is already reported and you sent no revision, so nothing was changed. Read it (GET .../quality/{MonthQuery.Format(first)}) and send its revision to replace it."
-                        : $"{MonthQuery.Display(first)} has been saved since you read revision {revision}, so nothing was changed. Read it again and send what you still mean with its revision.");
+                        : $"{MonthQuery.Display(first)} is at revision {current?.Revision.ToString(CultureInfo.InvariantCulture) ?? "a later one"} now, not {revision}, so nothing was changed. Read it again and send what you still mean with its revision.");
                 default:
                     // The use case finds no record of the month that a revision could be based on (records are never
                     // deleted, so the revision sent was not one read), or the user may no longer edit the PCT.
