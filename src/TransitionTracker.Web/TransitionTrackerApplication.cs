@@ -125,6 +125,7 @@ public static class TransitionTrackerApplication
         app.MapInterestRegisterApi();
         app.MapLessonApi();
         app.MapTransitionPlanApi();
+        app.MapQualityIndicatorApi();
         app.MapDashboardApi();
         app.MapBaselinePage(app.Environment);
         app.MapMemoryPage(app.Environment);

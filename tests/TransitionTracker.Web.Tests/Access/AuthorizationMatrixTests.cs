@@ -90,6 +90,11 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         ["GET /api/pcts/{code}/practices/{practice}/membership/"] = new(Access.PctEdit, "GET", c => $"/api/pcts/{c}/practices/A86003/membership"),
         ["POST /api/pcts/{code}/practices/{practice}/membership/"] = new(Access.PctEdit, "POST", c => $"/api/pcts/{c}/practices/A86003/membership", """{"date":"not a date"}""", SignedIn: "400"),
         ["GET /pcts/{code}/quality/template.csv"] = new(Access.PctEdit, "GET", c => $"/pcts/{c}/quality/template.csv"),
+        // March 2011 is reported for every PCT; the figures put are implausible and the file is sent as JSON, not CSV, so the matrix changes nothing.
+        ["GET /api/pcts/{code}/quality/"] = new(Access.Pct, "GET", c => $"/api/pcts/{c}/quality"),
+        ["GET /api/pcts/{code}/quality/{month}"] = new(Access.Pct, "GET", c => $"/api/pcts/{c}/quality/2011-03"),
+        ["PUT /api/pcts/{code}/quality/{month}"] = new(Access.PctEdit, "PUT", c => $"/api/pcts/{c}/quality/2011-03", """{"emergencyChange":999,"revision":1}""", SignedIn: "400"),
+        ["POST /api/pcts/{code}/quality/import"] = new(Access.PctEdit, "POST", c => $"/api/pcts/{c}/quality/import", """{"month":"2011-03"}""", SignedIn: "415"),
         ["GET /consortia/{Code}"] = new(Access.Consortium, "GET", c => $"/consortia/{c}"),
         ["GET /consortia/{Code}/actions"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/actions"),
         ["GET /consortia/{Code}/assessments/{FrameworkId}"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/assessments/gp-consortium-readiness-2010"),

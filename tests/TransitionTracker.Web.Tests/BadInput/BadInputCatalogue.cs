@@ -107,6 +107,12 @@ public static class BadInputCatalogue
         new("GET /api/pcts/{code}/practices/{practice}/membership/", Manager, "/api/pcts/5D7/practices/{v}/membership"),
         new("POST /api/pcts/{code}/practices/{practice}/membership/", Manager, "/api/pcts/{v}/practices/A86003/membership"),
         new("POST /api/pcts/{code}/practices/{practice}/membership/", Manager, "/api/pcts/5D7/practices/{v}/membership"),
+        new("GET /api/pcts/{code}/quality/", National, "/api/pcts/{v}/quality"),
+        new("GET /api/pcts/{code}/quality/{month}", National, "/api/pcts/{v}/quality/2011-03"),
+        new("GET /api/pcts/{code}/quality/{month}", National, "/api/pcts/5D7/quality/{v}"),
+        new("PUT /api/pcts/{code}/quality/{month}", Manager, "/api/pcts/{v}/quality/2011-03"),
+        new("PUT /api/pcts/{code}/quality/{month}", Manager, "/api/pcts/5D7/quality/{v}"),
+        new("POST /api/pcts/{code}/quality/import", Manager, "/api/pcts/{v}/quality/import"),
         new("GET /api/consortia/{code}/actions/", National, "/api/consortia/{v}/actions"),
         new("POST /api/consortia/{code}/actions/", Manager, "/api/consortia/{v}/actions"),
         new("PUT /api/consortia/{code}/actions/{id:int}", Manager, "/api/consortia/{v}/actions/{action}"),
@@ -186,6 +192,7 @@ public static class BadInputCatalogue
         // Any text is a search (it may find nothing); one too long is refused, as an unusable filter is.
         new("GET /regions/{code}/consortia.csv", National, "/regions/Q30/consortia.csv", ["q"], Strict: false),
         new("GET /api/consortia/{code}/assessments/current", Manager, "/api/consortia/00G/assessments/current", ["framework"], Strict: true),
+        new("GET /api/pcts/{code}/quality/", National, "/api/pcts/5D7/quality", ["months"], Strict: true),
         new("GET /dev/baseline", null, "/dev/baseline", ["bytes"], Strict: true),
         new("GET /api/identity/confirmEmail", null, "/api/identity/confirmEmail", ["userId", "code", "changedEmail"], Strict: true),
     ];
@@ -207,6 +214,7 @@ public static class BadInputCatalogue
         new("POST /api/consortia/{code}/plan/functions", Manager, "POST", "/api/consortia/00G/plan/functions", """{"name":"Bad input check","receivingBody":"Consortium","status":"NotStarted","targetOn":"2012-03-31"}"""),
         new("POST /api/consortia/{code}/plan/staff", Manager, "POST", "/api/consortia/00G/plan/staff", """{"function":"Bad input check","headcount":1,"destination":"Consortium"}"""),
         new("PUT /api/consortia/{code}/plan/milestones", Manager, "PUT", "/api/consortia/00G/plan/milestones", """{"shadowFormed":{"plannedOn":null,"actualOn":null,"revision":0},"pathfinder":{"plannedOn":null,"actualOn":null,"revision":0},"delegatedBudget":{"plannedOn":null,"actualOn":null,"revision":0},"authorised":{"plannedOn":null,"actualOn":null,"revision":0}}"""),
+        new("PUT /api/pcts/{code}/quality/{month}", Manager, "PUT", "/api/pcts/5D7/quality/1999-01", """{"qippPlanned":1200,"qippDelivered":1100,"emergencyChange":1,"winterPlan":"agreed","rttAdmitted":91,"rttNonAdmitted":96}"""),
         new("POST /api/identity/login", null, "POST", "/api/identity/login", """{"email":"nobody@example.nhs.uk","password":"Wrong-password-2010"}"""),
         new("POST /api/identity/refresh", null, "POST", "/api/identity/refresh", """{"refreshToken":"not-a-token"}"""),
         new("POST /api/identity/register", null, "POST", "/api/identity/register", """{"email":"new@example.nhs.uk","password":"Some-password-2010"}"""),
