@@ -122,6 +122,7 @@ public static class TransitionTrackerApplication
         app.MapPracticeMoveApi();
         app.MapConsortiumFormationApi();
         app.MapSupportActionApi();
+        app.MapUserAdministrationApi();
         app.MapDashboardApi();
         app.MapBaselinePage(app.Environment);
         app.MapMemoryPage(app.Environment);
