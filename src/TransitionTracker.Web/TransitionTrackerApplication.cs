@@ -126,6 +126,7 @@ public static class TransitionTrackerApplication
         app.MapLessonApi();
         app.MapTransitionPlanApi();
         app.MapQualityIndicatorApi();
+        app.MapUserAdministrationApi();
         app.MapDashboardApi();
         app.MapBaselinePage(app.Environment);
         app.MapMemoryPage(app.Environment);

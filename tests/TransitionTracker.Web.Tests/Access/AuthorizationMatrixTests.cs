@@ -48,7 +48,7 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         /// <summary>The national dashboard: 200 for national viewers and administrators, 404 for other signed-in users.</summary>
         National,
 
-        /// <summary>Administrators: 200; other signed-in users: 404.</summary>
+        /// <summary>Administrators: the answer in <see cref="Entry.SignedIn"/> (200 unless it says otherwise); other signed-in users: 404.</summary>
         Administrator,
 
         /// <summary>Identity's own sign-in endpoints: anonymous by design, they answer for the credentials posted.</summary>
@@ -131,6 +131,14 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         ["POST /api/consortia/{code}/plan/staff"] = new(Access.ConsortiumEdit, "POST", c => $"/api/consortia/{c}/plan/staff", """{"headcount":"not a number"}""", SignedIn: "400"),
         ["PUT /api/consortia/{code}/plan/staff/{id:int}"] = new(Access.ConsortiumEdit, "PUT", c => $"/api/consortia/{c}/plan/staff/{{staff}}", """{"headcount":"not a number","revision":0}""", SignedIn: "400"),
         ["PUT /api/consortia/{code}/plan/milestones"] = new(Access.ConsortiumEdit, "PUT", c => $"/api/consortia/{c}/plan/milestones", """{"shadowFormed":{"plannedOn":"not a date"}}""", SignedIn: "400"),
+        // An administrator's change is sent with a revision that is not a number, so the matrix changes no user.
+        ["GET /api/users/"] = new(Access.Administrator, "GET", _ => "/api/users"),
+        ["GET /api/users/{id}"] = new(Access.Administrator, "GET", _ => "/api/users/{admin}"),
+        ["POST /api/users/"] = new(Access.Administrator, "POST", _ => "/api/users", """{"email":"not an address","displayName":"Nobody","password":"Transition-2010"}""", SignedIn: "400"),
+        ["POST /api/users/{id}/roles"] = new(Access.Administrator, "POST", _ => "/api/users/{admin}/roles", """{"role":"NationalViewer","revision":"x"}""", SignedIn: "400"),
+        ["DELETE /api/users/{id}/roles/{assignmentId:int}"] = new(Access.Administrator, "DELETE", _ => "/api/users/{admin}/roles/1?revision=x", SignedIn: "400"),
+        ["POST /api/users/{id}/disable"] = new(Access.Administrator, "POST", _ => "/api/users/{admin}/disable", """{"revision":"x"}""", SignedIn: "400"),
+        ["POST /api/users/{id}/enable"] = new(Access.Administrator, "POST", _ => "/api/users/{admin}/enable", """{"revision":"x"}""", SignedIn: "400"),
         ["GET /consortia/{Code}/actions/new"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/actions/new"),
         ["GET /consortia/{Code}/actions/{Id:int}"] = new(Access.ConsortiumEdit, "GET", c => $"/consortia/{c}/actions/{{action}}"),
         ["GET /consortia/{Code}/formation"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/formation"),
@@ -287,7 +295,7 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
                 yield return ("circuit", null, anonymous ? Challenge(entry) : entry.SignedIn);
                 break;
             case Access.Administrator:
-                yield return ("administration", null, anonymous ? Challenge(entry) : who.IsAdmin ? "200" : "404");
+                yield return ("administration", null, anonymous ? Challenge(entry) : who.IsAdmin ? entry.SignedIn : "404");
                 break;
             case Access.National:
                 var readsEverything = who.IsAdmin || who.Email == DemoAccountSeeder.National;

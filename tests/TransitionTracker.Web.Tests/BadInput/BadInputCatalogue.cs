@@ -131,6 +131,12 @@ public static class BadInputCatalogue
         new("PUT /api/consortia/{code}/plan/staff/{id:int}", Manager, "/api/consortia/{v}/plan/staff/{staff}"),
         new("PUT /api/consortia/{code}/plan/staff/{id:int}", Manager, "/api/consortia/00G/plan/staff/{v}"),
         new("PUT /api/consortia/{code}/plan/milestones", Manager, "/api/consortia/{v}/plan/milestones"),
+        new("GET /api/users/{id}", Admin, "/api/users/{v}"),
+        new("POST /api/users/{id}/roles", Admin, "/api/users/{v}/roles"),
+        new("DELETE /api/users/{id}/roles/{assignmentId:int}", Admin, "/api/users/{v}/roles/1?revision=0"),
+        new("DELETE /api/users/{id}/roles/{assignmentId:int}", Admin, "/api/users/{admin}/roles/{v}?revision=0"),
+        new("POST /api/users/{id}/disable", Admin, "/api/users/{v}/disable"),
+        new("POST /api/users/{id}/enable", Admin, "/api/users/{v}/enable"),
         new("GET /api/consortia/{code}/formation", National, "/api/consortia/{v}/formation"),
         new("POST /api/consortia/{code}/stage", Regional, "/api/consortia/{v}/stage"),
         new("POST /api/consortia/{code}/merge", Regional, "/api/consortia/{v}/merge"),
@@ -187,6 +193,10 @@ public static class BadInputCatalogue
         new("GET /sign-in", null, "/sign-in", ["ReturnUrl", "SignedOut"], Strict: false),
         new("GET /api/consortia/", National, "/api/consortia", ["region", "pct", "track"], Strict: true),
         new("GET /api/frameworks/{id}", National, "/api/frameworks/" + BadInputApp.Framework, ["version"], Strict: true),
+        new("GET /api/users/", Admin, "/api/users", ["role", "status", "sort", "dir", "page"], Strict: true),
+
+        // Any text is a search of the users (it may find none); one too long is refused.
+        new("GET /api/users/", Admin, "/api/users", ["q"], Strict: false),
         new("GET /regions/{code}/consortia.csv", National, "/regions/Q30/consortia.csv", ["sort", "dir", "pct", "track", "stage"], Strict: true),
 
         // Any text is a search (it may find nothing); one too long is refused, as an unusable filter is.
@@ -215,6 +225,12 @@ public static class BadInputCatalogue
         new("POST /api/consortia/{code}/plan/staff", Manager, "POST", "/api/consortia/00G/plan/staff", """{"function":"Bad input check","headcount":1,"destination":"Consortium"}"""),
         new("PUT /api/consortia/{code}/plan/milestones", Manager, "PUT", "/api/consortia/00G/plan/milestones", """{"shadowFormed":{"plannedOn":null,"actualOn":null,"revision":0},"pathfinder":{"plannedOn":null,"actualOn":null,"revision":0},"delegatedBudget":{"plannedOn":null,"actualOn":null,"revision":0},"authorised":{"plannedOn":null,"actualOn":null,"revision":0}}"""),
         new("PUT /api/pcts/{code}/quality/{month}", Manager, "PUT", "/api/pcts/5D7/quality/1999-01", """{"qippPlanned":1200,"qippDelivered":1100,"emergencyChange":1,"winterPlan":"agreed","rttAdmitted":91,"rttNonAdmitted":96}"""),
+        new("POST /api/users/", Admin, "POST", "/api/users", """{"email":"bad.input@example.nhs.uk","displayName":"Bad input check","password":"Transition-2010-check"}"""),
+
+        // To a user who does not exist, so that no body changes anyone: a body is read before the user is looked up.
+        new("POST /api/users/{id}/roles", Admin, "POST", "/api/users/no-such-user/roles", """{"role":"NationalViewer","revision":0}"""),
+        new("POST /api/users/{id}/disable", Admin, "POST", "/api/users/no-such-user/disable", """{"revision":0}"""),
+        new("POST /api/users/{id}/enable", Admin, "POST", "/api/users/no-such-user/enable", """{"revision":0}"""),
         new("POST /api/identity/login", null, "POST", "/api/identity/login", """{"email":"nobody@example.nhs.uk","password":"Wrong-password-2010"}"""),
         new("POST /api/identity/refresh", null, "POST", "/api/identity/refresh", """{"refreshToken":"not-a-token"}"""),
         new("POST /api/identity/register", null, "POST", "/api/identity/register", """{"email":"new@example.nhs.uk","password":"Some-password-2010"}"""),
