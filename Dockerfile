@@ -1,12 +1,8 @@
 # syntax=docker/dockerfile:1
-# Transition Tracker: build with the .NET SDK (plus Node/npm for the front-end MSBuild target), run on the
-# ASP.NET Core runtime image as a non-root user. See docs/operations.md ("Containers").
+# Transition Tracker: build with the .NET SDK, run on the ASP.NET Core runtime image as a non-root user. See
+# docs/operations.md ("Containers").
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-# The web project's build runs `npm ci` and copies the NHS.UK front-end files into wwwroot/lib.
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends nodejs npm \
-    && rm -rf /var/lib/apt/lists/*
 WORKDIR /source
 
 # Restore first, from the project files alone, so the package layer is reused while only code changes. The app is
@@ -15,12 +11,14 @@ WORKDIR /source
 COPY Directory.Build.props Directory.Packages.props ./
 COPY src/TransitionTracker.Domain/TransitionTracker.Domain.csproj src/TransitionTracker.Domain/
 COPY src/TransitionTracker.Data/TransitionTracker.Data.csproj src/TransitionTracker.Data/
+COPY src/TransitionTracker.Application/TransitionTracker.Application.csproj src/TransitionTracker.Application/
 COPY src/TransitionTracker.Web/TransitionTracker.Web.csproj src/TransitionTracker.Web/
 RUN dotnet restore src/TransitionTracker.Web/TransitionTracker.Web.csproj --use-current-runtime -p:PublishReadyToRun=true
 
 COPY .editorconfig ./
 COPY src/TransitionTracker.Domain/ src/TransitionTracker.Domain/
 COPY src/TransitionTracker.Data/ src/TransitionTracker.Data/
+COPY src/TransitionTracker.Application/ src/TransitionTracker.Application/
 COPY src/TransitionTracker.Web/ src/TransitionTracker.Web/
 RUN dotnet publish src/TransitionTracker.Web/TransitionTracker.Web.csproj \
         --configuration Release --no-restore --use-current-runtime --self-contained false -p:PublishReadyToRun=true \

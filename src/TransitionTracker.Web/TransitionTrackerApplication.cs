@@ -122,6 +122,11 @@ public static class TransitionTrackerApplication
         app.MapPracticeMoveApi();
         app.MapConsortiumFormationApi();
         app.MapSupportActionApi();
+        app.MapInterestRegisterApi();
+        app.MapLessonApi();
+        app.MapTransitionPlanApi();
+        app.MapQualityIndicatorApi();
+        app.MapUserAdministrationApi();
         app.MapDashboardApi();
         app.MapBaselinePage(app.Environment);
         app.MapMemoryPage(app.Environment);

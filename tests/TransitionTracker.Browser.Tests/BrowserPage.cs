@@ -3,8 +3,8 @@ using Microsoft.Playwright;
 namespace TransitionTracker.Browser.Tests;
 
 /// <summary>
-/// A page in its own browser context. Requests that leave the app (the NHS.UK frontend's web fonts on
-/// assets.nhs.uk) are blocked so the tests never depend on the internet. The page remembers any of the
+/// A page in its own browser context. Requests that leave the app are blocked so the tests never depend on the
+/// internet (the app itself loads nothing from elsewhere). The page remembers any of the
 /// app's stylesheets, scripts, images or fonts that did not load, since a person would see those as a broken page.
 /// </summary>
 public sealed class BrowserPage : IAsyncDisposable

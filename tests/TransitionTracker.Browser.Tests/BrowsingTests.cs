@@ -28,16 +28,21 @@ public sealed partial class BrowsingTests(BrowserAppFixture app)
         browserPage.AssertAllResourcesLoaded();
         await Accessibility.AssertNoViolationsAsync(page, "sign-in page");
 
-        // Submitting nothing shows the NHS error summary, each problem linking to its field.
+        // Submitting nothing shows the error summary, each problem linking to its field.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page).ToHaveTitleAsync("Error: Sign in – Transition Tracker");
-        var summary = page.Locator(".nhsuk-error-summary");
+        var summary = page.Locator(".app-error-summary");
         await Expect(summary.GetByRole(AriaRole.Heading, new() { Name = "There is a problem" })).ToBeVisibleAsync();
         await Expect(summary.GetByRole(AriaRole.Link, new() { Name = "Enter your email address" })).ToHaveAttributeAsync("href", "#email");
         await Expect(summary.GetByRole(AriaRole.Link, new() { Name = "Enter your password" })).ToHaveAttributeAsync("href", "#password");
         await Expect(page.Locator("#email-error")).ToContainTextAsync("Enter your email address");
         browserPage.AssertAllResourcesLoaded();
         await Accessibility.AssertNoViolationsAsync(page, "sign-in page showing its error summary");
+
+        // The summary has focus, so it is read first; each of its links moves focus to its field.
+        await Expect(summary).ToBeFocusedAsync();
+        await summary.GetByRole(AriaRole.Link, new() { Name = "Enter your password" }).ClickAsync();
+        await Expect(page.Locator("#password")).ToBeFocusedAsync();
     }
 
     [BrowserFact]

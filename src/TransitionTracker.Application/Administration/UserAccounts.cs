@@ -1,4 +1,6 @@
 using System.Net.Mail;
+using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -21,20 +23,30 @@ namespace TransitionTracker.Application.Administration;
 /// <see cref="EditOutcome.NotFound"/>, and nothing changes). Each change opens its own context (docs/architecture.md,
 /// "Layers"), and Identity's user manager works through that context too, so the audit interceptor records the acting
 /// administrator and a new user and their first role share one transaction. Each method returns every problem it
-/// found, keyed by the form fields of <see cref="AccountFields"/>, and changes nothing when there is one. Users and
-/// role assignments carry no revision: a change applies to the account as it is when the change is saved.
+/// found, keyed by the form fields of <see cref="AccountFields"/>, and changes nothing when there is one. Every change
+/// to an existing account (a role given or removed, disabling, enabling) is based on the account's revision as read
+/// (<see cref="UserDetail.Revision"/>) and moves it, role changes included: a change based on an older revision is
+/// refused with who changed what meanwhile, and nothing changes (docs/architecture.md, "Editing: one outcome, one
+/// revision rule").
 /// </summary>
 /// <param name="userManager">Identity's manager as the app configures it: its password rules, validators, hasher and normaliser.</param>
 public sealed class UserAccounts(
     DbContexts contexts,
     UserManager<TransitionTrackerUser> userManager,
     IOptions<IdentityOptions> identityOptions,
-    ILogger<UserManager<TransitionTrackerUser>> identityLogger)
+    ILogger<UserManager<TransitionTrackerUser>> identityLogger,
+    RevisionCheckedSave save)
 {
     public const int EmailMaxLength = 256;
 
     /// <summary>Far beyond any pass phrase; keeps hashing cheap for whatever is posted.</summary>
     public const int PasswordMaxLength = 256;
+
+    /// <summary>The field of a conflict's change that names a role given (new value) or removed (old value).</summary>
+    public const string ChangedRole = "Role";
+
+    /// <summary>The field of a conflict's change that gives the user's status before and after (Active, Disabled).</summary>
+    public const string ChangedStatus = "Status";
 
     private PasswordOptions PasswordRules => identityOptions.Value.Password;
 
@@ -122,144 +134,289 @@ public sealed class UserAccounts(
     public Task<EditOutcome<string>> CreateAdministratorAsync(AuditActor actor, string? email, string? displayName, string? password, CancellationToken cancellationToken) =>
         CreateAsync(actor, email, displayName, password, Role.Administrator, cancellationToken);
 
-    public async Task<EditOutcome> AssignRoleAsync(ActingUser? user, string userId, string? roleName, string? scopeCode, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gives the user a role, with its scope for a role that has one. <see cref="EditOutcome.SavedId"/> is the new
+    /// assignment's id and <see cref="EditOutcome.Revision"/> the user's new revision.
+    /// </summary>
+    /// <param name="revision">The user's revision the change is based on (<see cref="UserDetail.Revision"/>).</param>
+    public async Task<EditOutcome> AssignRoleAsync(ActingUser? user, string userId, string? roleName, string? scopeCode, int? revision, CancellationToken cancellationToken)
     {
         if (!IsAdministrator(user))
         {
             return EditOutcome.NotFound();
         }
 
-        await using var db = contexts.Open(user);
-        if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
+        RoleAssignment? assignment = null;
+        var outcome = await ChangeAsync(user!, userId, revision, async (db, account) =>
         {
-            return EditOutcome.NotFound();
-        }
-
-        var role = Enum.GetValues<Role>().Cast<Role?>().FirstOrDefault(r => r.ToString() == roleName);
-        var scopeText = scopeCode?.Trim() ?? "";
-        if (role is null)
-        {
-            return EditOutcome.Invalid(AccountFields.Role, "Select a role");
-        }
-
-        string? scope = null;
-        if (role.Value.ScopeKind() is { } kind)
-        {
-            if (scopeText.Length == 0)
+            var role = Enum.GetValues<Role>().Cast<Role?>().FirstOrDefault(r => r.ToString() == roleName);
+            var scopeText = scopeCode?.Trim() ?? "";
+            if (role is null)
             {
-                return EditOutcome.Invalid(AccountFields.ScopeCode, MissingScope(role.Value));
+                return EditOutcome.Invalid(AccountFields.Role, "Select a role");
             }
 
-            scope = OrganisationCode.TryNormalise(scopeText);
-            if (scope is null)
+            string? scope = null;
+            if (role.Value.ScopeKind() is { } kind)
             {
-                return EditOutcome.Invalid(AccountFields.ScopeCode, $"Enter a {kind} code using only letters and numbers, like {ExampleCode(role.Value)}");
+                if (scopeText.Length == 0)
+                {
+                    return EditOutcome.Invalid(AccountFields.ScopeCode, MissingScope(role.Value));
+                }
+
+                scope = OrganisationCode.TryNormalise(scopeText);
+                if (scope is null)
+                {
+                    return EditOutcome.Invalid(AccountFields.ScopeCode, $"Enter a {kind} code using only letters and numbers, like {ExampleCode(role.Value)}");
+                }
+
+                if (!await ScopeExistsAsync(db, role.Value, scope, cancellationToken))
+                {
+                    return EditOutcome.Invalid(AccountFields.ScopeCode, $"There is no {kind} with the code {scope}");
+                }
+            }
+            else if (scopeText.Length > 0)
+            {
+                return EditOutcome.Invalid(AccountFields.ScopeCode, $"Leave the code empty: {WithArticle(role.Value)} covers the whole country");
             }
 
-            if (!await ScopeExistsAsync(db, role.Value, scope, cancellationToken))
+            if (await db.RoleAssignments.AnyAsync(a => a.UserId == account.Id && a.Role == role.Value && a.ScopeCode == scope, cancellationToken))
             {
-                return EditOutcome.Invalid(AccountFields.ScopeCode, $"There is no {kind} with the code {scope}");
+                var what = scope is null ? WithArticle(role.Value) : $"{WithArticle(role.Value)} for {scope}";
+                return EditOutcome.Invalid(AccountFields.Role, $"This user is already {what}");
             }
-        }
-        else if (scopeText.Length > 0)
-        {
-            return EditOutcome.Invalid(AccountFields.ScopeCode, $"Leave the code empty: {WithArticle(role.Value)} covers the whole country");
-        }
 
-        if (await db.RoleAssignments.AnyAsync(a => a.UserId == userId && a.Role == role.Value && a.ScopeCode == scope, cancellationToken))
-        {
-            var what = scope is null ? WithArticle(role.Value) : $"{WithArticle(role.Value)} for {scope}";
-            return EditOutcome.Invalid(AccountFields.Role, $"This user is already {what}");
-        }
-
-        var assignment = new RoleAssignment(userId, role.Value, scope);
-        db.RoleAssignments.Add(assignment);
-        await db.SaveChangesAsync(cancellationToken);
-        return EditOutcome.Saved(assignment.Id);
+            assignment = new RoleAssignment(account.Id, role.Value, scope);
+            db.RoleAssignments.Add(assignment);
+            return null;
+        }, cancellationToken);
+        return outcome.IsSaved && assignment is not null ? EditOutcome.Saved(assignment.Id, outcome.Revision) : outcome;
     }
 
-    /// <summary>Removes one of the user's roles; an administrator may not remove their own administrator role.</summary>
-    public async Task<EditOutcome> RemoveAssignmentAsync(ActingUser? user, string userId, int assignmentId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Removes one of the user's roles; an administrator may not remove their own administrator role. Not found when the
+    /// user has no such assignment at the revision the change is based on.
+    /// </summary>
+    /// <param name="revision">The user's revision the change is based on (<see cref="UserDetail.Revision"/>).</param>
+    public async Task<EditOutcome> RemoveAssignmentAsync(ActingUser? user, string userId, int assignmentId, int? revision, CancellationToken cancellationToken)
     {
         if (!IsAdministrator(user))
         {
             return EditOutcome.NotFound();
         }
 
-        await using var db = contexts.Open(user);
-        var assignment = await db.RoleAssignments.SingleOrDefaultAsync(a => a.Id == assignmentId && a.UserId == userId, cancellationToken);
-        if (assignment is null)
+        var outcome = await ChangeAsync(user!, userId, revision, async (db, account) =>
         {
-            return EditOutcome.Invalid(AccountFields.Assignments, "That role has already been removed");
-        }
+            var assignment = await db.RoleAssignments.SingleOrDefaultAsync(a => a.Id == assignmentId && a.UserId == account.Id, cancellationToken);
+            if (assignment is null)
+            {
+                return EditOutcome.NotFound();
+            }
 
-        if (assignment.Role == Role.Administrator && userId == user!.Id)
-        {
-            return EditOutcome.Invalid(AccountFields.Assignments, "You cannot remove your own administrator role. Ask another administrator");
-        }
+            if (assignment.Role == Role.Administrator && account.Id == user!.Id)
+            {
+                return EditOutcome.Invalid(AccountFields.Assignments, "You cannot remove your own administrator role. Ask another administrator");
+            }
 
-        db.RoleAssignments.Remove(assignment);
-        await db.SaveChangesAsync(cancellationToken);
-        return EditOutcome.Saved(assignmentId);
+            db.RoleAssignments.Remove(assignment);
+            return null;
+        }, cancellationToken);
+        return outcome.IsSaved ? EditOutcome.Saved(assignmentId, outcome.Revision) : outcome;
     }
 
     /// <summary>
     /// Refuses the user from their next request on (the acting user is looked up on every request) and changes
     /// their security stamp, so nothing issued before keeps working if they are enabled again. An administrator may
-    /// not disable themselves.
+    /// not disable themselves. A user already disabled is left as they are.
     /// </summary>
-    public async Task<EditOutcome> DisableAsync(ActingUser? user, string userId, CancellationToken cancellationToken)
+    /// <param name="revision">The user's revision the change is based on (<see cref="UserDetail.Revision"/>).</param>
+    public Task<EditOutcome> DisableAsync(ActingUser? user, string userId, int? revision, CancellationToken cancellationToken)
     {
         if (!IsAdministrator(user))
         {
-            return EditOutcome.NotFound();
+            return Task.FromResult(EditOutcome.NotFound());
         }
 
         if (userId == user!.Id)
         {
-            return EditOutcome.Invalid(AccountFields.Status, "You cannot disable your own account. Ask another administrator");
+            return Task.FromResult(EditOutcome.Invalid(AccountFields.Status, "You cannot disable your own account. Ask another administrator"));
         }
 
-        await using var db = contexts.Open(user);
-        using var manager = ManagerOver(db);
-        var account = await manager.FindByIdAsync(userId);
-        if (account is null)
+        return ChangeAsync(user, userId, revision, (_, account) =>
         {
-            return EditOutcome.Invalid(AccountFields.Status, "This user no longer exists");
-        }
+            if (account.IsDisabled)
+            {
+                return Task.FromResult<EditOutcome?>(EditOutcome.Saved(revision: account.Revision));
+            }
 
-        if (account.IsDisabled)
-        {
-            return EditOutcome.Saved();
-        }
-
-        account.IsDisabled = true;
-        return StatusOutcome(await manager.UpdateSecurityStampAsync(account));
+            account.IsDisabled = true;
+            return Task.FromResult<EditOutcome?>(null);
+        }, cancellationToken);
     }
 
-    public async Task<EditOutcome> EnableAsync(ActingUser? user, string userId, CancellationToken cancellationToken)
+    /// <summary>Lets a disabled user sign in again, with the roles they have. A user who is not disabled is left as they are.</summary>
+    /// <param name="revision">The user's revision the change is based on (<see cref="UserDetail.Revision"/>).</param>
+    public Task<EditOutcome> EnableAsync(ActingUser? user, string userId, int? revision, CancellationToken cancellationToken)
     {
         if (!IsAdministrator(user))
+        {
+            return Task.FromResult(EditOutcome.NotFound());
+        }
+
+        return ChangeAsync(user!, userId, revision, (_, account) =>
+        {
+            if (!account.IsDisabled)
+            {
+                return Task.FromResult<EditOutcome?>(EditOutcome.Saved(revision: account.Revision));
+            }
+
+            account.IsDisabled = false;
+            return Task.FromResult<EditOutcome?>(null);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// One administrator's change to an account, by the revision rule (docs/architecture.md, "Editing: one outcome, one
+    /// revision rule"): not found when there is no such user; refused when the change says no revision, or is based on
+    /// an older one than stored, or loses a race with another save (the revision is the row's concurrency token), with
+    /// who changed what meanwhile. <paramref name="change"/> checks and applies the change to the tracked account and
+    /// its context, answering the outcome that ends it without a save (invalid, or nothing to change), or null to
+    /// save. A save moves the revision and, as Identity's own updates do, its concurrency stamp; disabling also
+    /// changes the security stamp.
+    /// </summary>
+    private async Task<EditOutcome> ChangeAsync(
+        ActingUser user,
+        string userId,
+        int? basedOn,
+        Func<TransitionTrackerDbContext, TransitionTrackerUser, Task<EditOutcome?>> change,
+        CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Open(user);
+        var account = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (account is null)
         {
             return EditOutcome.NotFound();
         }
 
-        await using var db = contexts.Open(user);
-        using var manager = ManagerOver(db);
-        var account = await manager.FindByIdAsync(userId);
-        if (account is null)
+        if (basedOn is null)
         {
-            return EditOutcome.Invalid(AccountFields.Status, "This user no longer exists");
+            return EditOutcome.RevisionRequired();
         }
 
-        if (!account.IsDisabled)
+        Task<EditConflict> Conflict(TransitionTrackerUser stored, CancellationToken ct) => ConflictAsync(db, stored.Id, ct);
+        if (basedOn != account.Revision)
         {
-            return EditOutcome.Saved();
+            return await save.RefusedAsync(account, Conflict, cancellationToken);
         }
 
-        account.IsDisabled = false;
-        return StatusOutcome(await manager.UpdateAsync(account));
+        var wasDisabled = account.IsDisabled;
+        if (await change(db, account) is { } ended)
+        {
+            return ended;
+        }
+
+        // Saved here rather than through Identity's manager: its store attaches the account afresh, which would take
+        // the changes already made to it as the stored values, and with them the revision the save is checked against.
+        account.Revision++;
+        account.ConcurrencyStamp = Guid.NewGuid().ToString();
+        if (account.IsDisabled && !wasDisabled)
+        {
+            account.SecurityStamp = NewSecurityStamp();
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e)
+        {
+            // Another save won the race: the revision had moved by the time this one was written (or, for the same role
+            // given twice at once, the database refused the second as a duplicate). Anything else is not a conflict.
+            if (e is not DbUpdateConcurrencyException && !await RevisionMovedAsync(userId, basedOn.Value, cancellationToken))
+            {
+                throw;
+            }
+
+            db.ChangeTracker.Clear();
+            return await save.RefusedAsync(account, Conflict, cancellationToken);
+        }
+
+        return EditOutcome.Saved(revision: account.Revision);
     }
+
+    // Read in a context of its own: the operation's has a failed save in it.
+    private async Task<bool> RevisionMovedAsync(string userId, int basedOn, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.OpenForReading();
+        return await db.Users.AnyAsync(u => u.Id == userId && u.Revision != basedOn, cancellationToken);
+    }
+
+    /// <summary>A new security stamp: 160 random bits, as Identity makes them, so nothing issued before still matches.</summary>
+    private static string NewSecurityStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(20));
+
+    /// <summary>
+    /// The revision stored now (read afresh: a save that lost a race has cleared what the context tracked) and the
+    /// change that moved it: the account's latest recorded change that moved its revision, with the role assignments
+    /// given or removed in the same save, in words ("Role": the role given or removed; "Status": Active or Disabled).
+    /// </summary>
+    private static async Task<EditConflict> ConflictAsync(TransitionTrackerDbContext db, string userId, CancellationToken cancellationToken)
+    {
+        var current = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => (int?)u.Revision).SingleOrDefaultAsync(cancellationToken);
+        var moved = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(TransitionTrackerUser) && a.EntityKey == userId && a.Changes.Contains(RevisionChanged))
+            .OrderByDescending(a => a.Id)
+            .Select(a => new { a.Actor, a.AtUtc, a.Changes })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (moved is null)
+        {
+            return new EditConflict(current, null, null, []);
+        }
+
+        var roleEntries = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(RoleAssignment) && a.AtUtc == moved.AtUtc && a.Actor == moved.Actor && a.Changes.Contains(userId))
+            .OrderBy(a => a.Id)
+            .Select(a => new { a.Action, a.Changes })
+            .ToListAsync(cancellationToken);
+        var roles = new List<(bool Given, RoleAssignment Assignment)>();
+        foreach (var entry in roleEntries)
+        {
+            var fields = FieldsOf(entry.Changes);
+            var given = entry.Action == nameof(EntityState.Added);
+            var roleName = given ? fields.GetValueOrDefault("Role")?.New : fields.GetValueOrDefault("Role")?.Old;
+            var scope = given ? fields.GetValueOrDefault("ScopeCode")?.New : fields.GetValueOrDefault("ScopeCode")?.Old;
+            if (Enum.TryParse<Role>(roleName, out var role) && role.NeedsScope() == scope is not null)
+            {
+                roles.Add((given, new RoleAssignment(userId, role, scope)));
+            }
+        }
+
+        var described = await UserDirectory.DescribeAsync(db, roles.Select(r => r.Assignment).ToList(), cancellationToken);
+        var changes = roles
+            .Select(r => new FieldChange(ChangedRole, r.Given ? null : Describe(r.Assignment), r.Given ? Describe(r.Assignment) : null))
+            .ToList();
+        if (FieldsOf(moved.Changes).GetValueOrDefault(nameof(TransitionTrackerUser.IsDisabled)) is { } status)
+        {
+            changes.Add(new FieldChange(ChangedStatus, StatusWord(status.Old), StatusWord(status.New)));
+        }
+
+        return new EditConflict(current, moved.Actor, moved.AtUtc, changes);
+
+        string Describe(RoleAssignment assignment) =>
+            described.First(d => d.Summary.Role == assignment.Role && d.Summary.ScopeCode == assignment.ScopeCode).Summary.Description;
+    }
+
+    // How the audit trail writes a change that moved the revision (FieldChange in camel case, as it is stored).
+    private const string RevisionChanged = "\"field\":\"Revision\"";
+
+    private static Dictionary<string, FieldChange> FieldsOf(string changes) =>
+        (JsonSerializer.Deserialize<List<FieldChange>>(changes, JsonSerializerOptions.Web) ?? []).ToDictionary(c => c.Field, StringComparer.Ordinal);
+
+    private static string? StatusWord(string? isDisabled) => isDisabled switch
+    {
+        "True" => nameof(UserStatus.Disabled),
+        "False" => nameof(UserStatus.Active),
+        _ => null,
+    };
 
     // The same rule as the administrator policy of the pages (docs/security.md, "Roles and scopes").
     private static bool IsAdministrator(ActingUser? user) => user?.Access.IsAdministrator == true;
@@ -335,9 +492,6 @@ public sealed class UserAccounts(
         failures.Select(f => new FieldProblem(AccountFields.Password, f.Code == nameof(IdentityErrorDescriber.PasswordTooShort)
             ? $"Password must be {PasswordRules.RequiredLength} characters or more"
             : f.Description));
-
-    private static EditOutcome StatusOutcome(IdentityResult result) =>
-        result.Succeeded ? EditOutcome.Saved() : EditOutcome.Invalid(result.Errors.Select(e => new FieldProblem(AccountFields.Status, e.Description)).ToList());
 
     private FieldProblem ToFieldProblem(IdentityError error) => error.Code switch
     {

@@ -63,7 +63,7 @@ public sealed class UserDirectory(DbContexts contexts)
         };
         var users = await ordered.ThenBy(u => u.Id)
             .Skip((query.Page - 1) * PageSize).Take(PageSize)
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.IsDisabled })
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.IsDisabled, u.Revision })
             .ToListAsync(cancellationToken);
         var ids = users.Select(u => u.Id).ToList();
         var assignments = await db.RoleAssignments.AsNoTracking().Where(a => ids.Contains(a.UserId)).ToListAsync(cancellationToken);
@@ -74,12 +74,13 @@ public sealed class UserDirectory(DbContexts contexts)
                 u.Email ?? "",
                 u.DisplayName,
                 rolesByUser[u.Id].ToList(),
-                StatusOf(u.IsDisabled)))
+                StatusOf(u.IsDisabled),
+                u.Revision))
             .ToList();
         return new UserListing(summaries, query.Page, pageCount, matchCount, total);
     }
 
-    /// <summary>The user with this id and their roles, or null when there is none.</summary>
+    /// <summary>The user with this id, their roles and their revision (what a change is based on), or null when there is none.</summary>
     public async Task<UserDetail?> GetAsync(ActingUser? user, string id, CancellationToken cancellationToken)
     {
         if (user?.Access.IsAdministrator != true)
@@ -90,7 +91,7 @@ public sealed class UserDirectory(DbContexts contexts)
         await using var db = contexts.OpenForReading();
         var account = await db.Users.AsNoTracking()
             .Where(u => u.Id == id)
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.IsDisabled })
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.IsDisabled, u.Revision })
             .SingleOrDefaultAsync(cancellationToken);
         if (account is null)
         {
@@ -104,7 +105,8 @@ public sealed class UserDirectory(DbContexts contexts)
             account.Email ?? "",
             account.DisplayName,
             StatusOf(account.IsDisabled),
-            described.Select(a => a.Summary).ToList());
+            described.Select(a => a.Summary).ToList(),
+            account.Revision);
     }
 
     public const int ScopeOptionLimit = 20;
@@ -150,7 +152,7 @@ public sealed class UserDirectory(DbContexts contexts)
     private static UserStatus StatusOf(bool isDisabled) => isDisabled ? UserStatus.Disabled : UserStatus.Active;
 
     // Three small look-ups, one per kind of scope, whatever the number of assignments.
-    private static async Task<List<(string UserId, AssignmentSummary Summary)>> DescribeAsync(TransitionTrackerDbContext db, List<RoleAssignment> assignments, CancellationToken cancellationToken)
+    internal static async Task<List<(string UserId, AssignmentSummary Summary)>> DescribeAsync(TransitionTrackerDbContext db, List<RoleAssignment> assignments, CancellationToken cancellationToken)
     {
         var pctCodes = ScopesOf(assignments, Role.PctManager);
         var consortiumCodes = ScopesOf(assignments, Role.ConsortiumLead);

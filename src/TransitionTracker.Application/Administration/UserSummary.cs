@@ -1,3 +1,4 @@
 namespace TransitionTracker.Application.Administration;
 
-public sealed record UserSummary(string Id, string Email, string DisplayName, IReadOnlyList<AssignmentSummary> Assignments, UserStatus Status);
+/// <summary>One user in the user list; <see cref="Revision"/> as in <see cref="UserDetail"/>.</summary>
+public sealed record UserSummary(string Id, string Email, string DisplayName, IReadOnlyList<AssignmentSummary> Assignments, UserStatus Status, int Revision);

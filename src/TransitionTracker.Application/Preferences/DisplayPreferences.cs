@@ -42,8 +42,8 @@ public sealed class DisplayPreferences(DbContexts contexts)
     /// <summary>
     /// Stores the user's choice, given by name (<c>System</c>, <c>Light</c> or <c>Dark</c>, in any case). Nobody signed
     /// in, or an account that no longer exists or is disabled, is not found. The change is audited as the user's own; a
-    /// choice already stored is saved without a write. Users carry no revision: the choice applies to the account as it
-    /// is when saved.
+    /// choice already stored is saved without a write. The choice is not based on the account's revision (that covers
+    /// administrators' changes, and this one leaves it alone): it applies to the account as it is when saved.
     /// </summary>
     public async Task<EditOutcome> SetAsync(ActingUser? user, string? value, CancellationToken cancellationToken)
     {

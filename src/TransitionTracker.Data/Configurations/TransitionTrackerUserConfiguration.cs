@@ -15,5 +15,8 @@ internal sealed class TransitionTrackerUserConfiguration : IEntityTypeConfigurat
             .HasConversion<string>()
             .HasMaxLength(TransitionTrackerUser.ColourSchemeMaxLength)
             .HasDefaultValue(ColourScheme.System);
+
+        // Checked on every save as well as Identity's own concurrency stamp: a save based on an older revision fails.
+        builder.Property(u => u.Revision).IsConcurrencyToken();
     }
 }

@@ -1,9 +1,14 @@
 using Microsoft.AspNetCore.Identity;
+using TransitionTracker.Domain;
 
 namespace TransitionTracker.Data.Identity;
 
-/// <summary>A person or script account. What they may see comes from their role assignments, not Identity roles.</summary>
-public sealed class TransitionTrackerUser : IdentityUser
+/// <summary>
+/// A person or script account. What they may see comes from their role assignments, not Identity roles. Its
+/// <see cref="Revision"/> moves with every administrator's change to the account or its roles, so that a change based
+/// on an older one is refused (docs/architecture.md, "Editing: one outcome, one revision rule").
+/// </summary>
+public sealed class TransitionTrackerUser : IdentityUser, IRevisioned
 {
     public const int DisplayNameMaxLength = 100;
 
@@ -17,4 +22,10 @@ public sealed class TransitionTrackerUser : IdentityUser
 
     /// <summary>The user's own choice of light or dark pages; <see cref="ColourScheme.System"/> until they choose.</summary>
     public ColourScheme ColourScheme { get; set; }
+
+    /// <summary>
+    /// Moved by every change an administrator makes (a role given or removed, the account disabled or enabled); not by
+    /// the user's own choices, such as their colour scheme. Also the row's concurrency token.
+    /// </summary>
+    public int Revision { get; set; }
 }

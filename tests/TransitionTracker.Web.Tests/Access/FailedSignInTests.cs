@@ -113,7 +113,7 @@ public sealed class FailedSignInTests : IDisposable
         var response = await SignInAsync(address, email, password);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await HtmlPage.ParseAsync(await response.Content.ReadAsStringAsync());
-        return page.QuerySelectorAll(".nhsuk-error-summary__list a").Select(a => a.Text()).ToArray();
+        return page.QuerySelectorAll(".app-error-summary__list a").Select(a => a.Text()).ToArray();
     }
 
     private Task<HttpResponseMessage> LogInAsync(string address, string email, string password) =>

@@ -177,7 +177,7 @@ public sealed class BadFormInputTests(BadInputApp app) : IClassFixture<BadInputA
         if (response.StatusCode == HttpStatusCode.UnprocessableEntity)
         {
             var page = await HtmlPage.ParseAsync(html);
-            if (page.QuerySelector(".nhsuk-error-summary") is null)
+            if (page.QuerySelector(".app-error-summary") is null)
             {
                 failures.Add($"{what}: 422 without an error summary");
             }

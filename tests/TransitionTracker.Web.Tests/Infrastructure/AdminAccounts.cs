@@ -24,7 +24,8 @@ public static class AdminAccounts
     public static async Task DisableAsync(IServiceProvider services, string email)
     {
         var id = await UserIdAsync(services, email);
-        var outcome = await ChangeAsync(services, (accounts, admin) => accounts.DisableAsync(admin, id, CancellationToken.None));
+        var revision = await RevisionAsync(services, id);
+        var outcome = await ChangeAsync(services, (accounts, admin) => accounts.DisableAsync(admin, id, revision, CancellationToken.None));
         if (!outcome.IsSaved)
         {
             throw new InvalidOperationException($"{email} was not disabled: {outcome.Status}.");
@@ -34,7 +35,8 @@ public static class AdminAccounts
     public static async Task EnableAsync(IServiceProvider services, string email)
     {
         var id = await UserIdAsync(services, email);
-        var outcome = await ChangeAsync(services, (accounts, admin) => accounts.EnableAsync(admin, id, CancellationToken.None));
+        var revision = await RevisionAsync(services, id);
+        var outcome = await ChangeAsync(services, (accounts, admin) => accounts.EnableAsync(admin, id, revision, CancellationToken.None));
         if (!outcome.IsSaved)
         {
             throw new InvalidOperationException($"{email} was not enabled: {outcome.Status}.");
@@ -45,5 +47,12 @@ public static class AdminAccounts
     {
         using var scope = services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+    }
+
+    /// <summary>The user's revision as stored now, which a change to them is based on.</summary>
+    public static async Task<int> RevisionAsync(IServiceProvider services, string userId)
+    {
+        using var scope = services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>().Users.Where(u => u.Id == userId).Select(u => u.Revision).SingleAsync();
     }
 }

@@ -17,7 +17,7 @@ public static class OutageAssertions
         Assert.Equal("Service temporarily unavailable", page.QuerySelector("h1")?.Text());
         Assert.Contains("Try again", page.QuerySelector("main")!.Text());
         Assert.NotNull(page.QuerySelector("header.app-header"));
-        Assert.NotNull(page.QuerySelector("link[href='/lib/nhsuk/nhsuk-frontend.min.css']"));
+        Assert.NotNull(page.QuerySelector("link[href='/css/site.css']"));
     }
 
     public static async Task AssertServiceUnavailableProblemAsync(HttpResponseMessage response)

@@ -187,15 +187,28 @@ public sealed class BrowsePagesTests(TransitionTrackerFactory factory)
         Assert.NotNull(page.QuerySelector("footer.app-footer"));
     }
 
-    [Fact]
-    public async Task Front_end_assets_are_served_from_the_npm_build()
+    [Theory]
+    [InlineData("/sign-in")]
+    [InlineData("/")]
+    public async Task A_page_links_only_MudBlazor_and_the_apps_own_styles_scripts_and_icon_and_each_is_served(string url)
     {
-        var css = await _client.GetAsync("/lib/nhsuk/nhsuk-frontend.min.css");
-        var js = await _client.GetAsync("/lib/nhsuk/nhsuk-frontend.min.js");
+        var (_, page) = await HtmlPage.GetAsync(_client, url);
+        var assets = page.QuerySelectorAll("link[href], script[src]")
+            .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!)
+            .ToList();
 
-        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
-        Assert.Contains("nhsuk-frontend-version", await css.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.OK, js.StatusCode);
+        Assert.Equal("/favicon.svg", page.QuerySelector("link[rel=icon]")!.GetAttribute("href"));
+        Assert.Contains("/_content/MudBlazor/MudBlazor.min.css", assets);
+        Assert.Contains("/css/site.css", assets);
+        Assert.All(assets, asset => Assert.Matches("^/(_content/MudBlazor/|_framework/|css/|js/|favicon\\.svg$)", asset));
+        foreach (var asset in assets)
+        {
+            var response = await _client.GetAsync(asset);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{asset}: {response.StatusCode}");
+        }
+
+        var icon = await _client.GetAsync("/favicon.svg");
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
     }
 
     private static IReadOnlyList<AngleSharp.Dom.IElement> PracticeRows(AngleSharp.Dom.IDocument page) =>

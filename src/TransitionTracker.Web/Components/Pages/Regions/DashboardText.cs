@@ -32,13 +32,6 @@ public static class DashboardText
         _ => "Red",
     };
 
-    public static string RagClass(Rag rag) => rag switch
-    {
-        Rag.Green => "nhsuk-tag nhsuk-tag--green",
-        Rag.Amber => "nhsuk-tag nhsuk-tag--yellow",
-        _ => "nhsuk-tag nhsuk-tag--red",
-    };
-
     /// <summary>The chip colour of a track: NHS green for fast movers, warm yellow (dark text) for needs support, never green.</summary>
     public static MudBlazor.Color TrackColor(Track? track) => track switch
     {
@@ -47,6 +40,7 @@ public static class DashboardText
         _ => MudBlazor.Color.Default,
     };
 
+    /// <summary>The chip colour of a red/amber/green rating (<see cref="RagChip"/>, which also says the word).</summary>
     public static MudBlazor.Color RagColor(Rag rag) => rag switch
     {
         Rag.Green => MudBlazor.Color.Success,

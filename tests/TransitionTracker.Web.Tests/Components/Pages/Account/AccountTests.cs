@@ -45,10 +45,10 @@ public sealed class AccountTests : IDisposable
         var client = NewBrowser();
 
         var empty = await HtmlPage.ParseAsync(await (await SignInAsync(client, "", "")).Content.ReadAsStringAsync());
-        Assert.Equal(["Enter your email address", "Enter your password"], empty.QuerySelectorAll(".nhsuk-error-summary__list a").Select(a => a.Text()).ToArray());
+        Assert.Equal(["Enter your email address", "Enter your password"], empty.QuerySelectorAll(".app-error-summary__list a").Select(a => a.Text()).ToArray());
 
         var wrong = await HtmlPage.ParseAsync(await (await SignInAsync(client, DemoAccountSeeder.National, "Not-the-password-1")).Content.ReadAsStringAsync());
-        Assert.Equal("Enter a correct email address and password", wrong.QuerySelector(".nhsuk-error-summary__list a")!.Text());
+        Assert.Equal("Enter a correct email address and password", wrong.QuerySelector(".app-error-summary__list a")!.Text());
         Assert.Equal(DemoAccountSeeder.National, wrong.QuerySelector("#email")!.GetAttribute("value"));
         Assert.Null(wrong.QuerySelector("#password")!.GetAttribute("value"));
     }

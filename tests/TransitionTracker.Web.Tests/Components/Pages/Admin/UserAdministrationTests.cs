@@ -58,7 +58,7 @@ public sealed class UserAdministrationTests
         var userUrl = await CreateUserAsync(factory);
         var userId = userUrl["/admin/users/".Length..];
 
-        Assert.True((await AccountsAsync(factory, a => a.AssignRoleAsync(Admin(factory), userId, "PctManager", " 5d7 ", CancellationToken.None))).IsSaved);
+        Assert.True((await AccountsAsync(factory, a => a.AssignRoleAsync(Admin(factory), userId, "PctManager", " 5d7 ", 0, CancellationToken.None))).IsSaved);
 
         var (_, page) = await HtmlPage.GetAsync(admin, userUrl);
         Assert.Equal(["PCT manager – 5D7 Newcastle PCT"], RoleRows(page));
@@ -69,7 +69,7 @@ public sealed class UserAdministrationTests
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync("/api/consortia/00C")).StatusCode);
 
         var assignmentId = int.Parse(page.QuerySelector(".app-user-roles tr[data-assignment]")!.GetAttribute("data-assignment")!, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.True((await AccountsAsync(factory, a => a.RemoveAssignmentAsync(Admin(factory), userId, assignmentId, CancellationToken.None))).IsSaved);
+        Assert.True((await AccountsAsync(factory, a => a.RemoveAssignmentAsync(Admin(factory), userId, assignmentId, 1, CancellationToken.None))).IsSaved);
 
         var (_, after) = await HtmlPage.GetAsync(admin, userUrl);
         Assert.Empty(RoleRows(after));
@@ -90,7 +90,7 @@ public sealed class UserAdministrationTests
 
         var userId = userUrl["/admin/users/".Length..];
 
-        Assert.True((await AccountsAsync(factory, a => a.DisableAsync(Admin(factory), userId, CancellationToken.None))).IsSaved);
+        Assert.True((await AccountsAsync(factory, a => a.DisableAsync(Admin(factory), userId, 0, CancellationToken.None))).IsSaved);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/consortia")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(factory, refreshToken)).StatusCode);
@@ -99,7 +99,7 @@ public sealed class UserAdministrationTests
         Assert.Equal("Disabled", page.QuerySelector("#user-status")!.Text().Trim());
         Assert.Equal("Enable user", page.QuerySelector("#enable-user")!.Text().Trim());
 
-        Assert.True((await AccountsAsync(factory, a => a.EnableAsync(Admin(factory), userId, CancellationToken.None))).IsSaved);
+        Assert.True((await AccountsAsync(factory, a => a.EnableAsync(Admin(factory), userId, 1, CancellationToken.None))).IsSaved);
 
         Assert.Equal(HttpStatusCode.OK, (await LogInAsync(factory, lead, DemoAccountSeeder.DefaultPassword)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(factory, refreshToken)).StatusCode);
@@ -118,9 +118,9 @@ public sealed class UserAdministrationTests
         Assert.Contains("Your own administrator role", own.QuerySelector(".app-user-roles")!.Text());
 
         // What an event from a tampered circuit would try: the page offers neither, and the use case refuses both.
-        var disable = await AccountsAsync(factory, a => a.DisableAsync(Admin(factory), adminId, CancellationToken.None));
+        var disable = await AccountsAsync(factory, a => a.DisableAsync(Admin(factory), adminId, 0, CancellationToken.None));
         var assignmentId = await AssignmentIdAsync(factory, adminId, Role.Administrator);
-        var remove = await AccountsAsync(factory, a => a.RemoveAssignmentAsync(Admin(factory), adminId, assignmentId, CancellationToken.None));
+        var remove = await AccountsAsync(factory, a => a.RemoveAssignmentAsync(Admin(factory), adminId, assignmentId, 0, CancellationToken.None));
 
         Assert.Equal(["You cannot disable your own account. Ask another administrator"], disable.Problems.Select(p => p.Message));
         Assert.Equal(["You cannot remove your own administrator role. Ask another administrator"], remove.Problems.Select(p => p.Message));
@@ -137,19 +137,23 @@ public sealed class UserAdministrationTests
         var userUrl = await CreateUserAsync(factory);
         var userId = userUrl["/admin/users/".Length..];
         var acting = Admin(factory);
-        await AccountsAsync(factory, a => a.AssignRoleAsync(acting, userId, "RegionalLead", "Q30", CancellationToken.None));
+        Assert.Equal(1, (await AccountsAsync(factory, a => a.AssignRoleAsync(acting, userId, "RegionalLead", "Q30", 0, CancellationToken.None))).Revision);
         var assignmentId = await AssignmentIdAsync(factory, userId, Role.RegionalLead);
-        await AccountsAsync(factory, a => a.RemoveAssignmentAsync(acting, userId, assignmentId, CancellationToken.None));
-        await AccountsAsync(factory, a => a.DisableAsync(acting, userId, CancellationToken.None));
-        await AccountsAsync(factory, a => a.EnableAsync(acting, userId, CancellationToken.None));
+        Assert.Equal(2, (await AccountsAsync(factory, a => a.RemoveAssignmentAsync(acting, userId, assignmentId, 1, CancellationToken.None))).Revision);
+        Assert.Equal(3, (await AccountsAsync(factory, a => a.DisableAsync(acting, userId, 2, CancellationToken.None))).Revision);
+        Assert.Equal(4, (await AccountsAsync(factory, a => a.EnableAsync(acting, userId, 3, CancellationToken.None))).Revision);
 
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
         var entries = await db.AuditEntries.Where(e => e.Id > lastAudit).OrderBy(e => e.Id).ToListAsync();
         Assert.All(entries, e => Assert.Equal(DemoAccountSeeder.Administrator, e.Actor));
+        Assert.Equal("TransitionTrackerUser Added", $"{entries[0].EntityType} {entries[0].Action}");
+
+        // A role given or removed is one save with the user's new revision; the order of the entries within a save is the
+        // change tracker's.
         Assert.Equal(
-            ["TransitionTrackerUser Added", "RoleAssignment Added", "RoleAssignment Deleted", "TransitionTrackerUser Modified", "TransitionTrackerUser Modified"],
-            entries.Select(e => $"{e.EntityType} {e.Action}"));
+            ["RoleAssignment Added", "RoleAssignment Deleted", "TransitionTrackerUser Modified", "TransitionTrackerUser Modified", "TransitionTrackerUser Modified", "TransitionTrackerUser Modified"],
+            entries.Skip(1).Select(e => $"{e.EntityType} {e.Action}").Order(StringComparer.Ordinal));
 
         var created = Changes(entries[0]);
         Assert.Equal(userId, entries[0].EntityKey);
@@ -157,19 +161,23 @@ public sealed class UserAdministrationTests
         Assert.Equal((null, "Jo Bloggs"), created["DisplayName"]);
         Assert.Equal((null, "(secret, changed)"), created["PasswordHash"]);
 
-        var given = Changes(entries[1]);
-        Assert.Equal(assignmentId.ToString(System.Globalization.CultureInfo.InvariantCulture), entries[1].EntityKey);
+        var userChanges = entries.Skip(1).Where(e => e.EntityType == "TransitionTrackerUser").Select(Changes).ToList();
+        Assert.Equal([("0", "1"), ("1", "2"), ("2", "3"), ("3", "4")], userChanges.Select(c => c["Revision"]));
+
+        var givenEntry = entries.Single(e => e.EntityType == "RoleAssignment" && e.Action == "Added");
+        var given = Changes(givenEntry);
+        Assert.Equal(assignmentId.ToString(System.Globalization.CultureInfo.InvariantCulture), givenEntry.EntityKey);
         Assert.Equal((null, "RegionalLead"), given["Role"]);
         Assert.Equal((null, "Q30"), given["ScopeCode"]);
         Assert.Equal((null, userId), given["UserId"]);
 
-        var removed = Changes(entries[2]);
+        var removed = Changes(entries.Single(e => e.EntityType == "RoleAssignment" && e.Action == "Deleted"));
         Assert.Equal(("RegionalLead", null), removed["Role"]);
         Assert.Equal(("Q30", null), removed["ScopeCode"]);
 
-        Assert.Equal(("False", "True"), Changes(entries[3])["IsDisabled"]);
-        Assert.Equal(("(secret)", "(secret, changed)"), Changes(entries[3])["SecurityStamp"]);
-        Assert.Equal(("True", "False"), Changes(entries[4])["IsDisabled"]);
+        Assert.Equal(("False", "True"), userChanges[2]["IsDisabled"]);
+        Assert.Equal(("(secret)", "(secret, changed)"), userChanges[2]["SecurityStamp"]);
+        Assert.Equal(("True", "False"), userChanges[3]["IsDisabled"]);
     }
 
     private static async Task<IElement> FindListedAsync(HttpClient admin, string email)

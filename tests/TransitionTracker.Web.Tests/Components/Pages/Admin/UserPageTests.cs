@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Extensions;
+using TransitionTracker.Application.Access;
 using TransitionTracker.Application.Administration;
 using TransitionTracker.Data;
+using TransitionTracker.Data.Auditing;
 using TransitionTracker.Data.Seeding;
 using TransitionTracker.Web.Access;
 using TransitionTracker.Web.Components.Pages.Admin;
@@ -15,8 +17,8 @@ namespace TransitionTracker.Web.Tests.Components.Pages.Admin;
 /// <summary>
 /// One user's page live, on the app's real use cases and a database of its own: a scoped role is given through the
 /// organisation autocomplete, what the use case refuses is said beside the field with nothing stored and the choices
-/// kept, removing a role and disabling or enabling a user ask first, and a circuit whose user is no administrator
-/// changes nothing.
+/// kept, removing a role and disabling or enabling a user ask first, a change another administrator made meanwhile is
+/// shown at once as a conflict with the choices kept, and a circuit whose user is no administrator changes nothing.
 /// </summary>
 public sealed class UserPageTests : MudComponentContext, IAsyncLifetime
 {
@@ -143,6 +145,52 @@ public sealed class UserPageTests : MudComponentContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_role_given_after_another_administrator_changed_the_user_is_a_conflict_that_keeps_the_choice_until_reloaded()
+    {
+        Render<MudPopoverProvider>();
+        var page = RenderPage();
+        await ChooseRoleAsync(page, "RegionalLead");
+        var autocomplete = page.FindComponent<MudAutocomplete<ScopeOption>>();
+        await page.InvokeAsync(() => autocomplete.Instance.TextChanged.InvokeAsync("Q30"));
+        var before = await RolesAsync();
+
+        // Another administrator disables the user after this page read them.
+        var other = await SecondAdministratorAsync();
+        using (var scope = _factory.Services.CreateScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<UserAccounts>().DisableAsync(other, _userId, 0, CancellationToken.None)).IsSaved);
+        }
+
+        await page.Find("#give-role").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#user-conflict")), Patience);
+        var conflict = page.Find("#user-conflict");
+        Assert.Equal("alert", conflict.GetAttribute("role"));
+        Assert.Contains("Your change has not been made.", conflict.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"{SecondAdministrator} changed this user on ", conflict.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["Status: Active → Disabled"], conflict.QuerySelectorAll(".app-conflict-changes li").Select(li => li.TextContent.Trim()));
+        Assert.Equal(before, await RolesAsync());
+        Assert.Equal("RegionalLead", page.FindComponent<MudSelect<string>>().Instance.GetState(x => x.Value));
+        Assert.Equal("Q30", page.FindComponent<MudAutocomplete<ScopeOption>>().Instance.GetState(x => x.Text));
+        Assert.True(page.Find("#give-role").HasAttribute("disabled"));
+        Assert.Equal("Active", page.Find("#user-status").TextContent.Trim());
+        Assert.Empty(Snackbars.ShownSnackbars);
+
+        await page.Find("#reload-user").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Equal("Disabled", page.Find("#user-status").TextContent.Trim()), Patience);
+        Assert.Empty(page.FindAll("#user-conflict"));
+        Assert.Equal("RegionalLead", page.FindComponent<MudSelect<string>>().Instance.GetState(x => x.Value));
+        Assert.Equal("Q30", page.FindComponent<MudAutocomplete<ScopeOption>>().Instance.GetState(x => x.Text));
+        Assert.Equal("Showing the user as stored now", Assert.Single(Snackbars.ShownSnackbars).Message);
+
+        // Made again from the stored version, the change is saved.
+        await page.Find("#give-role").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Contains(page.FindAll(".app-user-roles td[data-label=Role]"), td => td.TextContent.StartsWith("Regional lead – Q30", StringComparison.Ordinal)), Patience);
+        Assert.Contains(("RegionalLead", "Q30"), await RolesAsync());
+    }
+
+    [Fact]
     public async Task A_circuit_whose_user_is_no_administrator_changes_nothing_whatever_the_page_shows()
     {
         var dialogs = Render<MudDialogProvider>();
@@ -175,7 +223,21 @@ public sealed class UserPageTests : MudComponentContext, IAsyncLifetime
         await _factory.DisposeAsync();
     }
 
+    private const string SecondAdministrator = "second.admin@example.nhs.uk";
+
     private ISnackbar Snackbars => Services.GetRequiredService<ISnackbar>();
+
+    private async Task<ActingUser> SecondAdministratorAsync()
+    {
+        using (var scope = _factory.Services.CreateScope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<UserAccounts>().CreateAdministratorAsync(
+                new AuditActor { Name = "a command" }, SecondAdministrator, "Second Administrator", "Commissioning-2011", CancellationToken.None);
+            Assert.True(created.IsSaved);
+        }
+
+        return await DemoUsers.ActingAsync(_factory, SecondAdministrator);
+    }
 
     private IRenderedComponent<UserPage> RenderPage()
     {

@@ -11,11 +11,11 @@ public sealed class UserTableTests : MudComponentContext
 {
     private static readonly UserSummary[] Users =
     [
-        new("u1", "admin@demo.test", "Ada Admin", [new AssignmentSummary(1, Role.Administrator, null, "Administrator")], UserStatus.Active),
+        new("u1", "admin@demo.test", "Ada Admin", [new AssignmentSummary(1, Role.Administrator, null, "Administrator")], UserStatus.Active, 0),
         new("u2", "lead@demo.test", "Lee Lead",
             [new AssignmentSummary(2, Role.RegionalLead, "Q30", "Regional lead – Q30 North East"), new AssignmentSummary(3, Role.NationalViewer, null, "National viewer")],
-            UserStatus.Disabled),
-        new("u3", "new@demo.test", "Nia New", [], UserStatus.Active),
+            UserStatus.Disabled, 3),
+        new("u3", "new@demo.test", "Nia New", [], UserStatus.Active, 0),
     ];
 
     private readonly List<UserListQuery> _asked = [];

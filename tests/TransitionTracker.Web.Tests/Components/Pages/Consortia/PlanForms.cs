@@ -14,12 +14,6 @@ public static class PlanForms
     public static async Task<IDocument> PageOf(HttpResponseMessage response) =>
         await HtmlPage.ParseAsync(await response.Content.ReadAsStringAsync());
 
-    public static IReadOnlyList<string> SummaryErrors(IDocument page) =>
-        page.QuerySelectorAll(".nhsuk-error-summary__list a").Select(a => a.Text()).ToList();
-
-    public static IReadOnlyList<string> SummaryLinks(IDocument page) =>
-        page.QuerySelectorAll(".nhsuk-error-summary__list a").Select(a => a.GetAttribute("href") ?? "").ToList();
-
     /// <summary>What a text box or text area shows, or the value of the checked radio of that name.</summary>
     public static string Shown(IDocument page, string name)
     {

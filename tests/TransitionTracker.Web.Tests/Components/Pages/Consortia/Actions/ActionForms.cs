@@ -91,7 +91,7 @@ public static class ActionForms
             var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
             var created = await accounts.CreateAsync(admin, email, "Second Manager", password, CancellationToken.None);
             Assert.Empty(created.Problems);
-            Assert.Empty((await accounts.AssignRoleAsync(admin, created.Value!, "PctManager", "5D7", CancellationToken.None)).Problems);
+            Assert.Empty((await accounts.AssignRoleAsync(admin, created.Value!, "PctManager", "5D7", 0, CancellationToken.None)).Problems);
         }
 
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
