@@ -9,18 +9,27 @@ using Microsoft.Extensions.DependencyInjection;
 namespace TransitionTracker.Browser.Tests;
 
 /// <summary>
-/// The real app, listening with Kestrel on a free port on 127.0.0.1, in the Development environment,
-/// on its own fresh SQLite file with the demo consortia seeded.
+/// The real app, listening with Kestrel on a free port on 127.0.0.1, in the Development environment, with the demo
+/// consortia seeded: on its own fresh SQLite file, or on a PostgreSQL database that other instances may share.
 /// </summary>
 public sealed class TransitionTrackerServer : WebApplicationFactory<Program>
 {
-    private readonly string databaseFile;
+    private readonly string? databaseFile;
+    private readonly string provider;
+    private readonly string connectionString;
 
     public TransitionTrackerServer(string databaseFile)
+        : this("Sqlite", $"Data Source={databaseFile}") => this.databaseFile = databaseFile;
+
+    private TransitionTrackerServer(string provider, string connectionString)
     {
-        this.databaseFile = databaseFile;
+        this.provider = provider;
+        this.connectionString = connectionString;
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
+
+    /// <summary>An instance on a PostgreSQL database, as one of several behind a load balancer.</summary>
+    public static TransitionTrackerServer OnPostgres(string connectionString) => new("Postgres", connectionString);
 
     /// <summary>Where the browser reaches the app, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
     public Uri BaseAddress { get; private set; } = null!;
@@ -31,7 +40,7 @@ public sealed class TransitionTrackerServer : WebApplicationFactory<Program>
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         var address = addresses.SingleOrDefault()
             ?? throw new InvalidOperationException("Kestrel started but reported no listening address.");
-        if (!File.Exists(databaseFile))
+        if (databaseFile is not null && !File.Exists(databaseFile))
         {
             throw new InvalidOperationException($"The app started but did not create its test database at {databaseFile}.");
         }
@@ -46,8 +55,8 @@ public sealed class TransitionTrackerServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:TransitionTracker", $"Data Source={databaseFile}");
+        builder.UseSetting("Database:Provider", provider);
+        builder.UseSetting("ConnectionStrings:TransitionTracker", connectionString);
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("RateLimiting:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

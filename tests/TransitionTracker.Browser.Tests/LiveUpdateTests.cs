@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using TransitionTracker.Application.Access;
+using TransitionTracker.Application.Assessments;
+using TransitionTracker.Data;
+using TransitionTracker.Data.Seeding;
+using TransitionTracker.Domain.Access;
+using static Microsoft.Playwright.Assertions;
+
+namespace TransitionTracker.Browser.Tests;
+
+/// <summary>
+/// Two instances of the app on one PostgreSQL database: a regional lead's dashboard open on instance B shows a track
+/// decision recorded through instance A, without being reloaded, and says it was updated; the updated page is scanned.
+/// </summary>
+public sealed class LiveUpdateTests : IAsyncLifetime
+{
+    private PostgresTestDatabase? database;
+    private TransitionTrackerServer? a;
+    private TransitionTrackerServer? b;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public async Task InitializeAsync()
+    {
+        if (Chromium.ExecutablePath is null || PostgresServer.ConnectionString is null)
+        {
+            return; // The fact is skipped, or fails saying what is missing under CI=true.
+        }
+
+        database = await PostgresTestDatabase.CreateSeededAsync(PostgresServer.Require(), "browserlive");
+        a = TransitionTrackerServer.OnPostgres(database.ConnectionString);
+        b = TransitionTrackerServer.OnPostgres(database.ConnectionString);
+        a.Start();
+        b.Start();
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium.ExecutablePath, Headless = true, Args = Chromium.Arguments });
+    }
+
+    [BrowserPostgresFact]
+    public async Task A_dashboard_open_on_one_instance_shows_a_decision_recorded_through_another_without_a_reload()
+    {
+        Assert.True(browser is not null && a is not null && b is not null, Chromium.MissingMessage);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = b.BaseAddress.ToString(), Locale = "en-GB" });
+        context.SetDefaultTimeout(15_000);
+        await using var browserPage = await BrowserPage.OpenAsync(context, b.BaseAddress);
+        var page = browserPage.Page;
+        await page.SetViewportSizeAsync(1280, 900);
+        await SignIn.AsAsync(page, DemoAccountSeeder.Regional("Q30"));
+        await page.GotoAsync("/regions/Q30?q=00G");
+        await Expect(page.Locator("main[data-live=true]")).ToBeAttachedAsync();
+        var row = page.Locator("tr", new() { Has = page.Locator("a[data-code='00G']") });
+        await Expect(row).ToBeVisibleAsync();
+        await Expect(page.Locator("#live-note")).ToHaveTextAsync("");
+        await page.EvaluateAsync("() => window.appMark = 'not reloaded'");
+
+        var decided = await DecideOnAsync(a, DemoAccountSeeder.Regional("Q30"), "00G", "needs-support", "Decided on instance A while the dashboard is open on instance B.");
+        Assert.True(decided.IsSaved);
+
+        await Expect(page.Locator("#live-note")).ToHaveTextAsync("Updated just now", new() { Timeout = 10_000 });
+        await Expect(row).ToContainTextAsync("Needs support");
+        Assert.Equal("not reloaded", await page.EvaluateAsync<string?>("() => window.appMark ?? null"));
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "region dashboard after a live update");
+    }
+
+    // As instance A's circuits do: through the use case, with the revision read.
+    private static async Task<Application.Editing.EditOutcome<Domain.Assessments.TrackDecision>> DecideOnAsync(
+        TransitionTrackerServer instance, string email, string code, string track, string reason)
+    {
+        using var scope = instance.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
+        var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        var user = new ActingUser(id, email, email, new UserAccess([new RoleAssignment(id, Role.RegionalLead, "Q30")], new Dictionary<string, string>()));
+        var latest = await db.TrackDecisions.Where(d => d.ConsortiumCode == code).MaxAsync(d => (int?)d.Revision) ?? 0;
+        return await scope.ServiceProvider.GetRequiredService<TrackReview>().DecideAsync(user, code, latest, track, reason, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        foreach (var instance in new[] { a, b })
+        {
+            if (instance is not null)
+            {
+                await instance.DisposeAsync();
+            }
+        }
+
+        database?.Dispose();
+    }
+}
+
+/// <summary>A browser fact that also needs the PostgreSQL server of <c>TEST_POSTGRES</c>; skipped without either, saying which.</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class BrowserPostgresFactAttribute : FactAttribute
+{
+    public BrowserPostgresFactAttribute()
+    {
+        Skip = TestEnvironment.SkipReason(Chromium.ExecutablePath is null ? Chromium.MissingMessage : TestEnvironment.Missing(PostgresServer.Variable));
+    }
+}
