@@ -49,8 +49,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<OrganisationScope>();
         services.AddSingleton<RevisionCheckedSave>();
         services.AddSingleton<LiveChanges>();
+        services.AddSingleton<DraftPresence>();
         services.AddSingleton(sp => new PostgresChangeRelay(
-            sp.GetRequiredService<LiveChanges>(), provider, connectionString, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<PostgresChangeRelay>>()));
+            sp.GetRequiredService<LiveChanges>(), sp.GetRequiredService<DraftPresence>(), provider, connectionString, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<PostgresChangeRelay>>()));
         services.AddHostedService(sp => sp.GetRequiredService<PostgresChangeRelay>());
 
         services.AddTransitionTrackerConsortia();

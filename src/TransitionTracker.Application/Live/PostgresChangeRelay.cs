@@ -14,10 +14,12 @@ namespace TransitionTracker.Application.Live;
 /// <see cref="Channel"/>, and each notification from another instance is handed to <see cref="LiveChanges"/>. The
 /// listening connection is checked every <see cref="CheckEvery"/>; when it is lost it is opened again, and since
 /// notifications sent meanwhile are lost with it, open pages are told that anything may have changed. Does nothing on
-/// SQLite, which serves one instance.
+/// SQLite, which serves one instance. Who has a checklist draft open (<see cref="DraftPresence"/>) travels the same way:
+/// each change to it here at once, all of it again every <see cref="DraftPresence.RepeatEvery"/>, and on request when
+/// an instance starts listening.
 /// </summary>
 public sealed class PostgresChangeRelay(
-    LiveChanges live, DatabaseProvider provider, string connectionString, ILogger<PostgresChangeRelay> logger) : BackgroundService
+    LiveChanges live, DraftPresence presence, DatabaseProvider provider, string connectionString, ILogger<PostgresChangeRelay> logger) : BackgroundService
 {
     public const string Channel = "transition_tracker_changes";
 
@@ -27,7 +29,13 @@ public sealed class PostgresChangeRelay(
     private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(30);
 
-    private readonly Channel<DataChange> _outgoing = System.Threading.Channels.Channel.CreateUnbounded<DataChange>(new UnboundedChannelOptions { SingleReader = true });
+    private const string PresenceType = "presence";
+    private const string AskType = "ask";
+
+    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    // Changes (merged when several wait) and presence messages, ready to send.
+    private readonly Channel<object> _outgoing = System.Threading.Channels.Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Whether the listening connection is open now (for health reports and tests).</summary>
     public bool Listening { get; private set; }
@@ -40,11 +48,42 @@ public sealed class PostgresChangeRelay(
         }
 
         live.CommittedHere += Queue;
-        stoppingToken.Register(() => live.CommittedHere -= Queue);
-        return Task.WhenAll(ListenAsync(stoppingToken), SendAsync(stoppingToken));
+        presence.ChangedHere += QueuePresence;
+        stoppingToken.Register(() =>
+        {
+            live.CommittedHere -= Queue;
+            presence.ChangedHere -= QueuePresence;
+        });
+        return Task.WhenAll(ListenAsync(stoppingToken), SendAsync(stoppingToken), RepeatPresenceAsync(stoppingToken));
     }
 
     private void Queue(DataChange change) => _outgoing.Writer.TryWrite(change);
+
+    private void QueuePresence(string key, IReadOnlyList<PresentEditor> people) =>
+        _outgoing.Writer.TryWrite(JsonSerializer.Serialize(new Message(live.Instance, false, null, null, null, PresenceType, key, people), Json));
+
+    private void QueueAllPresence()
+    {
+        foreach (var (key, people) in presence.Here())
+        {
+            QueuePresence(key, people);
+        }
+    }
+
+    private async Task RepeatPresenceAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(DraftPresence.RepeatEvery);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                QueueAllPresence();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
 
     private async Task ListenAsync(CancellationToken stoppingToken)
     {
@@ -64,6 +103,9 @@ public sealed class PostgresChangeRelay(
 
                 Listening = true;
                 pause = TimeSpan.FromSeconds(1);
+
+                // Whoever has drafts open elsewhere says so now, not at their next repeat.
+                _outgoing.Writer.TryWrite(JsonSerializer.Serialize(new Message(live.Instance, false, null, null, null, AskType, null, null), Json));
                 if (!first)
                 {
                     logger.LogInformation("Listening for other instances' changes again");
@@ -110,18 +152,23 @@ public sealed class PostgresChangeRelay(
         {
             while (await _outgoing.Reader.WaitToReadAsync(stoppingToken))
             {
-                // A burst of saves goes as one notification.
-                var change = DataChange.Everything;
-                var any = false;
+                // A burst of saves goes as one notification; presence messages go as they are.
+                DataChange? change = null;
                 while (_outgoing.Reader.TryRead(out var next))
                 {
-                    change = any ? change.With(next) : next;
-                    any = true;
+                    if (next is DataChange committed)
+                    {
+                        change = change is null ? committed : change.With(committed);
+                    }
+                    else
+                    {
+                        await NotifyAsync((string)next, stoppingToken);
+                    }
                 }
 
-                if (any)
+                if (change is not null)
                 {
-                    await NotifyAsync(change, stoppingToken);
+                    await NotifyAsync(Payload(live.Instance, change), stoppingToken);
                 }
             }
         }
@@ -130,9 +177,8 @@ public sealed class PostgresChangeRelay(
         }
     }
 
-    private async Task NotifyAsync(DataChange change, CancellationToken stoppingToken)
+    private async Task NotifyAsync(string payload, CancellationToken stoppingToken)
     {
-        var payload = Payload(live.Instance, change);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -161,18 +207,44 @@ public sealed class PostgresChangeRelay(
 
     private void Heard(string payload)
     {
-        var (instance, change) = Read(payload);
-        if (instance != live.Instance)
+        var message = Parse(payload);
+        if (message?.I == live.Instance)
         {
-            live.Receive(change);
+            return;
+        }
+
+        switch (message?.Y)
+        {
+            case PresenceType when message.Key is { } key:
+                presence.Heard(message.I, key, [.. message.People ?? []]);
+                break;
+            case AskType:
+                QueueAllPresence();
+                break;
+            default:
+                var (_, change) = Read(payload);
+                live.Receive(change);
+                break;
+        }
+    }
+
+    private static Message? Parse(string payload)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Message>(payload, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 
     /// <summary>The notification's text: who sent it and what changed, or "anything" when too long to list.</summary>
     public static string Payload(Guid instance, DataChange change)
     {
-        var full = JsonSerializer.Serialize(new Message(instance, change.IsEverything, change.Kinds, change.Consortia, change.Pcts));
-        return full.Length <= MaxPayloadBytes ? full : JsonSerializer.Serialize(new Message(instance, true, null, null, null));
+        var full = JsonSerializer.Serialize(new Message(instance, change.IsEverything, change.Kinds, change.Consortia, change.Pcts, null, null, null), Json);
+        return full.Length <= MaxPayloadBytes ? full : JsonSerializer.Serialize(new Message(instance, true, null, null, null, null, null, null), Json);
     }
 
     /// <summary>Reads <see cref="Payload"/>; anything unreadable is taken as "anything may have changed".</summary>
@@ -180,7 +252,7 @@ public sealed class PostgresChangeRelay(
     {
         try
         {
-            if (JsonSerializer.Deserialize<Message>(payload) is { } message)
+            if (JsonSerializer.Deserialize<Message>(payload, Json) is { Y: null } message)
             {
                 return (message.I, message.All
                     ? DataChange.Everything
@@ -196,5 +268,7 @@ public sealed class PostgresChangeRelay(
 
     private static HashSet<string> Set(IEnumerable<string>? values) => new(values ?? [], StringComparer.Ordinal);
 
-    private sealed record Message(Guid I, bool All, IEnumerable<string>? K, IEnumerable<string>? C, IEnumerable<string>? P);
+    // I: the sending instance; Y: null for a change (All, K kinds, C consortia, P PCTs), "presence" (Key, People) or "ask".
+    private sealed record Message(
+        Guid I, bool All, IEnumerable<string>? K, IEnumerable<string>? C, IEnumerable<string>? P, string? Y, string? Key, IEnumerable<PresentEditor>? People);
 }

@@ -139,6 +139,14 @@ public sealed class ScaleOutTests
             b.Services, DemoAccountSeeder.Regional("Q30"), "00H", "needs-support", "Decided on instance B, so that A has heard something after its own echo.");
         await WaitUntilAsync(() => heardOnA.Count >= 2);
         Assert.Equal(["00G", "00H"], heardOnA.Select(c => Assert.Single(c.Consortia)));
+
+        // Who has a checklist draft open travels the same way: open on A, seen on B; closed on A, gone from B.
+        var key = DraftPresence.Key("00G", "gp-consortium-readiness-2010");
+        var editor = new PresentEditor("id", "Ann Example", Guid.NewGuid());
+        var open = a.Services.GetRequiredService<DraftPresence>().Join(key, editor);
+        await WaitUntilAsync(() => b.Services.GetRequiredService<DraftPresence>().Who(key).Contains(editor));
+        open.Dispose();
+        await WaitUntilAsync(() => b.Services.GetRequiredService<DraftPresence>().Who(key).Count == 0);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

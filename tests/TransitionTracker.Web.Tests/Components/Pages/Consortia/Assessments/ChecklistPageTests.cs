@@ -43,6 +43,26 @@ public sealed class ChecklistPageTests : MudComponentContext, IClassFixture<Chec
     }
 
     [Fact]
+    public async Task Who_else_has_the_draft_open_is_shown_and_goes_when_they_close_it()
+    {
+        await _app.StartAsync();
+        var presence = _app.Factory.Services.GetRequiredService<Application.Live.DraftPresence>();
+        var key = Application.Live.DraftPresence.Key(ChecklistApp.Code, ChecklistApp.Framework.Id);
+        var page = RenderChecklist();
+        page.WaitForAssertion(() => page.Find("#live-score"), Patience);
+        Assert.Empty(page.FindAll("#presence"));
+        page.WaitForAssertion(() => Assert.Contains(presence.Who(key), p => p.UserId == _user.Acting!.Id), Patience);
+
+        var other = presence.Join(key, new Application.Live.PresentEditor("someone-else", "Ann Example", Guid.NewGuid()));
+        var sameUserElsewhere = presence.Join(key, new Application.Live.PresentEditor(_user.Acting!.Id, _user.Acting.DisplayName, Guid.NewGuid()));
+
+        page.WaitForAssertion(() => Assert.Equal("Also open now: Ann Example, you, in another tab", page.Find("#presence").TextContent), Patience);
+        other.Dispose();
+        sameUserElsewhere.Dispose();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#presence")), Patience);
+    }
+
+    [Fact]
     public async Task Each_answer_changes_the_result_at_once_and_is_saved()
     {
         await _app.StartAsync();
