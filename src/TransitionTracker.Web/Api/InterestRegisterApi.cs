@@ -127,14 +127,7 @@ public static class InterestRegisterApi
         {
             EditStatus.Saved => TypedResults.Json(Describe((await register.FindAsync(currentUser.Acting, code, outcome.SavedId!.Value, cancellationToken))!)),
             EditStatus.Invalid => ValidationProblems.From(outcome.Problems.Select(p => (Path(p.Field), p.Message))),
-            EditStatus.Conflict => TypedResults.Problem(
-                title: "Someone else saved first.",
-                detail: $"{outcome.Conflict?.ChangedBy ?? "Someone else"} saved revision {outcome.Conflict?.CurrentRevision} at {outcome.Conflict?.ChangedAtUtc:O}. Nothing was changed: read the entry again and send what you still mean.",
-                statusCode: StatusCodes.Status409Conflict,
-                extensions: new Dictionary<string, object?>
-                {
-                    ["changes"] = outcome.Conflict?.Changes.Select(c => new { field = c.Field, from = c.Old, to = c.New }),
-                }),
+            EditStatus.Conflict => ApiProblems.SavedFirst(outcome.Conflict, "this entry", "read the entry again and send what you still mean."),
             _ => ApiProblems.NotFound("There is no such entry in the register of a consortium you may change."),
         };
 

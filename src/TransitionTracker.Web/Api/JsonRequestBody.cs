@@ -63,6 +63,27 @@ public static class JsonRequestBody
         statusCode: StatusCodes.Status400BadRequest);
 
     /// <summary>
+    /// Reads the body as a JSON object (within <paramref name="limit"/> bytes) and hands it to <paramref name="use"/>
+    /// with a list for the problems found in it; anything else is a 4xx problem, naming <paramref name="shape"/>.
+    /// </summary>
+    public static async Task<IResult> WithObjectAsync(
+        HttpRequest request, int limit, string shape, Func<JsonElement, List<(string Path, string Message)>, Task<IResult>> use, CancellationToken cancellationToken)
+    {
+        var (document, problem) = await ReadAsync(request, limit, cancellationToken);
+        if (document is null)
+        {
+            return problem!;
+        }
+
+        using (document)
+        {
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? await use(document.RootElement, [])
+                : ValidationProblems.From([("$", $"The body must be a JSON object: {shape}.")]);
+        }
+    }
+
+    /// <summary>
     /// An optional string property: null when absent or null; otherwise a string, or a problem naming it
     /// (<c>$.name</c>) when it is some other JSON value.
     /// </summary>

@@ -126,14 +126,7 @@ public static class SupportActionApi
         {
             EditStatus.Saved => TypedResults.Json(Describe((await board.FindAsync(currentUser.Acting, code, outcome.SavedId!.Value, cancellationToken))!, board.Today)),
             EditStatus.Invalid => ValidationProblems.From(outcome.Problems.Select(p => (Path(p.Field), p.Message))),
-            EditStatus.Conflict => TypedResults.Problem(
-                title: "Someone else saved first.",
-                detail: $"{outcome.Conflict?.ChangedBy ?? "Someone else"} saved revision {outcome.Conflict?.CurrentRevision} at {outcome.Conflict?.ChangedAtUtc:O}. Nothing was changed: read the action again and send what you still mean.",
-                statusCode: StatusCodes.Status409Conflict,
-                extensions: new Dictionary<string, object?>
-                {
-                    ["changes"] = outcome.Conflict?.Changes.Select(c => new { field = c.Field, from = c.Old, to = c.New }),
-                }),
+            EditStatus.Conflict => ApiProblems.SavedFirst(outcome.Conflict, "this action", "read the action again and send what you still mean."),
             _ => ApiProblems.NotFound("There is no such support action in a consortium you may change."),
         };
 

@@ -97,7 +97,7 @@ public static class TransitionPlanApi
             : ApiProblems.NotFound("There is no consortium with this code that you may read.");
 
     private static Task<IResult> AddFunctionAsync(string code, HttpRequest request, TransitionPlans plans, CurrentUser currentUser, CancellationToken cancellationToken) =>
-        WithBodyAsync(request, "{ name, receivingBody, status, targetOn }", async (root, problems) =>
+        JsonRequestBody.WithObjectAsync(request, MaxRequestBytes, "{ name, receivingBody, status, targetOn }", async (root, problems) =>
         {
             var form = ReadFunction(root, problems);
             if (problems.Count > 0)
@@ -110,7 +110,7 @@ public static class TransitionPlanApi
         }, cancellationToken);
 
     private static Task<IResult> ChangeFunctionAsync(string code, int id, HttpRequest request, TransitionPlans plans, CurrentUser currentUser, CancellationToken cancellationToken) =>
-        WithBodyAsync(request, "{ name, receivingBody, status, targetOn, revision }", async (root, problems) =>
+        JsonRequestBody.WithObjectAsync(request, MaxRequestBytes, "{ name, receivingBody, status, targetOn, revision }", async (root, problems) =>
         {
             var form = ReadFunction(root, problems);
             form.Revision = ReadRevision(root, "function", problems);
@@ -124,7 +124,7 @@ public static class TransitionPlanApi
         }, cancellationToken);
 
     private static Task<IResult> AddStaffTransferAsync(string code, HttpRequest request, TransitionPlans plans, CurrentUser currentUser, CancellationToken cancellationToken) =>
-        WithBodyAsync(request, "{ function, headcount, destination }", async (root, problems) =>
+        JsonRequestBody.WithObjectAsync(request, MaxRequestBytes, "{ function, headcount, destination }", async (root, problems) =>
         {
             var form = ReadStaffTransfer(root, problems);
             if (problems.Count > 0)
@@ -137,7 +137,7 @@ public static class TransitionPlanApi
         }, cancellationToken);
 
     private static Task<IResult> ChangeStaffTransferAsync(string code, int id, HttpRequest request, TransitionPlans plans, CurrentUser currentUser, CancellationToken cancellationToken) =>
-        WithBodyAsync(request, "{ function, headcount, destination, revision }", async (root, problems) =>
+        JsonRequestBody.WithObjectAsync(request, MaxRequestBytes, "{ function, headcount, destination, revision }", async (root, problems) =>
         {
             var form = ReadStaffTransfer(root, problems);
             form.Revision = ReadRevision(root, "staff transfer", problems);
@@ -151,7 +151,7 @@ public static class TransitionPlanApi
         }, cancellationToken);
 
     private static Task<IResult> SaveMilestonesAsync(string code, HttpRequest request, TransitionPlans plans, CurrentUser currentUser, CancellationToken cancellationToken) =>
-        WithBodyAsync(request, "{ shadowFormed, pathfinder, delegatedBudget, authorised }", async (root, problems) =>
+        JsonRequestBody.WithObjectAsync(request, MaxRequestBytes, "{ shadowFormed, pathfinder, delegatedBudget, authorised }", async (root, problems) =>
         {
             var form = new MilestonesForm();
             foreach (var kind in Kinds)
@@ -171,32 +171,12 @@ public static class TransitionPlanApi
                 EditStatus.Invalid => ValidationProblems.From(outcome.Problems.Select(p => (MilestonePath(p.Field), p.Message))),
 
                 // The four have a revision each, so the conflict names none: the script reads the plan again.
-                EditStatus.Conflict => TypedResults.Problem(
-                    title: "Someone else saved first.",
-                    detail: $"{outcome.Conflict?.ChangedBy ?? "Someone else"} saved the milestone dates{At(outcome.Conflict)}, after you read them. Nothing was changed: read the plan again (GET .../plan) and send what you still mean with the revisions read.",
-                    statusCode: StatusCodes.Status409Conflict,
-                    extensions: new Dictionary<string, object?> { ["changes"] = Changes(outcome.Conflict) }),
+                EditStatus.Conflict => ApiProblems.SavedFirst(
+                    outcome.Conflict, "the milestone dates after you read them", "read the plan again (GET .../plan) and send what you still mean with the revisions read."),
                 _ => ApiProblems.NotFound("There is no consortium with this code whose plan you may change."),
             };
         }, cancellationToken);
 
-    // Reads the body as a JSON object (within the size limit) and hands it on with a list for the problems found in it.
-    private static async Task<IResult> WithBodyAsync(
-        HttpRequest request, string shape, Func<JsonElement, List<(string Path, string Message)>, Task<IResult>> use, CancellationToken cancellationToken)
-    {
-        var (document, problem) = await JsonRequestBody.ReadAsync(request, MaxRequestBytes, cancellationToken);
-        if (document is null)
-        {
-            return problem!;
-        }
-
-        using (document)
-        {
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? await use(document.RootElement, [])
-                : ValidationProblems.From([("$", $"The body must be a JSON object: {shape}.")]);
-        }
-    }
 
     // The function editor's form: the target date split into the day, month and year the use case checks.
     private static PlannedFunctionForm ReadFunction(JsonElement root, List<(string Path, string Message)> problems)
@@ -295,15 +275,7 @@ public static class TransitionPlanApi
                 ? TypedResults.Json(saved)
                 : ApiProblems.NotFound($"The {what} was saved, but you may no longer read it."),
             EditStatus.Invalid => ValidationProblems.From(outcome.Problems.Select(p => (path(p.Field), p.Message))),
-            EditStatus.Conflict => TypedResults.Problem(
-                title: "Someone else saved first.",
-                detail: $"{outcome.Conflict?.ChangedBy ?? "Someone else"} saved revision {outcome.Conflict?.CurrentRevision}{At(outcome.Conflict)}. Nothing was changed: read the {what} again (GET .../plan) and send what you still mean.",
-                statusCode: StatusCodes.Status409Conflict,
-                extensions: new Dictionary<string, object?>
-                {
-                    ["revision"] = outcome.Conflict?.CurrentRevision,
-                    ["changes"] = Changes(outcome.Conflict),
-                }),
+            EditStatus.Conflict => ApiProblems.SavedFirst(outcome.Conflict, $"this {what}", $"read the {what} again (GET .../plan) and send what you still mean."),
             _ => ApiProblems.NotFound($"There is no such {what} in a consortium whose plan you may change."),
         };
 
@@ -312,13 +284,6 @@ public static class TransitionPlanApi
 
     private static async Task<object?> FindStaffTransferAsync(TransitionPlans plans, CurrentUser currentUser, string code, int id, CancellationToken cancellationToken) =>
         await plans.FindStaffTransferAsync(currentUser.Acting, code, id, cancellationToken) is { } transfer ? Describe(transfer) : null;
-
-    // The audit trail's time is UTC, whatever kind the provider reads it back as.
-    private static string At(EditConflict? conflict) =>
-        conflict?.ChangedAtUtc is { } at ? " at " + DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture) : "";
-
-    private static IEnumerable<object>? Changes(EditConflict? conflict) =>
-        conflict?.Changes.Select(c => new { field = c.Field, from = c.Old, to = c.New });
 
     // The use case names the editors' inputs; the API names the body's properties.
     private static string FunctionPath(string field) => field switch

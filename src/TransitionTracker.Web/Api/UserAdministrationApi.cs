@@ -126,7 +126,7 @@ public static class UserAdministrationApi
             : NoSuchUser();
 
     private static Task<IResult> CreateAsync(HttpRequest request, UserAccounts accounts, UserDirectory directory, CurrentUser currentUser, CancellationToken cancellationToken) =>
-        WithBodyAsync(request, "{ email, displayName, password }", async (root, problems) =>
+        JsonRequestBody.WithObjectAsync(request, MaxRequestBytes, "{ email, displayName, password }", async (root, problems) =>
         {
             var email = JsonRequestBody.OptionalString(root, "email", problems);
             var displayName = JsonRequestBody.OptionalString(root, "displayName", problems);
@@ -141,7 +141,7 @@ public static class UserAdministrationApi
         }, cancellationToken);
 
     private static Task<IResult> AssignRoleAsync(string id, HttpRequest request, UserAccounts accounts, UserDirectory directory, CurrentUser currentUser, CancellationToken cancellationToken) =>
-        WithBodyAsync(request, "{ role, scope, revision }", async (root, problems) =>
+        JsonRequestBody.WithObjectAsync(request, MaxRequestBytes, "{ role, scope, revision }", async (root, problems) =>
         {
             var role = JsonRequestBody.OptionalString(root, "role", problems);
             var scope = JsonRequestBody.OptionalString(root, "scope", problems);
@@ -181,7 +181,7 @@ public static class UserAdministrationApi
 
     private static Task<IResult> WithRevisionAsync(
         HttpRequest request, Func<int?, CancellationToken, Task<EditOutcome>> change, string id, UserDirectory directory, CurrentUser currentUser, CancellationToken cancellationToken) =>
-        WithBodyAsync(request, "{ revision }", async (root, problems) =>
+        JsonRequestBody.WithObjectAsync(request, MaxRequestBytes, "{ revision }", async (root, problems) =>
         {
             var revision = Revision(root, problems);
             return problems.Count > 0
@@ -189,23 +189,6 @@ public static class UserAdministrationApi
                 : await AnswerAsync(await change(revision, cancellationToken), id, directory, currentUser, BodyPath, cancellationToken);
         }, cancellationToken);
 
-    // Reads the body as a JSON object and hands it on; anything else is a 4xx problem that says what to send.
-    private static async Task<IResult> WithBodyAsync(
-        HttpRequest request, string shape, Func<JsonElement, List<(string Path, string Message)>, Task<IResult>> use, CancellationToken cancellationToken)
-    {
-        var (document, problem) = await JsonRequestBody.ReadAsync(request, MaxRequestBytes, cancellationToken);
-        if (document is null)
-        {
-            return problem!;
-        }
-
-        using (document)
-        {
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? await use(document.RootElement, [])
-                : ValidationProblems.From([("$", $"The body must be a JSON object: {shape}.")]);
-        }
-    }
 
     // The revision is a whole number; left out, the use case refuses the change for want of one.
     private static int? Revision(JsonElement root, List<(string Path, string Message)> problems)
@@ -230,14 +213,7 @@ public static class UserAdministrationApi
         {
             EditStatus.Saved => await directory.GetAsync(currentUser.Acting, id, cancellationToken) is { } user ? TypedResults.Json(Describe(user)) : NoSuchUser(),
             EditStatus.Invalid => ValidationProblems.From(outcome.Problems.Select(p => (path(p.Field), p.Message))),
-            EditStatus.Conflict => TypedResults.Problem(
-                title: "Someone else saved first.",
-                detail: $"{outcome.Conflict?.ChangedBy ?? "Someone else"} saved revision {outcome.Conflict?.CurrentRevision} of this user at {outcome.Conflict?.ChangedAtUtc:O}. Nothing was changed: read the user again (GET /api/users/{{id}}) and send what you still mean.",
-                statusCode: StatusCodes.Status409Conflict,
-                extensions: new Dictionary<string, object?>
-                {
-                    ["changes"] = outcome.Conflict?.Changes.Select(c => new { field = c.Field, from = c.Old, to = c.New }),
-                }),
+            EditStatus.Conflict => ApiProblems.SavedFirst(outcome.Conflict, "this user", "read the user again (GET /api/users/{id}) and send what you still mean."),
             _ => NoSuchUser(),
         };
 

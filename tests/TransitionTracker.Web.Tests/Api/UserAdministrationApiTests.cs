@@ -92,7 +92,8 @@ public sealed class UserAdministrationApiTests : IDisposable
             Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
             Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
             var problem = await stale.Content.ReadFromJsonAsync<JsonElement>();
-            Assert.Contains($"{DemoAccountSeeder.Administrator} saved revision {revision + 1} of this user", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Contains($"{DemoAccountSeeder.Administrator} saved this user (now revision {revision + 1})", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Equal(revision + 1, problem.GetProperty("revision").GetInt32());
             var change = Assert.Single(problem.GetProperty("changes").EnumerateArray());
             Assert.Equal(("Status", "Active", "Disabled"), (change.GetProperty("field").GetString(), change.GetProperty("from").GetString(), change.GetProperty("to").GetString()));
         }
