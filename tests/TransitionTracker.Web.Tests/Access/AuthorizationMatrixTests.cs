@@ -169,6 +169,9 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         ["POST /api/scoring/evaluate"] = new(Access.SignedIn, "POST", _ => "/api/scoring/evaluate", """{"framework":"gp-consortium-readiness-2010","responses":[]}"""),
         ["GET /api/frameworks/"] = new(Access.SignedIn, "GET", _ => "/api/frameworks"),
         ["GET /api/frameworks/{id}"] = new(Access.SignedIn, "GET", _ => "/api/frameworks/world-class-commissioning"),
+        // Sent with a document that is not a framework, so the matrix publishes nothing.
+        ["POST /api/frameworks/preview"] = new(Access.Administrator, "POST", _ => "/api/frameworks/preview", """{"id":"not-a-framework"}""", SignedIn: "400"),
+        ["POST /api/frameworks/"] = new(Access.Administrator, "POST", _ => "/api/frameworks", """{"id":"not-a-framework"}""", SignedIn: "400"),
         ["GET /api/consortia/{code}"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}"),
         ["GET /healthz"] = new(Access.Public, "GET"),
         ["GET /healthz/live"] = new(Access.Public, "GET"),

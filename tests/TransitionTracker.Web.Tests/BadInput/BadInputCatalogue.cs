@@ -225,6 +225,8 @@ public static class BadInputCatalogue
         new("POST /api/consortia/{code}/plan/staff", Manager, "POST", "/api/consortia/00G/plan/staff", """{"function":"Bad input check","headcount":1,"destination":"Consortium"}"""),
         new("PUT /api/consortia/{code}/plan/milestones", Manager, "PUT", "/api/consortia/00G/plan/milestones", """{"shadowFormed":{"plannedOn":null,"actualOn":null,"revision":0},"pathfinder":{"plannedOn":null,"actualOn":null,"revision":0},"delegatedBudget":{"plannedOn":null,"actualOn":null,"revision":0},"authorised":{"plannedOn":null,"actualOn":null,"revision":0}}"""),
         new("PUT /api/pcts/{code}/quality/{month}", Manager, "PUT", "/api/pcts/5D7/quality/1999-01", """{"qippPlanned":1200,"qippDelivered":1100,"emergencyChange":1,"winterPlan":"agreed","rttAdmitted":91,"rttNonAdmitted":96}"""),
+        new("POST /api/frameworks/preview", Admin, "POST", "/api/frameworks/preview", """{"id":"bad-input-check","name":"Bad input check"}"""),
+        new("POST /api/frameworks/", Admin, "POST", "/api/frameworks", """{"id":"bad-input-check","name":"Bad input check"}"""),
         new("POST /api/users/", Admin, "POST", "/api/users", """{"email":"bad.input@example.nhs.uk","displayName":"Bad input check","password":"Transition-2010-check"}"""),
 
         // To a user who does not exist, so that no body changes anyone: a body is read before the user is looked up.
