@@ -146,7 +146,7 @@ public sealed class ChecklistPageTests : MudComponentContext, IClassFixture<Chec
         Assert.Contains("In progress", page.Find("#clashes [data-criterion=GOV-01]").TextContent);
         Assert.StartsWith("Not saved", page.Find("#save-state").TextContent, StringComparison.Ordinal);
         Assert.Equal(ResponseStatus.InProgress, (await _app.DraftAsync())!.ResponseTo("GOV-01")!.Status);
-        await page.FindAll("#clashes [data-criterion=GOV-01] button").First(b => b.TextContent.StartsWith("Keep mine", StringComparison.Ordinal)).ClickAsync(new());
+        await ClickAsync(page, () => page.FindAll("#clashes [data-criterion=GOV-01] button").First(b => b.TextContent.StartsWith("Keep mine", StringComparison.Ordinal)));
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("#clashes")), Patience);
         page.WaitForAssertion(() => Assert.Equal("Saved", page.Find("#save-state").TextContent), Patience);
         Assert.Equal(ResponseStatus.Met, (await _app.DraftAsync())!.ResponseTo("GOV-01")!.Status);
@@ -154,7 +154,7 @@ public sealed class ChecklistPageTests : MudComponentContext, IClassFixture<Chec
         await _app.SaveAsync(new AnswerInput("GOV-02", "in_progress", "Scheme of delegation drafted"));
         await AnswerAsync(page, "GOV-02", "met");
         page.WaitForAssertion(() => Assert.Single(page.FindAll("#clashes .app-clash")), Patience);
-        await page.FindAll("#clashes [data-criterion=GOV-02] button").First(b => b.TextContent.StartsWith("Take theirs", StringComparison.Ordinal)).ClickAsync(new());
+        await ClickAsync(page, () => page.FindAll("#clashes [data-criterion=GOV-02] button").First(b => b.TextContent.StartsWith("Take theirs", StringComparison.Ordinal)));
 
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("#clashes")), Patience);
         page.WaitForAssertion(() => Assert.Equal("Saved", page.Find("#save-state").TextContent), Patience);
@@ -200,7 +200,7 @@ public sealed class ChecklistPageTests : MudComponentContext, IClassFixture<Chec
 
         page.WaitForAssertion(() => Assert.Equal("Saved", page.Find("#save-state").TextContent), Patience);
         var shownScore = page.Find("#live-score").TextContent;
-        await page.Find("#check-and-submit").ClickAsync(new());
+        await ClickAsync(page, () => page.Find("#check-and-submit"));
         dialogs.WaitForAssertion(() => Assert.Contains("Submit this assessment?", dialogs.Markup), Patience);
         Assert.Contains($"Overall score {shownScore}", dialogs.Find("#submit-dialog").TextContent);
         Assert.Contains("Needs support", dialogs.Find("#submit-dialog").TextContent);
