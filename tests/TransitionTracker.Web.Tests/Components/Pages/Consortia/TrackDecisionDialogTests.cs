@@ -23,6 +23,9 @@ namespace TransitionTracker.Web.Tests.Components.Pages.Consortia;
 /// </summary>
 public sealed class TrackDecisionDialogTests : MudComponentContext, IAsyncLifetime
 {
+    // A save through the database may take more than bunit's one second on a busy machine.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
     private const string Code = "00G";
     private const string MyReason = "Strong clinical leadership; finance plan signed off in March.";
 
@@ -47,7 +50,7 @@ public sealed class TrackDecisionDialogTests : MudComponentContext, IAsyncLifeti
 
         Click(provider, "Record the decision");
 
-        provider.WaitForAssertion(() => Assert.Equal("Select the track this consortium should be on", provider.Find("#track-choice-error").TextContent));
+        provider.WaitForAssertion(() => Assert.Equal("Select the track this consortium should be on", provider.Find("#track-choice-error").TextContent), Patience);
         Assert.Contains("Enter the reason for your decision", provider.Find(".app-track-dialog").TextContent, StringComparison.Ordinal);
         Assert.Equal("true", provider.Find("#track-reason").GetAttribute("aria-invalid"));
         var described = provider.Find("#track-reason").GetAttribute("aria-describedby")!.Split(' ');
@@ -58,7 +61,7 @@ public sealed class TrackDecisionDialogTests : MudComponentContext, IAsyncLifeti
         await WriteAsync(provider, tooLong);
         Click(provider, "Record the decision");
 
-        provider.WaitForAssertion(() => Assert.Contains("1,000 characters or fewer (it has 1,001)", provider.Find(".app-track-dialog").TextContent, StringComparison.Ordinal));
+        provider.WaitForAssertion(() => Assert.Contains("1,000 characters or fewer (it has 1,001)", provider.Find(".app-track-dialog").TextContent, StringComparison.Ordinal), Patience);
         Assert.Empty(provider.FindAll("#track-choice-error"));
         Assert.Equal(tooLong, provider.Find("textarea#track-reason").TextContent);
         Assert.Equal("needs-support", provider.FindComponent<MudRadioGroup<string>>().Instance.Value);
@@ -102,7 +105,7 @@ public sealed class TrackDecisionDialogTests : MudComponentContext, IAsyncLifeti
         await WriteAsync(provider, MyReason);
         Click(provider, "Record the decision");
 
-        provider.WaitForAssertion(() => Assert.NotEmpty(provider.FindAll("#track-conflict")));
+        provider.WaitForAssertion(() => Assert.NotEmpty(provider.FindAll("#track-conflict")), Patience);
         var conflict = provider.Find("#track-conflict").TextContent;
         Assert.Contains("Your decision has not been recorded.", conflict, StringComparison.Ordinal);
         Assert.Contains("other.lead@example.nhs.uk decided at ", conflict, StringComparison.Ordinal);
@@ -131,7 +134,7 @@ public sealed class TrackDecisionDialogTests : MudComponentContext, IAsyncLifeti
         await ChooseAsync(provider, "fast-mover");
         await WriteAsync(provider, MyReason);
         Click(provider, "Record the decision");
-        provider.WaitForAssertion(() => Assert.NotEmpty(provider.FindAll("#track-conflict")));
+        provider.WaitForAssertion(() => Assert.NotEmpty(provider.FindAll("#track-conflict")), Patience);
 
         Click(provider, "Keep their decision");
 
@@ -152,7 +155,7 @@ public sealed class TrackDecisionDialogTests : MudComponentContext, IAsyncLifeti
         _current.Set(new ActingUser("q31", DemoAccountSeeder.Regional("Q31"), "Q31", new UserAccess([new RoleAssignment("q31", Role.RegionalLead, "Q31")], new Dictionary<string, string>())));
         Click(provider, "Record the decision");
 
-        provider.WaitForAssertion(() => Assert.Equal("You can no longer decide on this consortium's track. Nothing was recorded.", provider.Find("#track-problem").TextContent));
+        provider.WaitForAssertion(() => Assert.Equal("You can no longer decide on this consortium's track. Nothing was recorded.", provider.Find("#track-problem").TextContent), Patience);
         Assert.False(reference.Result.IsCompleted);
         Assert.Empty(Snackbars.ShownSnackbars);
         Assert.Empty(await ReasonsAsync());
@@ -183,7 +186,7 @@ public sealed class TrackDecisionDialogTests : MudComponentContext, IAsyncLifeti
         };
         IDialogReference? reference = null;
         await provider.InvokeAsync(async () => reference = await Services.GetRequiredService<IDialogService>().ShowAsync<TrackDecisionDialog>("Confirm or override the track", parameters));
-        provider.WaitForAssertion(() => Assert.NotEmpty(provider.FindAll(".app-track-dialog")));
+        provider.WaitForAssertion(() => Assert.NotEmpty(provider.FindAll(".app-track-dialog")), Patience);
         return (provider, reference!);
     }
 
