@@ -25,6 +25,9 @@ public sealed class FrameworkUploadJourneyTests(BrowserAppFixture app) : IClassF
         await page.SetViewportSizeAsync(1280, 900);
         await SignIn.AsAsync(page, DemoAccountSeeder.Administrator);
         await page.GotoAsync("/admin/frameworks");
+
+        // A link clicked while the page is still becoming live can be lost: click once it is.
+        await Expect(page.Locator("main[data-live=true]")).ToBeAttachedAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Upload a framework" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/admin/frameworks/upload$"));
         await Expect(page.Locator(".app-framework-upload[data-live=true]")).ToHaveCountAsync(1);
