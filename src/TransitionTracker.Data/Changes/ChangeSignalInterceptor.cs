@@ -15,7 +15,7 @@ public sealed class ChangeSignalInterceptor(DataChangeHub hub) : SaveChangesInte
 {
     private static readonly HashSet<string> NotChanges = new(StringComparer.Ordinal)
     {
-        nameof(AuditEntry), nameof(Versioning.DataVersion), nameof(Identity.SignInThrottle), "DataProtectionKey",
+        nameof(AuditEntry), nameof(Versioning.DataVersion), nameof(Identity.SignInThrottle), "DataProtectionKey", "DomainScore",
     };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -88,7 +88,7 @@ public sealed class ChangeSignalInterceptor(DataChangeHub hub) : SaveChangesInte
         var pcts = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || NotChanges.Contains(entry.Metadata.ClrType.Name) || entry.Metadata.ClrType.Name == "DomainScore")
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || NotChanges.Contains(entry.Metadata.ClrType.Name))
             {
                 continue;
             }
