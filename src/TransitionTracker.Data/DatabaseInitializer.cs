@@ -57,7 +57,10 @@ public sealed class DatabaseInitializer(
     public Task RefreshStatisticsAsync(CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? "VACUUM ANALYZE" : "ANALYZE", cancellationToken);
 
-    /// <summary>Applies any pending migrations; returns those applied.</summary>
+    /// <summary>
+    /// Applies any pending migrations; returns those applied. When they include the one that introduced the derived
+    /// records (<see cref="Derived.DerivedRecords"/>), those are written for the data already there, in one transaction.
+    /// </summary>
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
@@ -67,8 +70,20 @@ public sealed class DatabaseInitializer(
             await db.Database.MigrateAsync(cancellationToken);
         }
 
+        if (pending.Any(m => m.EndsWith(DerivedRecordsMigration, StringComparison.Ordinal)))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await Derived.DerivedRecords.RebuildAllAsync(db, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            logger.LogInformation("Monthly tracks and lesson writer scores written for the data present");
+        }
+
         return pending;
     }
+
+    // The migration that added MonthlyTracks and Lessons.WriterScore (named alike for both providers).
+    private const string DerivedRecordsMigration = "_MonthlyTracks";
 
     /// <summary>
     /// Adds whatever reference, framework and (with a password) demo data is missing, in the transaction already open;

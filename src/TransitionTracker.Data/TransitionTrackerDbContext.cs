@@ -75,6 +75,9 @@ public abstract class TransitionTrackerDbContext : IdentityDbContext<TransitionT
 
     public DbSet<TrackDecision> TrackDecisions => Set<TrackDecision>();
 
+    /// <summary>Each consortium's track at the end of the months in which it changed (kept by <see cref="Derived.DerivedRecords"/>).</summary>
+    public DbSet<MonthlyTrack> MonthlyTracks => Set<MonthlyTrack>();
+
     public DbSet<PlannedFunction> PlannedFunctions => Set<PlannedFunction>();
 
     public DbSet<Milestone> Milestones => Set<Milestone>();
@@ -95,16 +98,46 @@ public abstract class TransitionTrackerDbContext : IdentityDbContext<TransitionT
     /// <summary>Off only for bulk loads of reference and demo data, which are not user changes.</summary>
     public bool AuditingEnabled { get; set; } = true;
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        StampChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveWithDerivedAsync(acceptAllChangesOnSuccess, CancellationToken.None, sync: true).GetAwaiter().GetResult();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        SaveWithDerivedAsync(acceptAllChangesOnSuccess, cancellationToken, sync: false);
+
+    /// <summary>
+    /// Saves, and when the save touches what <see cref="Derived.DerivedRecords"/> are made from, rewrites them from the
+    /// saved data in the same transaction (one of its own when none is open). They are read after the save's own writes,
+    /// which replace the data stamp: a concurrent save waits for that row until this transaction ends, so it reads
+    /// this one's changes too.
+    /// </summary>
+    private async Task<int> SaveWithDerivedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken, bool sync)
     {
         StampChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var touched = FixingAuditKeys ? null : Derived.DerivedRecords.Touched(ChangeTracker);
+        if (touched is null || touched.IsEmpty)
+        {
+            return sync ? base.SaveChanges(acceptAllChangesOnSuccess) : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = sync ? base.SaveChanges(acceptAllChangesOnSuccess) : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await Derived.DerivedRecords.RefreshAsync(this, touched, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>

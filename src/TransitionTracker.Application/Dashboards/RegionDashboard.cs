@@ -297,21 +297,49 @@ public sealed class RegionDashboard(
     }
 
     /// <summary>
-    /// The track trend in two queries: every submitted readiness assessment and every regional decision of the
-    /// consortia in view up to the end of the reference date (a few small columns each), carried forward month by
-    /// month in memory by <see cref="TrackTrend"/>.
+    /// The track trend from the monthly track snapshot (<see cref="MonthlyTrack"/>): its rows for the consortia in view
+    /// up to the reference month, counted by month, track and the track before, in one query. A row holds the track at
+    /// the end of its month, so when anything was recorded after the end of the reference date but within its month
+    /// (only possible with a configured date) the trend is worked out from the assessments and decisions instead.
     /// </summary>
     private async Task<IReadOnlyList<TrackTrendPoint>> QueryTrendAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken)
     {
         await using var db = contexts.OpenForReading();
+        var last = referenceDate.Month;
+        var end = referenceDate.EndUtc;
+        var monthEnd = DashboardReferenceDate.EndOfUkDayUtc(last.AddMonths(1).AddDays(-1));
+        if (end < monthEnd
+            && (await db.Assessments.AnyAsync(
+                    a => a.FrameworkId == ShippedFrameworks.Default && a.Status == AssessmentStatus.Submitted && a.SubmittedAtUtc >= end && a.SubmittedAtUtc < monthEnd,
+                    cancellationToken)
+                || await db.TrackDecisions.AnyAsync(d => d.DecidedAtUtc >= end && d.DecidedAtUtc < monthEnd, cancellationToken)))
+        {
+            return await QueryTrendFromHistoryAsync(db, regionCode, access, cancellationToken);
+        }
+
+        var codes = Consortia(db, regionCode, access).Select(c => c.Code);
+        var changes = await db.MonthlyTracks.AsNoTracking()
+            .Where(m => codes.Contains(m.ConsortiumCode) && m.Month <= last)
+            .GroupBy(m => new { m.Month, m.Track, m.PreviousTrack })
+            .Select(g => new TrackChangeCount(g.Key.Month, g.Key.Track, g.Key.PreviousTrack, g.Count()))
+            .ToListAsync(cancellationToken);
+        return TrackTrend.FromChanges(changes, last);
+    }
+
+    /// <summary>
+    /// The track trend in two queries: every submitted readiness assessment and every regional decision of the
+    /// consortia in view up to the end of the reference date (a few small columns each), carried forward month by
+    /// month in memory by <see cref="TrackTrend.Build"/>.
+    /// </summary>
+    private async Task<IReadOnlyList<TrackTrendPoint>> QueryTrendFromHistoryAsync(TransitionTrackerDbContext db, string? regionCode, UserAccess access, CancellationToken cancellationToken)
+    {
         var codes = Consortia(db, regionCode, access).Select(c => c.Code);
         var submissions = await Submitted(db, ShippedFrameworks.Default)
             .Where(a => codes.Contains(a.ConsortiumCode) && a.Track != null)
             .Select(a => new { a.ConsortiumCode, At = a.SubmittedAtUtc!.Value, a.Id, Track = a.Track!.Value })
             .ToListAsync(cancellationToken);
-        var end = referenceDate.EndUtc;
-        var decisions = await db.TrackDecisions.AsNoTracking()
-            .Where(d => codes.Contains(d.ConsortiumCode) && d.DecidedAtUtc < end)
+        var decisions = await Decisions(db)
+            .Where(d => codes.Contains(d.ConsortiumCode))
             .Select(d => new { d.ConsortiumCode, d.DecidedAtUtc, d.Id, d.Track })
             .ToListAsync(cancellationToken);
         var events = submissions.Select(a => new TrackEvent(a.ConsortiumCode, a.At, a.Id, a.Track, IsDecision: false))

@@ -6,6 +6,8 @@ namespace TransitionTracker.Application.Dashboards;
 /// The track trend: for each month, every consortium's effective track as it stood at the end of that month in the UK (its
 /// latest decision up to then, otherwise its latest submitted assessment up to then), carried forward through months
 /// in which it did nothing. So one new submission changes each month's counts by at most that one consortium.
+/// <see cref="Build"/> works it out from the assessments and decisions themselves; <see cref="FromChanges"/> from the
+/// monthly track snapshot (<see cref="Domain.Assessments.MonthlyTrack"/>), which holds the same months already worked out.
 /// </summary>
 public static class TrackTrend
 {
@@ -63,5 +65,50 @@ public static class TrackTrend
         }
 
         return points;
+    }
+
+    /// <summary>
+    /// The same points from the snapshot's rows counted by month, track and the track before (each row moves one
+    /// consortium onto its track from the one before): one point per month from the first row's to <paramref name="lastMonth"/>.
+    /// </summary>
+    public static IReadOnlyList<TrackTrendPoint> FromChanges(IEnumerable<TrackChangeCount> changes, DateOnly lastMonth)
+    {
+        var end = new DateOnly(lastMonth.Year, lastMonth.Month, 1);
+        var byMonth = changes.Where(c => c.Month <= end).ToLookup(c => c.Month);
+        if (byMonth.Count == 0)
+        {
+            return [];
+        }
+
+        var points = new List<TrackTrendPoint>();
+        int fast = 0, support = 0;
+        for (var month = byMonth.Min(g => g.Key); month <= end; month = month.AddMonths(1))
+        {
+            foreach (var change in byMonth[month])
+            {
+                Count(change.Track, change.Consortia);
+                if (change.PreviousTrack is { } previous)
+                {
+                    Count(previous, -change.Consortia);
+                }
+            }
+
+            points.Add(new TrackTrendPoint(month, fast, support));
+        }
+
+        return points;
+
+        void Count(Track track, int by)
+        {
+            switch (track)
+            {
+                case Track.FastMover:
+                    fast += by;
+                    break;
+                case Track.NeedsSupport:
+                    support += by;
+                    break;
+            }
+        }
     }
 }

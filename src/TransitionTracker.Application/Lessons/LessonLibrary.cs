@@ -160,19 +160,12 @@ public sealed class LessonLibrary(DbContexts contexts, OrganisationScope scope, 
 
         await using var db = contexts.OpenForReading();
 
-        // The latest submission of each writer's consortium is found through the index on (ConsortiumCode, Status,
-        // SubmittedAtUtc), one seek per lesson, so the cost follows the number of lessons, not the length of every
-        // consortium's history; of two submitted at the same moment, the higher id, as in the assessment history.
+        // Each lesson carries its writer's score in its domain from the writer's latest submission (kept up to date by
+        // the data layer on every submission), so the strong writers' lessons are one range of the index on
+        // (DomainId, WriterScore) per domain, however long every consortium's history.
         var candidates =
             from lesson in db.Lessons
-            where domains.Contains(lesson.DomainId) && lesson.ConsortiumCode != code
-            join score in db.DomainScores on lesson.DomainId equals score.DomainId
-            where score.AssessmentId == db.Assessments
-                .Where(a => a.ConsortiumCode == lesson.ConsortiumCode && a.Status == AssessmentStatus.Submitted && a.FrameworkId == ShippedFrameworks.Default)
-                .OrderByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.Id)
-                .Select(a => a.Id)
-                .FirstOrDefault()
-                && score.Score >= StrongDomainScore
+            where domains.Contains(lesson.DomainId) && lesson.WriterScore >= StrongDomainScore && lesson.ConsortiumCode != code
             join consortium in db.Consortia on lesson.ConsortiumCode equals consortium.Code
             select new
             {
@@ -183,7 +176,7 @@ public sealed class LessonLibrary(DbContexts contexts, OrganisationScope scope, 
                 lesson.WrittenAtUtc,
                 lesson.ConsortiumCode,
                 ConsortiumName = consortium.Name,
-                Score = score.Score!.Value,
+                Score = lesson.WriterScore!.Value,
             };
         var rows = await candidates.ToListAsync(cancellationToken);
 

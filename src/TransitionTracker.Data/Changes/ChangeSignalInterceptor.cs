@@ -9,13 +9,13 @@ namespace TransitionTracker.Data.Changes;
 /// <summary>
 /// Announces on <see cref="DataChangeHub"/> what each save changed, once it is committed: straight after the save, or
 /// when the transaction it ran in commits (nothing when it rolls back). Only the records a user sees count: the audit
-/// trail, the data stamp, throttles, keys and derived scores are not changes of their own.
+/// trail, the data stamp, throttles, keys, derived scores and monthly tracks are not changes of their own.
 /// </summary>
 public sealed class ChangeSignalInterceptor(DataChangeHub hub) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private static readonly HashSet<string> NotChanges = new(StringComparer.Ordinal)
     {
-        nameof(AuditEntry), nameof(Versioning.DataVersion), nameof(Identity.SignInThrottle), "DataProtectionKey", "DomainScore",
+        nameof(AuditEntry), nameof(Versioning.DataVersion), nameof(Identity.SignInThrottle), "DataProtectionKey", "DomainScore", "MonthlyTrack",
     };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)

@@ -26,6 +26,18 @@ internal sealed class TrackDecisionConfiguration : IEntityTypeConfiguration<Trac
     }
 }
 
+internal sealed class MonthlyTrackConfiguration : IEntityTypeConfiguration<MonthlyTrack>
+{
+    public void Configure(EntityTypeBuilder<MonthlyTrack> builder)
+    {
+        builder.HasKey(m => new { m.ConsortiumCode, m.Month });
+        builder.Property(m => m.ConsortiumCode).HasMaxLength(OrganisationCode.MaxLength);
+        builder.Property(m => m.Track).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.PreviousTrack).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<Consortium>().WithMany().HasForeignKey(m => m.ConsortiumCode).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class PlannedFunctionConfiguration : IEntityTypeConfiguration<PlannedFunction>
 {
     public void Configure(EntityTypeBuilder<PlannedFunction> builder)
@@ -96,5 +108,8 @@ internal sealed class LessonConfiguration : IEntityTypeConfiguration<Lesson>
         builder.Property(l => l.WrittenBy).HasMaxLength(256).IsRequired();
         builder.HasOne<Consortium>().WithMany().HasForeignKey(l => l.ConsortiumCode).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(l => new { l.DomainId, l.ConsortiumCode });
+
+        // Lessons from others: the strong writers' lessons in a domain are one range of this index.
+        builder.HasIndex(l => new { l.DomainId, l.WriterScore });
     }
 }

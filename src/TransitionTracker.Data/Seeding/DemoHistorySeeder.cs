@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using TransitionTracker.Data.Derived;
 using TransitionTracker.Domain.Assessments;
 using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.Lessons;
@@ -128,6 +129,10 @@ public sealed class DemoHistorySeeder(TransitionTrackerDbContext db, TimeProvide
             await domainScores.FlushAsync(cancellationToken);
             AddLessons(latestScores, random);
             await db.SaveChangesAsync(cancellationToken);
+
+            // The assessments went in bulk, past the save that keeps the monthly tracks (the lessons' writer scores
+            // were written by the save above).
+            await DerivedRecords.RefreshMonthlyTracksAsync(db, consortia.Select(c => c.Code).ToList(), cancellationToken);
             if (db.Database.IsNpgsql())
             {
                 // The ids were given explicitly, so the identity sequence has to be moved past them.

@@ -32,4 +32,12 @@ public sealed class Lesson
     public string WrittenBy { get; private set; }
 
     public DateTime WrittenAtUtc { get; private set; }
+
+    /// <summary>
+    /// The writing consortium's score in <see cref="DomainId"/> in its latest submitted assessment against the default
+    /// framework (0–100; null when it has none or the domain was not scored): set in the save that adds the lesson and
+    /// rewritten in every save that submits one of the consortium's assessments (docs/architecture.md, "The monthly
+    /// track snapshot").
+    /// </summary>
+    public double? WriterScore { get; private set; }
 }

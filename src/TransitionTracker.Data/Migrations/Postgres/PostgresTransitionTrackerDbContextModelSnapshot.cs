@@ -591,6 +591,29 @@ namespace TransitionTracker.Data.Migrations.Postgres
                     b.ToTable("DomainScores");
                 });
 
+            modelBuilder.Entity("TransitionTracker.Domain.Assessments.MonthlyTrack", b =>
+                {
+                    b.Property<string>("ConsortiumCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PreviousTrack")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Track")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("ConsortiumCode", "Month");
+
+                    b.ToTable("MonthlyTracks");
+                });
+
             modelBuilder.Entity("TransitionTracker.Domain.Assessments.TrackDecision", b =>
                 {
                     b.Property<int>("Id")
@@ -667,6 +690,9 @@ namespace TransitionTracker.Data.Migrations.Postgres
                         .HasMaxLength(150)
                         .HasColumnType("character varying(150)");
 
+                    b.Property<double?>("WriterScore")
+                        .HasColumnType("double precision");
+
                     b.Property<DateTime>("WrittenAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -680,6 +706,8 @@ namespace TransitionTracker.Data.Migrations.Postgres
                     b.HasIndex("ConsortiumCode");
 
                     b.HasIndex("DomainId", "ConsortiumCode");
+
+                    b.HasIndex("DomainId", "WriterScore");
 
                     b.ToTable("Lessons");
                 });
@@ -1274,6 +1302,15 @@ namespace TransitionTracker.Data.Migrations.Postgres
                     b.HasOne("TransitionTracker.Domain.Assessments.Assessment", null)
                         .WithMany("DomainScores")
                         .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Assessments.MonthlyTrack", b =>
+                {
+                    b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
+                        .WithMany()
+                        .HasForeignKey("ConsortiumCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

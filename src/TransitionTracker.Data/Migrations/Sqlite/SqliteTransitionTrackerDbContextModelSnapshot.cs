@@ -570,6 +570,29 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                     b.ToTable("DomainScores");
                 });
 
+            modelBuilder.Entity("TransitionTracker.Domain.Assessments.MonthlyTrack", b =>
+                {
+                    b.Property<string>("ConsortiumCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousTrack")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Track")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConsortiumCode", "Month");
+
+                    b.ToTable("MonthlyTracks");
+                });
+
             modelBuilder.Entity("TransitionTracker.Domain.Assessments.TrackDecision", b =>
                 {
                     b.Property<int>("Id")
@@ -642,6 +665,9 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("WriterScore")
+                        .HasColumnType("REAL");
+
                     b.Property<DateTime>("WrittenAtUtc")
                         .HasColumnType("TEXT");
 
@@ -655,6 +681,8 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                     b.HasIndex("ConsortiumCode");
 
                     b.HasIndex("DomainId", "ConsortiumCode");
+
+                    b.HasIndex("DomainId", "WriterScore");
 
                     b.ToTable("Lessons");
                 });
@@ -1233,6 +1261,15 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                     b.HasOne("TransitionTracker.Domain.Assessments.Assessment", null)
                         .WithMany("DomainScores")
                         .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Assessments.MonthlyTrack", b =>
+                {
+                    b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
+                        .WithMany()
+                        .HasForeignKey("ConsortiumCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

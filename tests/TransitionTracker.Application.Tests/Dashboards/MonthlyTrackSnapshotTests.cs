@@ -1,0 +1,234 @@
+using Microsoft.EntityFrameworkCore;
+using TransitionTracker.Application.Assessments;
+using TransitionTracker.Application.Dashboards;
+using TransitionTracker.Application.Tests.Infrastructure;
+using TransitionTracker.Data;
+using TransitionTracker.Domain.Assessments;
+using TransitionTracker.Domain.Frameworks;
+using TransitionTracker.Domain.Scoring;
+
+namespace TransitionTracker.Application.Tests.Dashboards;
+
+/// <summary>
+/// The monthly track snapshot and the lessons' writer scores, kept by every save, always say what working them out
+/// again from the assessments and decisions says: after each of a seeded sequence of submissions and regional
+/// decisions, in and out of time order, across UK month ends in summer and winter time, on the demo data.
+/// </summary>
+public sealed class MonthlyTrackSnapshotTests : IAsyncLifetime
+{
+    // Consortia of region Q30 (00G, 00H, 00C) and one of another region (01G).
+    private static readonly string[] Consortia = [Demo.LeadsConsortium, Demo.ManagedConsortium, Demo.OtherConsortium, Demo.OtherRegionConsortium];
+
+    private readonly ApplicationHost _host = new(readCache: false);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task After_every_submission_and_decision_the_snapshot_gives_the_trend_worked_out_from_the_history()
+    {
+        var random = new Random(20101);
+        var framework = ShippedFrameworks.DefaultFramework;
+        var lastMonth = new DateOnly(2014, 12, 1);
+        await AssertSnapshotMatchesHistoryAsync(lastMonth);
+
+        for (var step = 0; step < 40; step++)
+        {
+            var consortium = Consortia[random.Next(Consortia.Length)];
+            var at = Moment(random);
+            await using (var db = _host.OpenContext())
+            {
+                if (random.Next(3) == 0)
+                {
+                    var previous = await db.TrackDecisions.Where(d => d.ConsortiumCode == consortium).OrderByDescending(d => d.Revision).FirstOrDefaultAsync();
+                    var track = random.Next(2) == 0 ? Track.FastMover : Track.NeedsSupport;
+                    db.TrackDecisions.Add(new TrackDecision(consortium, track, null, $"Step {step}", "regional.q30@demo.test", at, previous));
+                }
+                else
+                {
+                    db.Assessments.Add(Submitted(framework, consortium, at, random));
+                }
+
+                await db.SaveChangesAsync();
+            }
+
+            await AssertSnapshotMatchesHistoryAsync(lastMonth);
+        }
+
+        // A decision through the use case, as a regional lead makes one, keeps it too.
+        var lead = await _host.UserAsync(Demo.RegionalLead);
+        int basedOn;
+        await using (var db = _host.OpenContext())
+        {
+            basedOn = await db.TrackDecisions.Where(d => d.ConsortiumCode == Demo.ManagedConsortium).MaxAsync(d => (int?)d.Revision) ?? 0;
+        }
+
+        var decided = await _host.RunAsync<TrackReview, TransitionTracker.Application.Editing.EditOutcome<TrackDecision>>(r =>
+            r.DecideAsync(lead, Demo.ManagedConsortium, basedOn, "needs-support", "Finance lead left", CancellationToken.None));
+        Assert.True(decided.IsSaved);
+        var thisMonth = UkCalendar.Today(TimeProvider.System);
+        await AssertSnapshotMatchesHistoryAsync(new DateOnly(thisMonth.Year, thisMonth.Month, 1));
+
+        // The national dashboard's trend reads the snapshot and says the same as the history of the consortia it counts.
+        var national = await _host.UserAsync(Demo.National);
+        var view = await _host.RunAsync<RegionDashboard, NationalDashboardView?>(d => d.NationalAsync(national, null, null, CancellationToken.None));
+        Assert.NotNull(view);
+        Assert.Equal(await TrendFromHistoryAsync(thisMonth, standingOn: thisMonth), view.Trend);
+    }
+
+    [Fact]
+    public async Task Every_lesson_carries_its_writers_score_from_their_latest_submission()
+    {
+        var random = new Random(7);
+        var framework = ShippedFrameworks.DefaultFramework;
+        for (var step = 0; step < 6; step++)
+        {
+            await using var db = _host.OpenContext();
+            var consortium = Consortia[step % Consortia.Length];
+            db.Assessments.Add(Submitted(framework, consortium, new DateTime(2013, 6, 1, 9, 0, 0, DateTimeKind.Utc).AddDays(step), random));
+            if (step % 2 == 0)
+            {
+                db.Lessons.Add(new Domain.Lessons.Lesson(consortium, framework.Domains[step].Id, $"Lesson {step}", "What we learned.", "test", DateTime.UtcNow));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = _host.OpenContext();
+        var lessons = await check.Lessons.AsNoTracking().ToListAsync();
+        Assert.Contains(lessons, l => l.WriterScore is not null);
+        foreach (var lesson in lessons)
+        {
+            var latest = await check.Assessments
+                .Where(a => a.ConsortiumCode == lesson.ConsortiumCode && a.Status == AssessmentStatus.Submitted && a.FrameworkId == ShippedFrameworks.Default)
+                .OrderByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.Id)
+                .Select(a => (int?)a.Id)
+                .FirstOrDefaultAsync();
+            var score = await check.DomainScores
+                .Where(d => d.AssessmentId == latest && d.DomainId == lesson.DomainId)
+                .Select(d => d.Score)
+                .FirstOrDefaultAsync();
+            Assert.Equal(score, lesson.WriterScore);
+        }
+    }
+
+    [Fact]
+    public async Task Rebuilding_for_data_already_there_gives_the_rows_and_scores_every_save_kept()
+    {
+        await using (var db = _host.OpenContext())
+        {
+            db.Assessments.Add(Submitted(ShippedFrameworks.DefaultFramework, Demo.LeadsConsortium, new DateTime(2013, 6, 30, 23, 30, 0, DateTimeKind.Utc), new Random(3)));
+            db.TrackDecisions.Add(new TrackDecision(Demo.ManagedConsortium, Track.NeedsSupport, null, "Board vacancies", "regional.q30@demo.test", new DateTime(2013, 7, 2, 9, 0, 0, DateTimeKind.Utc), null));
+            await db.SaveChangesAsync();
+        }
+
+        var (kept, keptScores) = await DerivedAsync();
+        Assert.NotEmpty(kept);
+        Assert.Contains(keptScores, s => s is not null);
+
+        // As the data stands just after the migration that added them: no rows, no scores.
+        await using (var db = _host.OpenContext())
+        {
+            await db.MonthlyTracks.ExecuteDeleteAsync();
+            await db.Lessons.ExecuteUpdateAsync(s => s.SetProperty(l => l.WriterScore, (double?)null));
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await Data.Derived.DerivedRecords.RebuildAllAsync(db, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        var (rebuilt, rebuiltScores) = await DerivedAsync();
+        Assert.Equal(kept, rebuilt);
+        Assert.Equal(keptScores, rebuiltScores);
+    }
+
+    private async Task<(List<(string, DateOnly, Track, Track?)> Rows, List<double?> Scores)> DerivedAsync()
+    {
+        await using var db = _host.OpenContext();
+        var rows = (await db.MonthlyTracks.AsNoTracking().ToListAsync())
+            .Select(m => (m.ConsortiumCode, m.Month, m.Track, m.PreviousTrack))
+            .OrderBy(m => m.ConsortiumCode, StringComparer.Ordinal).ThenBy(m => m.Month)
+            .ToList();
+        var scores = await db.Lessons.AsNoTracking().OrderBy(l => l.Id).Select(l => l.WriterScore).ToListAsync();
+        return (rows, scores);
+    }
+
+    // Within June 2010 to May 2014 (the demo history ends in March 2013, so later months hold only these), half of
+    // them in the last hour of a month in UTC: in summer time that is already the next month in the UK.
+    private static DateTime Moment(Random random)
+    {
+        var month = new DateTime(2010, 6, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(random.Next(48));
+        return random.Next(2) == 0
+            ? month.AddMonths(1).AddMinutes(-1 - random.Next(59))
+            : month.AddDays(random.Next(28)).AddHours(random.Next(24)).AddMinutes(random.Next(60));
+    }
+
+    private static Assessment Submitted(Framework framework, string consortium, DateTime at, Random random)
+    {
+        var responses = framework.Criteria
+            .Select(c => CriterionResponse.WithStatus(c.Id, random.Next(3) switch { 0 => ResponseStatus.Met, 1 => ResponseStatus.InProgress, _ => ResponseStatus.NotStarted }))
+            .ToList();
+        var assessment = new Assessment(consortium, framework.Id, framework.Version, "test", at);
+        foreach (var response in responses)
+        {
+            assessment.Answer(response.CriterionId, response.Status, null, null, "test", at);
+        }
+
+        assessment.Submit(ReadinessScorer.Score(framework, responses), "{}", "test", at);
+        return assessment;
+    }
+
+    // Every consortium at once: the trend from all the snapshot's rows against TrackTrend.Build over every assessment
+    // and decision, and each consortium's rows against the months worked out from its own history.
+    private async Task AssertSnapshotMatchesHistoryAsync(DateOnly lastMonth)
+    {
+        await using var db = _host.OpenContext();
+        var changes = await db.MonthlyTracks.AsNoTracking()
+            .GroupBy(m => new { m.Month, m.Track, m.PreviousTrack })
+            .Select(g => new TrackChangeCount(g.Key.Month, g.Key.Track, g.Key.PreviousTrack, g.Count()))
+            .ToListAsync();
+        var events = await EventsAsync(db, before: DateTime.MaxValue);
+        Assert.Equal(TrackTrend.Build(events, lastMonth), TrackTrend.FromChanges(changes, lastMonth));
+
+        foreach (var consortium in Consortia)
+        {
+            var rows = await db.MonthlyTracks.AsNoTracking().Where(m => m.ConsortiumCode == consortium).OrderBy(m => m.Month).ToListAsync();
+            var mine = events.Where(e => e.ConsortiumCode == consortium).ToList();
+            var changed = new List<(DateOnly Month, Track Track)>();
+            Track? before = null;
+            foreach (var point in TrackTrend.Build(mine, lastMonth))
+            {
+                Track? track = point.FastMovers == 1 ? Track.FastMover : point.NeedsSupport == 1 ? Track.NeedsSupport : null;
+                if (track is { } now && now != before)
+                {
+                    changed.Add((point.Month, now));
+                }
+
+                before = track;
+            }
+
+            Assert.Equal(changed, rows.Select(r => (r.Month, r.Track)));
+        }
+    }
+
+    private async Task<IReadOnlyList<TrackTrendPoint>> TrendFromHistoryAsync(DateOnly asAt, DateOnly standingOn)
+    {
+        await using var db = _host.OpenContext();
+        var standing = await db.Consortia.Where(c => c.MergedOn == null || c.MergedOn > standingOn).Select(c => c.Code).ToListAsync();
+        var events = await EventsAsync(db, before: DashboardReferenceDate.EndOfUkDayUtc(asAt));
+        return TrackTrend.Build(events.Where(e => standing.Contains(e.ConsortiumCode)), new DateOnly(asAt.Year, asAt.Month, 1));
+    }
+
+    private static async Task<List<TrackEvent>> EventsAsync(TransitionTrackerDbContext db, DateTime before)
+    {
+        var submitted = await db.Assessments.AsNoTracking()
+            .Where(a => a.Status == AssessmentStatus.Submitted && a.FrameworkId == ShippedFrameworks.Default && a.Track != null && a.SubmittedAtUtc < before)
+            .Select(a => new TrackEvent(a.ConsortiumCode, a.SubmittedAtUtc!.Value, a.Id, a.Track!.Value, false))
+            .ToListAsync();
+        var decided = await db.TrackDecisions.AsNoTracking()
+            .Where(d => d.DecidedAtUtc < before)
+            .Select(d => new TrackEvent(d.ConsortiumCode, d.DecidedAtUtc, d.Id, d.Track, true))
+            .ToListAsync();
+        return [.. submitted, .. decided];
+    }
+}
