@@ -31,6 +31,9 @@ public sealed class TransitionTrackerServer : WebApplicationFactory<Program>
     /// <summary>An instance on a PostgreSQL database, as one of several behind a load balancer.</summary>
     public static TransitionTrackerServer OnPostgres(string connectionString) => new("Postgres", connectionString);
 
+    /// <summary>Settings of this instance beyond the test defaults (name → value, as in appsettings with ':'), set before <see cref="Start"/>.</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Where the browser reaches the app, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -60,5 +63,9 @@ public sealed class TransitionTrackerServer : WebApplicationFactory<Program>
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("RateLimiting:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (name, value) in Settings)
+        {
+            builder.UseSetting(name, value);
+        }
     }
 }
