@@ -154,42 +154,62 @@ public static class UserLoad
         var writers = 0;
         try
         {
+            // Who opens what: two dashboards, then a checklist, and so on; each user signed in once.
+            var plan = new List<(string Email, string Path, bool Checklist)>();
             var next = 0;
-            for (var i = 0; workers.Count < options.Circuits; i++)
+            for (var i = 0; plan.Count < options.Circuits * 2; i++)
             {
                 var checklist = i % 3 == 2;
-                string email, path;
                 if (checklist)
                 {
                     var (pct, consortium) = drafts[next++ % drafts.Count];
-                    email = $"pct.{pct.ToLowerInvariant()}@demo.test";
-                    path = $"/consortia/{consortium}/assessments/gp-consortium-readiness-2010?domain=governance";
+                    plan.Add(($"pct.{pct.ToLowerInvariant()}@demo.test", $"/consortia/{consortium}/assessments/gp-consortium-readiness-2010?domain=governance", true));
                 }
                 else
                 {
                     var region = regions[i % regions.Count];
-                    email = $"regional.{region.ToLowerInvariant()}@demo.test";
-                    path = $"/regions/{region}";
+                    plan.Add(($"regional.{region.ToLowerInvariant()}@demo.test", $"/regions/{region}", false));
+                }
+            }
+
+            // Opened four at a time; an address this user cannot open (a consortium with no checklist) is skipped.
+            var queue = new Queue<(string Email, string Path, bool Checklist)>(plan);
+            while (workers.Count < options.Circuits && queue.Count > 0)
+            {
+                var batch = new List<(string Email, string Path, bool Checklist)>();
+                while (batch.Count < Math.Min(4, options.Circuits - workers.Count) && queue.Count > 0)
+                {
+                    batch.Add(queue.Dequeue());
                 }
 
-                if (!signedIn.TryGetValue(email, out var state))
+                foreach (var (email, _, _) in batch)
                 {
-                    state = signedIn[email] = await SignInAsync(browser, options, email);
+                    if (!signedIn.ContainsKey(email))
+                    {
+                        signedIn[email] = await SignInAsync(browser, options, email);
+                    }
                 }
 
-                if (await OpenAsync(browser, options, state, path, checklist) is { } worker)
+                foreach (var worker in await Task.WhenAll(batch.Select(b => OpenAsync(browser, options, signedIn[b.Email], b.Path, b.Checklist))))
                 {
+                    if (worker is null)
+                    {
+                        skipped++;
+                        continue;
+                    }
+
                     workers.Add(worker);
-                    writers += checklist ? 1 : 0;
+                    writers += worker.Checklist ? 1 : 0;
                     if (workers.Count % 25 == 0)
                     {
                         Console.WriteLine($"{workers.Count} pages open");
                     }
                 }
-                else if (++skipped > options.Circuits)
-                {
-                    throw new InvalidOperationException("Too many pages could not be opened; is the demo data there?");
-                }
+            }
+
+            if (workers.Count < options.Circuits)
+            {
+                throw new InvalidOperationException($"Only {workers.Count} pages could be opened; is the demo data there?");
             }
 
             Console.WriteLine($"{workers.Count} pages open ({workers.Count - writers} dashboards, {writers} checklists on {Math.Min(writers, drafts.Count)} drafts; {skipped} addresses skipped)");
