@@ -66,7 +66,7 @@ public static class CircuitLoad
         for (var i = 0; i < options.WarmUp; i++)
         {
             var (context, _) = await OpenAsync(browser, options, signedIn);
-            await context.CloseAsync();
+            await CloseAsync(context);
         }
 
         await WaitForCircuitsAsync(http, expected: 0);
@@ -94,6 +94,7 @@ public static class CircuitLoad
             Report(options, before, after, delays);
             if (after.OpenCircuits - before.OpenCircuits < options.Contexts)
             {
+                Console.Error.WriteLine($"circuits: {options.Contexts} pages open but {after.OpenCircuits - before.OpenCircuits} more circuits on the server.");
                 return 1;
             }
 
@@ -110,7 +111,7 @@ public static class CircuitLoad
         {
             foreach (var context in contexts)
             {
-                await context.CloseAsync();
+                await CloseAsync(context);
             }
         }
     }
@@ -137,7 +138,7 @@ public static class CircuitLoad
             $"paused {paused} of {pages.Count}: heap {before.ManagedBytes / 1048576.0:F1} MB (before opening) -> {after.ManagedBytes / 1048576.0:F1} MB, resident -> {after.ResidentBytes / 1048576.0:F1} MB, open circuits {after.OpenCircuits}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"PAUSED paused={paused} open_circuits={after.OpenCircuits} heap_kb_per_paused={managedPer:F1} resident_kb_per_paused={residentPer:F0}"));
-        return paused == pages.Count && after.OpenCircuits == before.OpenCircuits ? 0 : 1;
+        return paused == pages.Count && after.OpenCircuits <= before.OpenCircuits ? 0 : 1;
     }
 
     private static void Report(Options options, Memory before, Memory after, List<double> delays)
@@ -185,6 +186,18 @@ public static class CircuitLoad
         await page.WaitForFunctionAsync("() => window.__liveAt !== undefined", null, new() { Timeout = 30_000 });
         var delay = await page.EvaluateAsync<double>("() => window.__liveAt - performance.getEntriesByType('navigation')[0].responseStart");
         return (context, delay);
+    }
+
+    // Leaving the page first makes blazor.web.js tell the server the circuit is finished; closing the context alone
+    // leaves it disconnected, and retained for three minutes, in the next run's figures.
+    private static async Task CloseAsync(IBrowserContext context)
+    {
+        foreach (var page in context.Pages)
+        {
+            await page.GotoAsync("about:blank");
+        }
+
+        await context.CloseAsync();
     }
 
     private static async Task<Memory> MemoryAsync(HttpClient http) =>
