@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using TransitionTracker.Application.Dashboards;
 
 namespace TransitionTracker.Browser.Tests;
 
@@ -29,15 +28,11 @@ public sealed class TransitionTrackerServer : WebApplicationFactory<Program>
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
-    /// <summary>
-    /// An instance on a PostgreSQL database, as one of several behind a load balancer. With
-    /// <paramref name="dashboardsAsAtToday"/> its dashboards are as at today, as in a real deployment, instead of the
-    /// demo's 31 March 2013 (set for Development), so that something recorded during a test counts on them at once.
-    /// </summary>
-    public static TransitionTrackerServer OnPostgres(string connectionString, bool dashboardsAsAtToday = false) =>
-        new("Postgres", connectionString) { dashboardsAsAtToday = dashboardsAsAtToday };
+    /// <summary>An instance on a PostgreSQL database, as one of several behind a load balancer.</summary>
+    public static TransitionTrackerServer OnPostgres(string connectionString) => new("Postgres", connectionString);
 
-    private bool dashboardsAsAtToday;
+    /// <summary>Settings of this instance beyond the test defaults (name → value, as in appsettings with ':'), set before <see cref="Start"/>.</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Where the browser reaches the app, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
     public Uri BaseAddress { get; private set; } = null!;
@@ -66,12 +61,11 @@ public sealed class TransitionTrackerServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", provider);
         builder.UseSetting("ConnectionStrings:TransitionTracker", connectionString);
         builder.UseSetting("Seed:Demo", "true");
-        if (dashboardsAsAtToday)
-        {
-            builder.UseSetting(DashboardReferenceDate.SettingName, "");
-        }
-
         builder.UseSetting("RateLimiting:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (name, value) in Settings)
+        {
+            builder.UseSetting(name, value);
+        }
     }
 }

@@ -10,8 +10,9 @@ namespace TransitionTracker.Benchmarks.Circuits;
 /// leaves them open and idle. For each it measures the time from the first byte of the page to the moment its
 /// circuit is live (the layout's <c>main</c> gets <c>data-live="true"</c> in the circuit's first render). Before and
 /// after, it reads the app's <c>/dev/memory</c> (heap after a full collection, resident memory, open circuits), so the
-/// memory each idle circuit holds is the difference over N. Prints figures; the targets are judged by the load script
-/// (docs/performance.md, "Circuits").
+/// memory each idle circuit holds is the difference over N. With <c>--pause</c> it then pauses every page's circuit
+/// (<c>Blazor.pauseCircuit()</c>, as a tab hidden for a while does) and reads the memory again: what a paused page
+/// costs the server. Prints figures; the targets are judged by the load script (docs/performance.md, "Circuits").
 /// </summary>
 public static class CircuitLoad
 {
@@ -26,7 +27,7 @@ public static class CircuitLoad
         })();
         """;
 
-    private sealed record Options(Uri BaseAddress, string Path, string Email, string Password, int Contexts, int WarmUp);
+    private sealed record Options(Uri BaseAddress, string Path, string Email, string Password, int Contexts, int WarmUp, bool Pause, int Hold);
 
     private sealed record Memory(long ManagedBytes, long ResidentBytes, int OpenCircuits);
 
@@ -40,7 +41,7 @@ public static class CircuitLoad
         catch (ArgumentException e)
         {
             await Console.Error.WriteLineAsync($"circuits: {e.Message}");
-            await Console.Error.WriteLineAsync("usage: circuits --base URL --path /consortia/00G --email E --password P [--contexts 100] [--warm-up 5]");
+            await Console.Error.WriteLineAsync("usage: circuits --base URL --path /consortia/00G --email E --password P [--contexts 100] [--warm-up 5] [--pause] [--hold SECONDS]");
             return 2;
         }
 
@@ -65,12 +66,13 @@ public static class CircuitLoad
         for (var i = 0; i < options.WarmUp; i++)
         {
             var (context, _) = await OpenAsync(browser, options, signedIn);
-            await context.CloseAsync();
+            await CloseAsync(context);
         }
 
         await WaitForCircuitsAsync(http, expected: 0);
         var before = await MemoryAsync(http);
         var contexts = new List<IBrowserContext>(options.Contexts);
+        var pages = new List<IPage>(options.Contexts);
         var delays = new List<double>(options.Contexts);
         try
         {
@@ -78,6 +80,7 @@ public static class CircuitLoad
             {
                 var (context, delay) = await OpenAsync(browser, options, signedIn);
                 contexts.Add(context);
+                pages.Add(context.Pages[0]);
                 delays.Add(delay);
                 if ((i + 1) % 25 == 0)
                 {
@@ -89,15 +92,53 @@ public static class CircuitLoad
             await Task.Delay(TimeSpan.FromSeconds(5));
             var after = await MemoryAsync(http);
             Report(options, before, after, delays);
-            return after.OpenCircuits - before.OpenCircuits >= options.Contexts ? 0 : 1;
+            if (after.OpenCircuits - before.OpenCircuits < options.Contexts)
+            {
+                Console.Error.WriteLine($"circuits: {options.Contexts} pages open but {after.OpenCircuits - before.OpenCircuits} more circuits on the server.");
+                return 1;
+            }
+
+            // Keeps the pages open, e.g. for a heap dump of the app with them.
+            if (options.Hold > 0)
+            {
+                Console.WriteLine($"HOLDING {options.Hold} s");
+                await Task.Delay(TimeSpan.FromSeconds(options.Hold));
+            }
+
+            return options.Pause ? await PauseAsync(http, pages, before) : 0;
         }
         finally
         {
             foreach (var context in contexts)
             {
-                await context.CloseAsync();
+                await CloseAsync(context);
             }
         }
+    }
+
+    // Pauses each page's circuit as the page's own script does for a hidden tab, waits for the circuits to close, and
+    // reads the memory again; what stays per page is what a paused tab costs the server.
+    private static async Task<int> PauseAsync(HttpClient http, List<IPage> pages, Memory before)
+    {
+        var paused = 0;
+        foreach (var page in pages)
+        {
+            if (await page.EvaluateAsync<bool>("() => Blazor.pauseCircuit()"))
+            {
+                paused++;
+            }
+        }
+
+        await WaitForCircuitsAsync(http, before.OpenCircuits);
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var after = await MemoryAsync(http);
+        var managedPer = (after.ManagedBytes - before.ManagedBytes) / 1024.0 / Math.Max(paused, 1);
+        var residentPer = (after.ResidentBytes - before.ResidentBytes) / 1024.0 / Math.Max(paused, 1);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"paused {paused} of {pages.Count}: heap {before.ManagedBytes / 1048576.0:F1} MB (before opening) -> {after.ManagedBytes / 1048576.0:F1} MB, resident -> {after.ResidentBytes / 1048576.0:F1} MB, open circuits {after.OpenCircuits}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"PAUSED paused={paused} open_circuits={after.OpenCircuits} heap_kb_per_paused={managedPer:F1} resident_kb_per_paused={residentPer:F0}"));
+        return paused == pages.Count && after.OpenCircuits <= before.OpenCircuits ? 0 : 1;
     }
 
     private static void Report(Options options, Memory before, Memory after, List<double> delays)
@@ -111,7 +152,7 @@ public static class CircuitLoad
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"heap {before.ManagedBytes / 1048576.0:F1} MB -> {after.ManagedBytes / 1048576.0:F1} MB, resident {before.ResidentBytes / 1048576.0:F1} MB -> {after.ResidentBytes / 1048576.0:F1} MB, open circuits {before.OpenCircuits} -> {after.OpenCircuits}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"CIRCUITS contexts={delays.Count} circuits={circuits} live_p50={CommandLine.Percentile(delays, 50):F0} live_p95={CommandLine.Percentile(delays, 95):F0} live_max={delays[^1]:F0} heap_kb_per_circuit={managedPer:F0} resident_kb_per_circuit={residentPer:F0}"));
+            $"CIRCUITS contexts={delays.Count} circuits={circuits} live_p50={CommandLine.Percentile(delays, 50):F0} live_p95={CommandLine.Percentile(delays, 95):F0} live_max={delays[^1]:F0} heap_kb_per_circuit={managedPer:F0} resident_kb_per_circuit={residentPer:F0} resident_mb_before={before.ResidentBytes / 1048576.0:F0} resident_mb_after={after.ResidentBytes / 1048576.0:F0}"));
     }
 
     private static async Task<string> SignInAsync(IBrowser browser, Options options)
@@ -147,12 +188,24 @@ public static class CircuitLoad
         return (context, delay);
     }
 
+    // Leaving the page first makes blazor.web.js tell the server the circuit is finished; closing the context alone
+    // leaves it disconnected, and retained for three minutes, in the next run's figures.
+    private static async Task CloseAsync(IBrowserContext context)
+    {
+        foreach (var page in context.Pages)
+        {
+            await page.GotoAsync("about:blank");
+        }
+
+        await context.CloseAsync();
+    }
+
     private static async Task<Memory> MemoryAsync(HttpClient http) =>
         await http.GetFromJsonAsync<Memory>("/dev/memory") ?? throw new InvalidOperationException("/dev/memory gave nothing.");
 
     private static async Task WaitForCircuitsAsync(HttpClient http, int expected)
     {
-        for (var i = 0; i < 100 && (await MemoryAsync(http)).OpenCircuits != expected; i++)
+        for (var i = 0; i < 300 && (await MemoryAsync(http)).OpenCircuits != expected; i++)
         {
             await Task.Delay(100);
         }
@@ -161,6 +214,6 @@ public static class CircuitLoad
     private static Options Parse(string[] args)
     {
         var line = new CommandLine(args);
-        return new Options(line.BaseAddress(), line.Required("path"), line.Required("email"), line.Required("password"), line.Count("contexts", 100, 1), line.Count("warm-up", 5, 0));
+        return new Options(line.BaseAddress(), line.Required("path"), line.Required("email"), line.Required("password"), line.Count("contexts", 100, 1), line.Count("warm-up", 5, 0), line.Switch("pause"), line.Count("hold", 0, 0));
     }
 }

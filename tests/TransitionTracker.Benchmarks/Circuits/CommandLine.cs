@@ -2,23 +2,32 @@ using System.Globalization;
 
 namespace TransitionTracker.Benchmarks.Circuits;
 
-/// <summary>The browser commands' options (<c>--name value</c> pairs), each problem named, and their percentiles.</summary>
+/// <summary>
+/// The browser commands' options (<c>--name value</c> pairs, or <c>--name</c> alone for a switch), each problem named,
+/// and their percentiles.
+/// </summary>
 internal sealed class CommandLine
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
 
     public CommandLine(string[] args)
     {
-        for (var i = 0; i < args.Length; i += 2)
+        for (var i = 0; i < args.Length; i++)
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
-                throw new ArgumentException($"'{args[i]}' is not an option with a value.");
+                throw new ArgumentException($"'{args[i]}' is not an option.");
             }
 
-            _values[args[i][2..]] = args[i + 1];
+            var isSwitch = i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal);
+            _values[args[i][2..]] = isSwitch ? "" : args[++i];
         }
     }
+
+    /// <summary>Whether the switch was given.</summary>
+    public bool Switch(string name) => _values.ContainsKey(name);
+
+    public string Optional(string name, string fallback) => _values.TryGetValue(name, out var value) && value.Length > 0 ? value : fallback;
 
     public string Required(string name) => _values.TryGetValue(name, out var value) && value.Length > 0
         ? value

@@ -13,6 +13,13 @@ namespace TransitionTracker.Web.Infrastructure.Circuits;
 /// </summary>
 public static class InteractivePagesSetup
 {
+    /// <summary>
+    /// How long a browser tab stays hidden before its circuit is paused (<c>Circuits:PauseHiddenTabAfter</c>, a time span;
+    /// zero never pauses). Five minutes unless set.
+    /// </summary>
+    public static TimeSpan PauseHiddenTabAfter(IConfiguration configuration) =>
+        configuration.GetValue("Circuits:PauseHiddenTabAfter", TimeSpan.FromMinutes(5)) is var after && after > TimeSpan.Zero ? after : TimeSpan.Zero;
+
     public static IServiceCollection AddTransitionTrackerInteractivePages(this IServiceCollection services)
     {
         services.AddRazorComponents()
@@ -20,12 +27,16 @@ public static class InteractivePagesSetup
             {
                 options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
                 options.DisconnectedCircuitMaxRetained = 200;
+                options.PersistedCircuitInMemoryRetentionPeriod = TimeSpan.FromHours(2);
+                options.PersistedCircuitInMemoryMaxRetained = 1000;
                 options.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(30);
                 options.MaxBufferedUnacknowledgedRenderBatches = 10;
             })
             .AddHubOptions(options =>
             {
-                options.MaximumReceiveMessageSize = 64 * 1024;
+                // The largest message is the prerendered state a page sends as its circuit starts: 65 KB for the
+                // region dashboard of the North West (33 consortia) with the demo data. docs/architecture.md.
+                options.MaximumReceiveMessageSize = 1024 * 1024;
                 options.ClientTimeoutInterval = TimeSpan.FromSeconds(30);
                 options.KeepAliveInterval = TimeSpan.FromSeconds(15);
             });

@@ -14,3 +14,81 @@ document.addEventListener('components-reconnect-state-changed', (event) => {
     location.reload();
   }
 }, true);
+
+// A tab left in the background has its circuit paused: the server hands the page's persisted state to the browser
+// and lets the circuit go, and a new circuit resumes the same address when the tab is shown again. Never while the
+// page holds unsaved work. The delay comes from the server (Circuits:PauseHiddenTabAfter); data-circuit on <html>
+// says "paused" or "live" once either has happened. See docs/architecture.md, "Interactive pages".
+(() => {
+  const delay = Number(document.currentScript?.dataset.pauseHiddenAfterMs ?? '300000');
+  if (!(delay > 0)) {
+    return;
+  }
+
+  // NavigationLock asks before the page is left while it holds unsaved work (a beforeunload listener): counted here.
+  const asking = new Set();
+  const add = window.addEventListener;
+  const remove = window.removeEventListener;
+  window.addEventListener = function (type, listener, options) {
+    if (type === 'beforeunload') asking.add(listener);
+    return add.call(this, type, listener, options);
+  };
+  window.removeEventListener = function (type, listener, options) {
+    if (type === 'beforeunload') asking.delete(listener);
+    return remove.call(this, type, listener, options);
+  };
+
+  const unsavedWork = () => asking.size > 0
+    || document.querySelector('#unsaved, [data-unsaved="true"]') !== null
+    || document.querySelector('#save-state:not(.app-save-state--saved)') !== null
+    || document.querySelector('.mud-dialog-container') !== null;
+
+  let timer;
+  let paused = false;
+  const mark = (state) => { document.documentElement.dataset.circuit = state; };
+
+  const pause = async () => {
+    timer = undefined;
+    if (document.visibilityState !== 'hidden' || paused) {
+      return;
+    }
+
+    if (unsavedWork()) {
+      // Checked again later: the work may be saved while the tab is hidden (the checklist saves by itself).
+      timer = setTimeout(pause, delay);
+      return;
+    }
+
+    paused = await Blazor.pauseCircuit();
+    if (paused) {
+      mark('paused');
+      if (document.visibilityState !== 'hidden') {
+        await resume(); // Shown again while it was pausing.
+      }
+    }
+  };
+
+  const resume = async () => {
+    if (!paused) {
+      return;
+    }
+
+    paused = false;
+    if (await Blazor.resumeCircuit()) {
+      mark('live');
+    } else {
+      // The state has expired on the server: the address holds where the page was, so load it again.
+      location.reload();
+    }
+  };
+
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') {
+      timer ??= setTimeout(pause, delay);
+    } else {
+      clearTimeout(timer);
+      timer = undefined;
+      resume();
+    }
+  });
+})();
