@@ -16,8 +16,8 @@ namespace TransitionTracker.Browser.Tests;
 /// <summary>
 /// Two instances of the app on one PostgreSQL database: a regional lead's dashboard open on instance B shows a track
 /// decision, and then an assessment submitted, through instance A, without being reloaded, and says it was updated;
-/// the updated page is scanned. The test prints how long after the submission's commit the page showed it (the target,
-/// within a second, is checked by the load run's p95: docs/performance.md, "Live updates").
+/// the updated page is scanned. The test prints how long after the submission's commit the page showed it; the target,
+/// within a second, is judged by the live-delay run's p95 (docs/performance.md, "Live updates between instances").
 /// </summary>
 public sealed class LiveUpdateTests(ITestOutputHelper output) : IAsyncLifetime
 {
