@@ -98,6 +98,7 @@ public sealed partial class CircuitPauseTests : IAsyncLifetime
         await Expect(page.Locator(".app-lesson-editor[data-live=true]")).ToHaveCountAsync(1);
         await page.GetByLabel("Title").FillAsync("Hold the practice meetings monthly");
         await Expect(page.Locator("#unsaved")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-unsaved-work]")).ToBeAttachedAsync();
         var open = OpenCircuits();
 
         await page.EvaluateAsync(ShowAs, "hidden");

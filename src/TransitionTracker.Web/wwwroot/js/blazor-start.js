@@ -25,23 +25,9 @@ document.addEventListener('components-reconnect-state-changed', (event) => {
     return;
   }
 
-  // NavigationLock asks before the page is left while it holds unsaved work (a beforeunload listener): counted here.
-  const asking = new Set();
-  const add = window.addEventListener;
-  const remove = window.removeEventListener;
-  window.addEventListener = function (type, listener, options) {
-    if (type === 'beforeunload') asking.add(listener);
-    return add.call(this, type, listener, options);
-  };
-  window.removeEventListener = function (type, listener, options) {
-    if (type === 'beforeunload') asking.delete(listener);
-    return remove.call(this, type, listener, options);
-  };
-
-  const unsavedWork = () => asking.size > 0
-    || document.querySelector('#unsaved, [data-unsaved="true"]') !== null
-    || document.querySelector('#save-state:not(.app-save-state--saved)') !== null
-    || document.querySelector('.mud-dialog-container') !== null;
+  // An editor holding unsaved work marks the page (Shared/UnsavedWorkLock.razor); an open dialog holds what it was
+  // given, which persisted state does not keep either.
+  const unsavedWork = () => document.querySelector('[data-unsaved-work], .mud-dialog-container') !== null;
 
   let timer;
   let paused = false;
