@@ -54,42 +54,16 @@ public static class ChecklistLoad
             return 2;
         }
 
-        if (Chromium.ExecutablePath is not { } chromium)
+        await using var session = await BrowserSession.LaunchAsync("checklist");
+        if (session is null)
         {
-            await Console.Error.WriteLineAsync("checklist: " + Chromium.MissingMessage);
             return 2;
         }
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = Chromium.Arguments,
-        });
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = options.BaseAddress.ToString(), Locale = "en-GB" });
-        context.SetDefaultTimeout(30_000);
+        await using var context = await session.NewContextAsync(options.BaseAddress);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Email address").FillAsync(options.Email);
-        await page.GetByLabel("Password").FillAsync(options.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
-
-        var response = await page.GotoAsync(options.Path);
-        if (response is null || response.Status != 200)
-        {
-            throw new InvalidOperationException($"{options.Path} answered {response?.Status} for {options.Email}, not 200.");
-        }
-
-        await page.Locator(".app-checklist[data-live=true]").WaitForAsync();
-        var start = page.GetByRole(AriaRole.Button, new() { Name = "Start a new assessment" });
-        if (await start.CountAsync() > 0)
-        {
-            await start.ClickAsync();
-        }
-
-        await page.Locator("#save-state").WaitForAsync();
+        await BrowserSession.SignInAsync(page, options.Email, options.Password);
+        await BrowserSession.OpenChecklistAsync(page, options.Path);
         var criteria = (await page.Locator(".mud-panel-expanded [data-criterion]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.criterion)")).ToList();
         if (criteria.Count == 0)
         {

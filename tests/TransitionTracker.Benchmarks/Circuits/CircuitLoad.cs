@@ -45,27 +45,20 @@ public static class CircuitLoad
             return 2;
         }
 
-        if (Chromium.ExecutablePath is not { } chromium)
+        await using var session = await BrowserSession.LaunchAsync("circuits");
+        if (session is null)
         {
-            await Console.Error.WriteLineAsync("circuits: " + Chromium.MissingMessage);
             return 2;
         }
 
         using var http = new HttpClient { BaseAddress = options.BaseAddress };
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = Chromium.Arguments,
-        });
 
-        var signedIn = await SignInAsync(browser, options);
+        var signedIn = await session.SignInAsync(options.BaseAddress, options.Email, options.Password);
 
         // Pages opened and closed first, so that first-use costs (JIT, first queries) are not in the figures.
         for (var i = 0; i < options.WarmUp; i++)
         {
-            var (context, _) = await OpenAsync(browser, options, signedIn);
+            var (context, _) = await OpenAsync(session, options, signedIn);
             await CloseAsync(context);
         }
 
@@ -78,7 +71,7 @@ public static class CircuitLoad
         {
             for (var i = 0; i < options.Contexts; i++)
             {
-                var (context, delay) = await OpenAsync(browser, options, signedIn);
+                var (context, delay) = await OpenAsync(session, options, signedIn);
                 contexts.Add(context);
                 pages.Add(context.Pages[0]);
                 delays.Add(delay);
@@ -155,26 +148,9 @@ public static class CircuitLoad
             $"CIRCUITS contexts={delays.Count} circuits={circuits} live_p50={CommandLine.Percentile(delays, 50):F0} live_p95={CommandLine.Percentile(delays, 95):F0} live_max={delays[^1]:F0} heap_kb_per_circuit={managedPer:F0} resident_kb_per_circuit={residentPer:F0} resident_mb_before={before.ResidentBytes / 1048576.0:F0} resident_mb_after={after.ResidentBytes / 1048576.0:F0}"));
     }
 
-    private static async Task<string> SignInAsync(IBrowser browser, Options options)
+    private static async Task<(IBrowserContext Context, double Delay)> OpenAsync(BrowserSession session, Options options, string signedIn)
     {
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = options.BaseAddress.ToString(), Locale = "en-GB" });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Email address").FillAsync(options.Email);
-        await page.GetByLabel("Password").FillAsync(options.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
-        return await context.StorageStateAsync();
-    }
-
-    private static async Task<(IBrowserContext Context, double Delay)> OpenAsync(IBrowser browser, Options options, string signedIn)
-    {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = options.BaseAddress.ToString(),
-            Locale = "en-GB",
-            StorageState = signedIn,
-        });
+        var context = await session.NewContextAsync(options.BaseAddress, signedIn);
         await context.AddInitScriptAsync(LiveMarkerScript);
         var page = await context.NewPageAsync();
         var response = await page.GotoAsync(options.Path);

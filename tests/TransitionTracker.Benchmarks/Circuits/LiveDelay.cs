@@ -66,22 +66,15 @@ public static class LiveDelay
             return 2;
         }
 
-        if (Chromium.ExecutablePath is not { } chromium)
+        await using var session = await BrowserSession.LaunchAsync("live-delay");
+        if (session is null)
         {
-            await Console.Error.WriteLineAsync("live-delay: " + Chromium.MissingMessage);
             return 2;
         }
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = Chromium.Arguments,
-        });
 
-        var a = await OpenAsync(browser, options.A, options);
-        var b = await OpenAsync(browser, options.B, options);
+        var a = await OpenAsync(session, options.A, options);
+        var b = await OpenAsync(session, options.B, options);
         await b.EvaluateAsync(WatchScript);
         var criteria = (await a.Locator(".mud-panel-expanded [data-criterion]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.criterion)")).ToList();
         var done = int.Parse(await a.Locator("#save-state").GetAttributeAsync("data-changes") ?? "0", CultureInfo.InvariantCulture);
@@ -134,30 +127,12 @@ public static class LiveDelay
             $"  {what}: p50 {CommandLine.Percentile(values, 50):0} ms, p95 {CommandLine.Percentile(values, 95):0} ms, max {values[^1]:0} ms");
     }
 
-    private static async Task<IPage> OpenAsync(IBrowser browser, Uri instance, Options options)
+    private static async Task<IPage> OpenAsync(BrowserSession session, Uri instance, Options options)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = instance.ToString(), Locale = "en-GB" });
-        context.SetDefaultTimeout(30_000);
+        var context = await session.NewContextAsync(instance);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Email address").FillAsync(options.Email);
-        await page.GetByLabel("Password").FillAsync(options.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
-        var response = await page.GotoAsync(options.Path);
-        if (response is null || response.Status != 200)
-        {
-            throw new InvalidOperationException($"{options.Path} answered {response?.Status} on {instance} for {options.Email}, not 200.");
-        }
-
-        await page.Locator(".app-checklist[data-live=true]").WaitForAsync();
-        var start = page.GetByRole(AriaRole.Button, new() { Name = "Start a new assessment" });
-        if (await start.CountAsync() > 0)
-        {
-            await start.ClickAsync();
-        }
-
-        await page.Locator("#save-state").WaitForAsync();
+        await BrowserSession.SignInAsync(page, options.Email, options.Password);
+        await BrowserSession.OpenChecklistAsync(page, options.Path);
         return page;
     }
 }

@@ -130,9 +130,9 @@ public static class UserLoad
             return 2;
         }
 
-        if (Chromium.ExecutablePath is not { } chromium)
+        await using var session = await BrowserSession.LaunchAsync("load");
+        if (session is null)
         {
-            await Console.Error.WriteLineAsync("load: " + Chromium.MissingMessage);
             return 2;
         }
 
@@ -140,13 +140,6 @@ public static class UserLoad
         var drafts = File.ReadLines(Path.Combine(options.ReferenceData, "pct_ccg_successors.csv")).Skip(1)
             .Select(line => line.Split(',')).Select(f => (Pct: f[0], Consortium: f[1])).Distinct().ToList();
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = Chromium.Arguments,
-        });
 
         var signedIn = new Dictionary<string, string>(StringComparer.Ordinal);
         var workers = new List<Worker>(options.Circuits);
@@ -186,11 +179,11 @@ public static class UserLoad
                 {
                     if (!signedIn.ContainsKey(email))
                     {
-                        signedIn[email] = await SignInAsync(browser, options, email);
+                        signedIn[email] = await session.SignInAsync(options.BaseAddress, email, options.Password);
                     }
                 }
 
-                foreach (var worker in await Task.WhenAll(batch.Select(b => OpenAsync(browser, options, signedIn[b.Email], b.Path, b.Checklist))))
+                foreach (var worker in await Task.WhenAll(batch.Select(b => OpenAsync(session, options, signedIn[b.Email], b.Path, b.Checklist))))
                 {
                     if (worker is null)
                     {
@@ -373,29 +366,10 @@ public static class UserLoad
     private static IEnumerable<string> ReadColumn(string file, int column) =>
         File.ReadLines(file).Skip(1).Where(line => line.Length > 0).Select(line => line.Split(',')[column]);
 
-    private static async Task<string> SignInAsync(IBrowser browser, Options options, string email)
-    {
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = options.BaseAddress.ToString(), Locale = "en-GB" });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(options.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
-        return await context.StorageStateAsync();
-    }
-
     // Opens the page live; null (and the context closed) when this user cannot open it.
-    private static async Task<Worker?> OpenAsync(IBrowser browser, Options options, string signedIn, string path, bool checklist)
+    private static async Task<Worker?> OpenAsync(BrowserSession session, Options options, string signedIn, string path, bool checklist)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = options.BaseAddress.ToString(),
-            Locale = "en-GB",
-            StorageState = signedIn,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        context.SetDefaultTimeout(30_000);
+        var context = await session.NewContextAsync(options.BaseAddress, signedIn, new ViewportSize { Width = 1280, Height = 900 });
         var page = await context.NewPageAsync();
         var response = await page.GotoAsync(path);
         if (response is null || response.Status != 200)
