@@ -6,6 +6,7 @@ using TransitionTracker.Application.Caching;
 using TransitionTracker.Application.Consortia;
 using TransitionTracker.Application.Dashboards;
 using TransitionTracker.Application.Editing;
+using TransitionTracker.Application.Forecasts;
 using TransitionTracker.Application.Frameworks;
 using TransitionTracker.Application.Live;
 using TransitionTracker.Application.Persistence;
@@ -60,6 +61,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransitionTrackerAdministration();
         services.AddTransitionTrackerAssessments();
         services.AddTransitionTrackerDashboards();
+        services.AddTransitionTrackerForecasts();
         services.AddTransitionTrackerSupportActions();
         services.AddTransitionTrackerSearch();
         services.AddTransitionTrackerPreferences();

@@ -8,10 +8,12 @@ using TransitionTracker.Web.Access;
 using TransitionTracker.Application.Assessments;
 using TransitionTracker.Application.Consortia;
 using TransitionTracker.Application.Caching;
+using TransitionTracker.Application.Forecasts;
+using TransitionTracker.Domain.Forecasting;
 
 namespace TransitionTracker.Web.Api;
 
-/// <summary>`GET /api/consortia` and `GET /api/consortia/{code}`.</summary>
+/// <summary>`GET /api/consortia`, `GET /api/consortia/{code}`, its readiness and its forecast.</summary>
 public static class ConsortiumApi
 {
     public static IEndpointRouteBuilder MapConsortiumApi(this IEndpointRouteBuilder app)
@@ -31,6 +33,12 @@ public static class ConsortiumApi
             .WithName("GetConsortiumReadiness")
             .WithSummary("The full result of the latest submitted assessment, as /api/scoring/evaluate answers it.")
             .Produces<ReadinessReport>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{code}/forecast", ForecastAsync)
+            .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Read))
+            .WithName("GetConsortiumForecast")
+            .WithSummary("When the consortium reaches fast mover at its pace so far, with an 80 % range and whether it is at risk for April 2013 (docs/scoring.md, \"Forecast\").")
+            .Produces<ForecastJson>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
@@ -58,6 +66,62 @@ public static class ConsortiumApi
     }
 
     private sealed record ReadinessJson(byte[] Utf8);
+
+    private static async Task<Results<Ok<ForecastJson>, ProblemHttpResult>> ForecastAsync(
+        string code,
+        ConsortiumForecasts forecasts,
+        CurrentUser currentUser,
+        CancellationToken cancellationToken) =>
+        await forecasts.GetAsync(currentUser.Acting, code, cancellationToken) is { } view
+            ? TypedResults.Ok(ForecastJson.From(view))
+            : ApiProblems.NotFound($"There is no consortium with code '{code}'.");
+
+    /// <summary>A consortium's forecast as the API gives it; dates are UK calendar dates, the pace is criteria per month.</summary>
+    public sealed record ForecastJson(
+        string Consortium,
+        DateOnly AsAt,
+        string Outcome,
+        string Summary,
+        bool AtRisk,
+        DateOnly Deadline,
+        DateOnly? LatestSubmittedOn,
+        int ClosedInWindow,
+        double WindowMonths,
+        double? ClosedPerMonth,
+        DateOnly? Expected,
+        DateOnly? Earliest,
+        DateOnly? Latest,
+        IReadOnlyList<ForecastCriterion> CriteriaToClose)
+    {
+        public static ForecastJson From(ForecastView view)
+        {
+            var f = view.Forecast;
+            return new(
+                view.ConsortiumCode,
+                view.AsAt,
+                WireName(f.Outcome),
+                view.Summary,
+                view.AtRisk,
+                ReadinessForecast.Deadline,
+                f.LatestSubmittedOn,
+                f.ClosedInWindow,
+                Math.Round(f.WindowMonths, 1, MidpointRounding.AwayFromZero),
+                f.ClosedPerMonth is { } pace ? Math.Round(pace, 2, MidpointRounding.AwayFromZero) : null,
+                f.Expected,
+                f.Earliest,
+                f.Latest,
+                view.CriteriaToClose);
+        }
+
+        private static string WireName(ForecastOutcome outcome) => outcome switch
+        {
+            ForecastOutcome.NotAssessed => "not-assessed",
+            ForecastOutcome.FastMover => "fast-mover",
+            ForecastOutcome.NotEnoughHistory => "not-enough-history",
+            ForecastOutcome.NoProgress => "no-progress",
+            _ => "projected",
+        };
+    }
 
     private static async Task<Results<Ok<IReadOnlyList<ConsortiumSummary>>, ProblemHttpResult>> ListAsync(
         string? region,

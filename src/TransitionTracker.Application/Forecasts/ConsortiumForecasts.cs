@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using TransitionTracker.Application.Access;
+using TransitionTracker.Application.Assessments;
+using TransitionTracker.Application.Caching;
+using TransitionTracker.Application.Dashboards;
+using TransitionTracker.Application.Persistence;
+using TransitionTracker.Domain.Assessments;
+using TransitionTracker.Domain.Forecasting;
+using TransitionTracker.Domain.Organisations;
+using TransitionTracker.Domain.Scoring;
+
+namespace TransitionTracker.Application.Forecasts;
+
+/// <summary>
+/// When a consortium reaches fast mover at its pace so far (docs/scoring.md, "Forecast"), as at the date the
+/// dashboards use: its submitted readiness assessments' answers in one query, the model in
+/// <see cref="ReadinessForecast"/>. The same for every reader, so kept in the read cache while the data is unchanged.
+/// </summary>
+public sealed class ConsortiumForecasts(
+    DbContexts contexts,
+    OrganisationScope scope,
+    ConsortiumReadinessReader readiness,
+    DashboardReferenceDate referenceDate,
+    CachedReads reads)
+{
+    /// <summary>The consortium's forecast; null when there is no such consortium or the user may not read it.</summary>
+    public async Task<ForecastView?> GetAsync(ActingUser? user, string code, CancellationToken cancellationToken)
+    {
+        if (OrganisationCode.TryNormalise(code) is not { } normalised || !await scope.CanReadConsortiumAsync(user, normalised, cancellationToken))
+        {
+            return null;
+        }
+
+        var asAt = referenceDate.Date;
+        return await reads.GetAsync((nameof(ConsortiumForecasts), normalised, asAt), ct => LoadAsync(normalised, asAt, ct), cancellationToken);
+    }
+
+    private async Task<ForecastView?> LoadAsync(string code, DateOnly asAt, CancellationToken cancellationToken)
+    {
+        const string frameworkId = AssessmentWorkflow.DefaultFramework;
+        await using var db = contexts.OpenForReading();
+        if (!await db.Consortia.AsNoTracking().AnyAsync(c => c.Code == code, cancellationToken))
+        {
+            return null;
+        }
+
+        var endUtc = DashboardReferenceDate.EndOfUkDayUtc(asAt);
+        var rows = await db.Assessments.AsNoTracking()
+            .Where(a => a.ConsortiumCode == code && a.FrameworkId == frameworkId && a.Status == AssessmentStatus.Submitted && a.SubmittedAtUtc < endUtc)
+            .Select(a => new
+            {
+                SubmittedAtUtc = a.SubmittedAtUtc!.Value,
+                Answers = a.Responses
+                    .Where(r => r.Status != null || r.Level != null)
+                    .Select(r => new CriterionResponse(r.CriterionId, r.Status, r.Level))
+                    .ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var submissions = rows.Select(r => new ForecastSubmission(UkCalendar.DateOf(r.SubmittedAtUtc), r.Answers)).ToList();
+
+        var standing = await readiness.FindAsync(code, cancellationToken);
+        var framework = standing.Framework;
+        var forecast = ReadinessForecast.Build(framework, submissions, asAt);
+        var decidedFastMover = standing.Decision is { Track: Track.FastMover } decision && decision.DecidedAtUtc < endUtc;
+        var toClose = forecast.CriteriaToClose
+            .Select(id => framework.FindCriterion(id) is { } criterion
+                ? new ForecastCriterion(id, criterion.Text, framework.FindDomain(criterion.DomainId)?.Name ?? criterion.DomainId, criterion.Essential)
+                : new ForecastCriterion(id, id, "", false))
+            .ToList();
+        return new ForecastView(code, asAt, forecast, toClose, decidedFastMover);
+    }
+}
