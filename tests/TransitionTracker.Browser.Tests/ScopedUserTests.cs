@@ -59,6 +59,15 @@ public sealed class ScopedUserTests(BrowserAppFixture app)
             Assert.True(box is not null && box.Y + box.Height <= 900, $"{part} is not visible without scrolling at 1,280 px (ends at {box?.Y + box?.Height}).");
         }
 
+        // The overview opens with the forecast: when, at its pace, it reaches fast mover, and what is left to close.
+        var forecast = page.Locator("#forecast");
+        await Expect(forecast.GetByRole(AriaRole.Heading, new() { Level = 2, Name = "Forecast" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#forecast-summary")).ToContainTextAsync("fast mover");
+        await forecast.Locator("summary", new() { HasText = "What is left to close" }).ClickAsync();
+        await Expect(page.Locator("#forecast-to-close li").First).ToBeVisibleAsync();
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "consortium status page with the forecast's list open");
+        await page.SetViewportSizeAsync(1280, 900);
+
         // Tabs switch in the circuit: the address names the tab, and the page is never loaded again.
         await page.EvaluateAsync("() => { window.statusPageMarker = 'still here'; }");
         await page.GetByRole(AriaRole.Tab, new() { Name = "History" }).ClickAsync();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Application.Access;
 using TransitionTracker.Application.Assessments;
 using TransitionTracker.Application.Caching;
+using TransitionTracker.Application.Forecasts;
 using TransitionTracker.Application.Lessons;
 using TransitionTracker.Application.Persistence;
 using TransitionTracker.Application.SupportActions;
@@ -12,8 +13,8 @@ using TransitionTracker.Domain.Transition;
 namespace TransitionTracker.Application.Consortia;
 
 /// <summary>
-/// Everything a consortium's status page shows, in one use case: who it is, where it stands, its support actions, its
-/// planned milestones, and lessons from consortia strong where it is weakest. What it shows is the same for every
+/// Everything a consortium's status page shows, in one use case: who it is, where it stands, when it reaches fast mover
+/// at its pace, its support actions, its planned milestones, and lessons from consortia strong where it is weakest. What it shows is the same for every
 /// reader, so it is kept in the read cache while the data is unchanged (docs/architecture.md, "The read cache"); the
 /// reader's scope is checked against the cached consortium and decides what they may do next.
 /// </summary>
@@ -22,6 +23,7 @@ public sealed class ConsortiumStatus(
     ConsortiumReadinessReader readiness,
     SupportActionBoard actions,
     LessonLibrary lessons,
+    ConsortiumForecasts forecasts,
     DbContexts contexts,
     CachedReads reads)
 {
@@ -54,7 +56,8 @@ public sealed class ConsortiumStatus(
                 shared.Milestones,
                 actions.Today,
                 CanEdit: user.Access.CanEditConsortium(reference),
-                CanReview: user.Access.CanReviewConsortium(reference))
+                CanReview: user.Access.CanReviewConsortium(reference),
+                shared.Forecast)
             : null;
     }
 
@@ -75,11 +78,12 @@ public sealed class ConsortiumStatus(
             .Select(d => d.Id)
             .ToList() ?? [];
         var fromOthers = await lessons.FromOthersAsync(code, weakest, cancellationToken);
+        var forecast = await forecasts.FindAsync(code, cancellationToken);
         await using var db = contexts.OpenForReading();
         var milestones = await db.Milestones.AsNoTracking().Where(m => m.ConsortiumCode == code).ToListAsync(cancellationToken);
 
         // In the order of the steps: the kind is stored as its name, so the database would sort it alphabetically.
-        return new SharedStatus(detail, standing, board, weakest, fromOthers, milestones.OrderBy(m => m.Kind).ToList());
+        return new SharedStatus(detail, standing, board, weakest, fromOthers, milestones.OrderBy(m => m.Kind).ToList(), forecast);
     }
 
     private sealed record SharedStatus(
@@ -88,5 +92,6 @@ public sealed class ConsortiumStatus(
         IReadOnlyList<SupportActionItem> Actions,
         IReadOnlyList<string> WeakestDomains,
         IReadOnlyList<LessonFromOthers> LessonsFromOthers,
-        IReadOnlyList<Milestone> Milestones);
+        IReadOnlyList<Milestone> Milestones,
+        ForecastView? Forecast);
 }

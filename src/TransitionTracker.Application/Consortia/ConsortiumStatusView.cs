@@ -1,4 +1,5 @@
 using TransitionTracker.Application.Assessments;
+using TransitionTracker.Application.Forecasts;
 using TransitionTracker.Application.Lessons;
 using TransitionTracker.Application.SupportActions;
 using TransitionTracker.Domain.Transition;
@@ -7,7 +8,8 @@ namespace TransitionTracker.Application.Consortia;
 
 /// <summary>
 /// A consortium's status as one reader sees it: what <see cref="ConsortiumStatus"/> reads, today in the UK (against which
-/// actions are overdue), and what the reader may do.
+/// actions are overdue), what the reader may do, and when it reaches fast mover at its pace (null only when there is no
+/// such consortium).
 /// </summary>
 public sealed record ConsortiumStatusView(
     ConsortiumDetail Consortium,
@@ -18,4 +20,5 @@ public sealed record ConsortiumStatusView(
     IReadOnlyList<Milestone> Milestones,
     DateOnly Today,
     bool CanEdit,
-    bool CanReview);
+    bool CanReview,
+    ForecastView? Forecast);

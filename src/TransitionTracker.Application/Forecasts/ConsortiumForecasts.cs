@@ -31,8 +31,14 @@ public sealed class ConsortiumForecasts(
             return null;
         }
 
+        return await FindAsync(normalised, cancellationToken);
+    }
+
+    /// <summary>The forecast, from the read cache while the data is unchanged: for use cases that have already checked scope.</summary>
+    internal Task<ForecastView?> FindAsync(string code, CancellationToken cancellationToken)
+    {
         var asAt = referenceDate.Date;
-        return await reads.GetAsync((nameof(ConsortiumForecasts), normalised, asAt), ct => LoadAsync(normalised, asAt, ct), cancellationToken);
+        return reads.GetAsync((nameof(ConsortiumForecasts), code, asAt), ct => LoadAsync(code, asAt, ct), cancellationToken);
     }
 
     private async Task<ForecastView?> LoadAsync(string code, DateOnly asAt, CancellationToken cancellationToken)

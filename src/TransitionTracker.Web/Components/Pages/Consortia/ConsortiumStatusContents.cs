@@ -1,4 +1,6 @@
 using TransitionTracker.Application.Consortia;
+using TransitionTracker.Application.Forecasts;
+using TransitionTracker.Domain.Forecasting;
 using TransitionTracker.Application.Lessons;
 using TransitionTracker.Domain.Access;
 using TransitionTracker.Domain.Organisations;
@@ -30,11 +32,12 @@ public sealed record ConsortiumStatusContents(
     bool CanEdit,
     bool CanReview,
     bool LeadsIt,
-    string? MergedInto)
+    string? MergedInto,
+    ConsortiumStatusContents.ForecastRow? Forecast)
 {
     public static ConsortiumStatusContents From(ConsortiumStatusView status, UserAccess access)
     {
-        var (consortium, readiness, actions, weakest, lessons, milestones, today, canEdit, canReview) = status;
+        var (consortium, readiness, actions, weakest, lessons, milestones, today, canEdit, canReview, forecast) = status;
         var summary = consortium.Summary;
         bool CanReadPct(string code) =>
             consortium.Pcts.FirstOrDefault(p => p.Code == code) is { } pct && access.CanReadPct(pct.Code, pct.RegionCode);
@@ -70,7 +73,8 @@ public sealed record ConsortiumStatusContents(
             canEdit,
             canReview,
             access.LedConsortia.Contains(summary.Code),
-            summary.MergedInto);
+            summary.MergedInto,
+            forecast is null ? null : ForecastRow.From(forecast));
     }
 
     /// <summary>A link, or plain text when <paramref name="Href"/> is null (the reader may not open it).</summary>
@@ -81,6 +85,17 @@ public sealed record ConsortiumStatusContents(
         public string Standing => AchievedOn is { } achieved ? $"Reached {achieved:d MMMM yyyy}"
             : PlannedOn is { } planned ? $"Planned for {planned:d MMMM yyyy}"
             : "Not planned";
+    }
+
+    /// <summary>The forecast as the page shows it (docs/scoring.md, "Forecast").</summary>
+    public sealed record ForecastRow(string Summary, bool AtRisk, bool Projected, string AsAt, IReadOnlyList<ForecastCriterion> ToClose)
+    {
+        public static ForecastRow From(ForecastView view) => new(
+            view.Summary,
+            view.AtRisk,
+            view.Forecast.Outcome == ForecastOutcome.Projected,
+            ForecastView.Day(view.AsAt),
+            view.DecidedFastMover ? [] : view.CriteriaToClose);
     }
 
     public sealed record PctRow(string Code, string Name, bool IsHost, int MemberPractices, long MemberPopulation, bool Readable);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TransitionTracker.Data;
@@ -50,6 +51,25 @@ public sealed class StatusPageTests(TransitionTrackerFactory factory)
             var lesson = await db.Lessons.AsNoTracking().FirstAsync(l => l.Title == title && weakest.Contains(l.DomainId));
             Assert.NotEqual("00G", lesson.ConsortiumCode);
         }
+    }
+
+    [Fact]
+    public async Task The_overview_opens_with_the_forecast_the_api_gives_and_what_is_left_to_close()
+    {
+        var lead = factory.CreateClientFor(DemoAccountSeeder.ConsortiumLead("00G"));
+
+        var (_, page) = await HtmlPage.GetAsync(lead, "/consortia/00G");
+        var forecast = await lead.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/consortia/00G/forecast");
+
+        var section = page.QuerySelector("#forecast")!;
+        Assert.Equal("Forecast", section.QuerySelector("h2")!.Text());
+        Assert.Equal(forecast.GetProperty("summary").GetString(), section.QuerySelector("#forecast-summary")!.Text());
+        Assert.Equal(forecast.GetProperty("atRisk").GetBoolean(), section.QuerySelector("#forecast-risk") is not null);
+        var toClose = forecast.GetProperty("criteriaToClose").EnumerateArray().Select(c => c.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(toClose, section.QuerySelectorAll("#forecast-to-close li").Select(li => li.Text().Split(':')[0]).ToList());
+        Assert.Contains("As at 31 March 2013", section.Text(), StringComparison.Ordinal);
+        // First in the overview, before the next steps.
+        Assert.Same(section, page.QuerySelector("#forecast, #next-steps-heading")!.Closest("section"));
     }
 
     [Fact]
