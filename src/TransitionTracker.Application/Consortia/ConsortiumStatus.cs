@@ -78,7 +78,7 @@ public sealed class ConsortiumStatus(
             .Select(d => d.Id)
             .ToList() ?? [];
         var fromOthers = await lessons.FromOthersAsync(code, weakest, cancellationToken);
-        var forecast = await forecasts.FindAsync(code, cancellationToken);
+        var forecast = await forecasts.FindAsync(code, standing, cancellationToken);
         await using var db = contexts.OpenForReading();
         var milestones = await db.Milestones.AsNoTracking().Where(m => m.ConsortiumCode == code).ToListAsync(cancellationToken);
 
@@ -93,5 +93,5 @@ public sealed class ConsortiumStatus(
         IReadOnlyList<string> WeakestDomains,
         IReadOnlyList<LessonFromOthers> LessonsFromOthers,
         IReadOnlyList<Milestone> Milestones,
-        ForecastView? Forecast);
+        ForecastView Forecast);
 }

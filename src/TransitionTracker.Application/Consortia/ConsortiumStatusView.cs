@@ -8,8 +8,7 @@ namespace TransitionTracker.Application.Consortia;
 
 /// <summary>
 /// A consortium's status as one reader sees it: what <see cref="ConsortiumStatus"/> reads, today in the UK (against which
-/// actions are overdue), what the reader may do, and when it reaches fast mover at its pace (null only when there is no
-/// such consortium).
+/// actions are overdue), what the reader may do, and when it reaches fast mover at its pace.
 /// </summary>
 public sealed record ConsortiumStatusView(
     ConsortiumDetail Consortium,
@@ -21,4 +20,4 @@ public sealed record ConsortiumStatusView(
     DateOnly Today,
     bool CanEdit,
     bool CanReview,
-    ForecastView? Forecast);
+    ForecastView Forecast);

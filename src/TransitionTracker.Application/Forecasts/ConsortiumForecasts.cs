@@ -13,7 +13,8 @@ namespace TransitionTracker.Application.Forecasts;
 
 /// <summary>
 /// When a consortium reaches fast mover at its pace so far (docs/scoring.md, "Forecast"), as at the date the
-/// dashboards use: its submitted readiness assessments' answers in one query, the model in
+/// dashboards use: its submitted readiness assessments' answers in one query (beside its standing, which the caller
+/// has usually read already), the model in
 /// <see cref="ReadinessForecast"/>. The same for every reader, so kept in the read cache while the data is unchanged.
 /// </summary>
 public sealed class ConsortiumForecasts(
@@ -31,25 +32,23 @@ public sealed class ConsortiumForecasts(
             return null;
         }
 
-        return await FindAsync(normalised, cancellationToken);
+        return await FindAsync(normalised, await readiness.FindAsync(normalised, cancellationToken), cancellationToken);
     }
 
-    /// <summary>The forecast, from the read cache while the data is unchanged: for use cases that have already checked scope.</summary>
-    internal Task<ForecastView?> FindAsync(string code, CancellationToken cancellationToken)
+    /// <summary>
+    /// The forecast of a consortium whose standing the caller has read, from the read cache while the data is
+    /// unchanged: for use cases that have already checked scope.
+    /// </summary>
+    internal Task<ForecastView> FindAsync(string code, ConsortiumReadiness standing, CancellationToken cancellationToken)
     {
         var asAt = referenceDate.Date;
-        return reads.GetAsync((nameof(ConsortiumForecasts), code, asAt), ct => LoadAsync(code, asAt, ct), cancellationToken);
+        return reads.GetAsync((nameof(ConsortiumForecasts), code, asAt), ct => LoadAsync(code, standing, asAt, ct), cancellationToken);
     }
 
-    private async Task<ForecastView?> LoadAsync(string code, DateOnly asAt, CancellationToken cancellationToken)
+    private async Task<ForecastView> LoadAsync(string code, ConsortiumReadiness standing, DateOnly asAt, CancellationToken cancellationToken)
     {
         const string frameworkId = AssessmentWorkflow.DefaultFramework;
         await using var db = contexts.OpenForReading();
-        if (!await db.Consortia.AsNoTracking().AnyAsync(c => c.Code == code, cancellationToken))
-        {
-            return null;
-        }
-
         var endUtc = DashboardReferenceDate.EndOfUkDayUtc(asAt);
         var rows = await db.Assessments.AsNoTracking()
             .Where(a => a.ConsortiumCode == code && a.FrameworkId == frameworkId && a.Status == AssessmentStatus.Submitted && a.SubmittedAtUtc < endUtc)
@@ -64,7 +63,6 @@ public sealed class ConsortiumForecasts(
             .ToListAsync(cancellationToken);
         var submissions = rows.Select(r => new ForecastSubmission(UkCalendar.DateOf(r.SubmittedAtUtc), r.Answers)).ToList();
 
-        var standing = await readiness.FindAsync(code, cancellationToken);
         var framework = standing.Framework;
         var forecast = ReadinessForecast.Build(framework, submissions, asAt);
         var decidedFastMover = standing.Decision is { Track: Track.FastMover } decision && decision.DecidedAtUtc < endUtc;

@@ -74,8 +74,14 @@ internal sealed class BrowserSession : IAsyncDisposable
     public async Task<string> SignInAsync(Uri instance, string email, string password)
     {
         await using var context = await NewContextAsync(instance);
-        await SignInAsync(await context.NewPageAsync(), email, password);
-        return await context.StorageStateAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, email, password);
+        var signedIn = await context.StorageStateAsync();
+
+        // The page signed in on may be live; leaving it first makes blazor.web.js end its circuit, which closing the
+        // context alone would leave open on the server (and in a memory run's count) until it is given up.
+        await page.GotoAsync("about:blank");
+        return signedIn;
     }
 
     /// <summary>

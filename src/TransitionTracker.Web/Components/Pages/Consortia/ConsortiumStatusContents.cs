@@ -33,7 +33,7 @@ public sealed record ConsortiumStatusContents(
     bool CanReview,
     bool LeadsIt,
     string? MergedInto,
-    ConsortiumStatusContents.ForecastRow? Forecast)
+    ConsortiumStatusContents.ForecastRow Forecast)
 {
     public static ConsortiumStatusContents From(ConsortiumStatusView status, UserAccess access)
     {
@@ -74,7 +74,7 @@ public sealed record ConsortiumStatusContents(
             canReview,
             access.LedConsortia.Contains(summary.Code),
             summary.MergedInto,
-            forecast is null ? null : ForecastRow.From(forecast));
+            ForecastRow.From(forecast));
     }
 
     /// <summary>A link, or plain text when <paramref name="Href"/> is null (the reader may not open it).</summary>
