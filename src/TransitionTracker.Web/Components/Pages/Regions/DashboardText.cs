@@ -2,6 +2,7 @@ using System.Globalization;
 using TransitionTracker.Domain.Quality;
 using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Web.Assessments;
+using TransitionTracker.Web.Components.Shared;
 
 namespace TransitionTracker.Web.Components.Pages.Regions;
 
@@ -39,6 +40,9 @@ public static class DashboardText
         Domain.Scoring.Track.NeedsSupport => MudBlazor.Color.Warning,
         _ => MudBlazor.Color.Default,
     };
+
+    /// <summary>Red, amber or green as a word on its colour, as a chip (plain markup: one per indicator per row).</summary>
+    public static Microsoft.AspNetCore.Components.RenderFragment RagChip(Rag rag) => Plain.Chip(RagWord(rag), RagColor(rag), "app-rag");
 
     /// <summary>The chip colour of a red/amber/green rating (<see cref="RagChip"/>, which also says the word).</summary>
     public static MudBlazor.Color RagColor(Rag rag) => rag switch

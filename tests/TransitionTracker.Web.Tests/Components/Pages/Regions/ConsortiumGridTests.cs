@@ -83,6 +83,20 @@ public sealed class ConsortiumGridTests : MudComponentContext
     }
 
     [Fact]
+    public void Each_row_shows_its_track_as_a_coloured_chip_in_markup_with_no_component_of_its_own()
+    {
+        var grid = RenderGrid(new ConsortiumTableQuery(), canReview: true);
+
+        var chips = grid.FindAll("#consortia-table tbody .mud-chip");
+        Assert.Equal(["Needs support", "Fast mover", "Not assessed"], chips.Select(c => c.TextContent));
+        Assert.Equal(["mud-chip-color-warning", "mud-chip-color-success", "mud-chip-color-default"],
+            chips.Select(c => c.ClassList.Single(name => name.StartsWith("mud-chip-color-", StringComparison.Ordinal))));
+        // The chips and the review links are plain elements: a component per row would stay in every circuit's memory.
+        Assert.Empty(grid.FindComponents<MudChip<string>>());
+        Assert.Empty(grid.FindComponents<MudLink>());
+    }
+
+    [Fact]
     public void Others_get_no_review_column()
     {
         var viewer = RenderGrid(new ConsortiumTableQuery(), canReview: false);
