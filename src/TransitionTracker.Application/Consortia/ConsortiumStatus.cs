@@ -22,6 +22,7 @@ public sealed class ConsortiumStatus(
     ConsortiumReadinessReader readiness,
     SupportActionBoard actions,
     LessonLibrary lessons,
+    OrganisationScope scope,
     DbContexts contexts,
     CachedReads reads)
 {
@@ -36,11 +37,20 @@ public sealed class ConsortiumStatus(
             return null;
         }
 
-        var shared = await reads.GetAsync((nameof(ConsortiumStatus), normalised), ct => LoadAsync(normalised, ct), cancellationToken);
+        // The consortium's own records are kept under its region's stamp; lessons from others, which come from every
+        // region, under the whole data's (docs/architecture.md, "The read cache").
+        var shared = await scope.ConsortiumAsync(normalised, cancellationToken) is { } consortium
+            ? await reads.GetForRegionAsync(consortium.RegionCode, (nameof(ConsortiumStatus), normalised), ct => LoadAsync(normalised, ct), cancellationToken)
+            : null;
         if (shared is null)
         {
             return null;
         }
+
+        var fromOthers = await reads.GetAsync(
+            ("lessons from others", normalised, string.Join(',', shared.WeakestDomains)),
+            ct => lessons.FromOthersAsync(normalised, shared.WeakestDomains, ct),
+            cancellationToken);
 
         var summary = shared.Consortium.Summary;
         var reference = new ConsortiumRef(summary.Code, summary.RegionCode, summary.PctCodes.ToList());
@@ -50,7 +60,7 @@ public sealed class ConsortiumStatus(
                 shared.Readiness,
                 shared.Actions,
                 shared.WeakestDomains,
-                shared.LessonsFromOthers,
+                fromOthers,
                 shared.Milestones,
                 actions.Today,
                 CanEdit: user.Access.CanEditConsortium(reference),
@@ -74,12 +84,11 @@ public sealed class ConsortiumStatus(
             .Take(WeakestDomainCount)
             .Select(d => d.Id)
             .ToList() ?? [];
-        var fromOthers = await lessons.FromOthersAsync(code, weakest, cancellationToken);
         await using var db = contexts.OpenForReading();
         var milestones = await db.Milestones.AsNoTracking().Where(m => m.ConsortiumCode == code).ToListAsync(cancellationToken);
 
         // In the order of the steps: the kind is stored as its name, so the database would sort it alphabetically.
-        return new SharedStatus(detail, standing, board, weakest, fromOthers, milestones.OrderBy(m => m.Kind).ToList());
+        return new SharedStatus(detail, standing, board, weakest, milestones.OrderBy(m => m.Kind).ToList());
     }
 
     private sealed record SharedStatus(
@@ -87,6 +96,5 @@ public sealed class ConsortiumStatus(
         ConsortiumReadiness Readiness,
         IReadOnlyList<SupportActionItem> Actions,
         IReadOnlyList<string> WeakestDomains,
-        IReadOnlyList<LessonFromOthers> LessonsFromOthers,
         IReadOnlyList<Milestone> Milestones);
 }
