@@ -27,7 +27,8 @@ public sealed class CachedReads(ReadCache cache, DataStamp stamp, TimeProvider c
     /// region's data only (its consortia, the PCTs they work with, their practices, and reference data): kept under
     /// the region's stamp instead of the whole data's, so saves in other regions leave it valid
     /// (docs/architecture.md, "The read cache", lists which saves count for a region). A read that shows anything of
-    /// another region (lessons from others, national figures) must not use this.
+    /// another region (lessons from others, national figures) or a draft checklist (whose edits replace no region's
+    /// stamp) must not use this.
     /// </summary>
     public Task<T> GetForRegionAsync<T>(string regionCode, object key, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken) =>
         GetAsync(stamps => stamps.Region(regionCode), key, load, cancellationToken);

@@ -10,8 +10,9 @@ namespace TransitionTracker.Data.Versioning;
 /// <see cref="DataVersion.RowId"/>, which every save replaces, <see cref="DataVersion"/> holds one row per region
 /// (<see cref="DataVersion.RegionRowId"/>) and one for "wide" changes (<see cref="DataVersion.WideRowId"/>). A save
 /// replaces, in its own transaction, the row of every region whose reads it can change, or the wide row when it cannot
-/// say (a framework, a region, PCT or practice, a user, a renamed consortium, anything not listed here). A read of one
-/// region is then valid while the wide row and that region's row are both unchanged. Rows are made by the first save
+/// say (a framework, a region, PCT or practice, a user, a renamed consortium, anything not listed here); edits of a
+/// draft checklist replace neither, since no region read shows drafts. A read of one region is then valid while the
+/// wide row and that region's row are both unchanged. Rows are made by the first save
 /// that needs them; a missing row reads as 0.
 /// </summary>
 public static class ScopeStamps
@@ -60,7 +61,7 @@ public static class ScopeStamps
             }
 
             var kind = entry.Metadata.ClrType.Name;
-            if (Unscoped.Contains(kind))
+            if (Unscoped.Contains(kind) || IsDraftOnly(db, entry))
             {
                 continue;
             }
@@ -73,6 +74,27 @@ public static class ScopeStamps
         }
 
         return touched;
+    }
+
+    /// <summary>
+    /// A draft checklist, or an answer of one, that was a draft before the save and still is: no read kept under a
+    /// region's stamp shows drafts (every one reads submitted assessments only), so a draft's edits count for the
+    /// whole-data stamp only. Submitting changes the status, which is not draft-only. An answer whose assessment is not
+    /// among the entries is placed by the assessment instead (it may not be a draft).
+    /// </summary>
+    private static bool IsDraftOnly(TransitionTrackerDbContext db, EntityEntry entry) => entry.Entity switch
+    {
+        Assessment => IsDraft(entry),
+        AssessmentResponse response => db.ChangeTracker.Entries<Assessment>()
+            .FirstOrDefault(a => a.Entity.Id == response.AssessmentId || a.Entity.Responses.Contains(response)) is { } assessment && IsDraft(assessment),
+        _ => false,
+    };
+
+    private static bool IsDraft(EntityEntry assessment)
+    {
+        var status = assessment.Property(nameof(Assessment.Status));
+        return Equals(status.CurrentValue, AssessmentStatus.Draft)
+            && (assessment.State == EntityState.Added || Equals(status.OriginalValue, AssessmentStatus.Draft));
     }
 
     // False when the entry cannot be placed: the save then counts as wide.

@@ -71,19 +71,24 @@ public sealed class ScopedStampTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_checklist_answer_saved_through_the_use_case_reads_its_region_again_only()
+    public async Task A_draft_answer_reads_no_region_again_and_submitting_the_draft_reads_its_region_again_only()
     {
         var manager = await _host.UserAsync(Demo.PctManager);
         var draft = (await _host.RunAsync<AssessmentWorkflow, EditOutcome<Assessment>>(
             w => w.StartDraftAsync(manager, ConsortiumA, AssessmentWorkflow.DefaultFramework, CancellationToken.None))).Value!;
         await KeepEverythingAsync();
 
+        // What the checklist editor saves on every answer: no region read shows a draft.
         var criterion = Domain.Frameworks.ShippedFrameworks.DefaultFramework.Criteria[0].Id;
-        var saved = await _host.RunAsync<AssessmentWorkflow, EditOutcome<Assessment>>(w => w.SaveAnswersAsync(
-            manager, ConsortiumA, AssessmentWorkflow.DefaultFramework, draft.Revision, [new AnswerInput(criterion, "met", "Signed by every practice")], CancellationToken.None));
-        Assert.NotNull(saved.Value);
+        var saved = (await _host.RunAsync<AssessmentWorkflow, EditOutcome<Assessment>>(w => w.SaveAnswersAsync(
+            manager, ConsortiumA, AssessmentWorkflow.DefaultFramework, draft.Revision, [new AnswerInput(criterion, "met", "Signed by every practice")], CancellationToken.None))).Value;
+        Assert.NotNull(saved);
+        await AssertReadAgainAsync("draft answer", [], [RegionA, RegionB, RegionC]);
 
-        await AssertReadAgainAsync("answer", [RegionA], [RegionB, RegionC]);
+        var submitted = await _host.RunAsync<AssessmentWorkflow, EditOutcome<Assessment>>(w => w.SubmitAsync(
+            manager, ConsortiumA, AssessmentWorkflow.DefaultFramework, saved.Revision, CancellationToken.None));
+        Assert.Equal(AssessmentStatus.Submitted, submitted.Value?.Status);
+        await AssertReadAgainAsync("submission", [RegionA], [RegionB, RegionC]);
     }
 
     [Fact]
@@ -94,7 +99,7 @@ public sealed class ScopedStampTests : IAsyncLifetime
         await using (var db = _host.OpenContext())
         {
             var response = await db.Set<AssessmentResponse>()
-                .Where(r => db.Assessments.Any(a => a.Id == r.AssessmentId && a.ConsortiumCode == ConsortiumA))
+                .Where(r => db.Assessments.Any(a => a.Id == r.AssessmentId && a.ConsortiumCode == ConsortiumA && a.Status == AssessmentStatus.Submitted))
                 .OrderBy(r => r.Id).FirstAsync();
             db.Entry(response).Property(r => r.Evidence).CurrentValue = "Changed without its assessment";
             await db.SaveChangesAsync();
@@ -204,7 +209,7 @@ public sealed class ScopedStampTests : IAsyncLifetime
         switch (kind)
         {
             case "assessment":
-                var assessment = await db.Assessments.Where(a => a.ConsortiumCode == ConsortiumA).OrderBy(a => a.Id).FirstAsync();
+                var assessment = await db.Assessments.Where(a => a.ConsortiumCode == ConsortiumA && a.Status == AssessmentStatus.Submitted).OrderBy(a => a.Id).FirstAsync();
                 Bump(db, assessment);
                 break;
             case "decision":
