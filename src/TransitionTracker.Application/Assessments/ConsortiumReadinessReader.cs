@@ -26,10 +26,12 @@ public sealed class ConsortiumReadinessReader(DbContexts contexts, OrganisationS
     /// The consortium's standing, from the read cache while the data is unchanged: for use cases that have already
     /// checked their acting user's scope.
     /// </summary>
-    internal async Task<ConsortiumReadiness> FindAsync(string consortiumCode, CancellationToken cancellationToken) =>
-        await scope.ConsortiumAsync(consortiumCode, cancellationToken) is { } consortium
-            ? await reads.GetForRegionAsync(consortium.RegionCode, (nameof(ConsortiumReadinessReader), consortiumCode), ct => QueryAsync(consortiumCode, ct), cancellationToken)
-            : await reads.GetAsync((nameof(ConsortiumReadinessReader), consortiumCode), ct => QueryAsync(consortiumCode, ct), cancellationToken);
+    internal Task<ConsortiumReadiness> FindAsync(string consortiumCode, CancellationToken cancellationToken) =>
+        reads.GetForRegionAsync(
+            async ct => (await scope.ConsortiumAsync(consortiumCode, ct))?.RegionCode,
+            (nameof(ConsortiumReadinessReader), consortiumCode),
+            ct => QueryAsync(consortiumCode, ct),
+            cancellationToken);
 
     private async Task<ConsortiumReadiness> QueryAsync(string consortiumCode, CancellationToken cancellationToken)
     {

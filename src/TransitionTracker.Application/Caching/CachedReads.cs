@@ -34,6 +34,23 @@ public sealed class CachedReads(ReadCache cache, DataStamp stamp, TimeProvider c
         GetAsync(stamps => stamps.Region(regionCode), key, load, cancellationToken);
 
     /// <summary>
+    /// As <see cref="GetForRegionAsync{T}(string, object, Func{CancellationToken, Task{T}}, CancellationToken)"/>, for a
+    /// read whose region is looked up (<paramref name="regionOf"/>, itself a kept read) only when the cache is on, since
+    /// it serves only to choose the stamp; kept under the whole data's stamp when there is no such region.
+    /// </summary>
+    public async Task<T> GetForRegionAsync<T>(Func<CancellationToken, Task<string?>> regionOf, object key, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken)
+    {
+        if (!cache.Enabled)
+        {
+            return await load(cancellationToken);
+        }
+
+        return await regionOf(cancellationToken) is { } region
+            ? await GetForRegionAsync(region, key, load, cancellationToken)
+            : await GetAsync(key, load, cancellationToken);
+    }
+
+    /// <summary>
     /// As <see cref="GetAsync{T}(object, Func{CancellationToken, Task{T}}, CancellationToken)"/>, for a read of
     /// reference data only (regions and PCTs: whether one exists, which region a PCT is in), which changes only with
     /// saves too wide to place in a region: kept under the wide stamp.

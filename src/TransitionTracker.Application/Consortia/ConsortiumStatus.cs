@@ -39,9 +39,8 @@ public sealed class ConsortiumStatus(
 
         // The consortium's own records are kept under its region's stamp; lessons from others, which come from every
         // region, under the whole data's (docs/architecture.md, "The read cache").
-        var shared = await scope.ConsortiumAsync(normalised, cancellationToken) is { } consortium
-            ? await reads.GetForRegionAsync(consortium.RegionCode, (nameof(ConsortiumStatus), normalised), ct => LoadAsync(normalised, ct), cancellationToken)
-            : null;
+        var shared = await reads.GetForRegionAsync(
+            async ct => (await scope.ConsortiumAsync(normalised, ct))?.RegionCode, (nameof(ConsortiumStatus), normalised), ct => LoadAsync(normalised, ct), cancellationToken);
         if (shared is null)
         {
             return null;

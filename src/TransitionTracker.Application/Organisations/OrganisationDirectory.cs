@@ -36,10 +36,8 @@ public sealed class OrganisationDirectory(DbContexts contexts, OrganisationScope
 
     // A PCT's page shows its region's data only (the consortia it works with count their PCTs' regions as theirs):
     // kept under the region's stamp (docs/architecture.md, "The read cache").
-    private async Task<PctDetail?> ReadPctAsync(string pct, UserAccess access, CancellationToken cancellationToken) =>
-        await scope.RegionOfPctAsync(pct, cancellationToken) is { } region
-            ? await reads.GetForRegionAsync(region, (nameof(GetPctAsync), pct, access.ScopeKey), ct => QueryPctAsync(pct, access, ct), cancellationToken)
-            : await reads.GetAsync((nameof(GetPctAsync), pct, access.ScopeKey), ct => QueryPctAsync(pct, access, ct), cancellationToken);
+    private Task<PctDetail?> ReadPctAsync(string pct, UserAccess access, CancellationToken cancellationToken) =>
+        reads.GetForRegionAsync(ct => scope.RegionOfPctAsync(pct, ct), (nameof(GetPctAsync), pct, access.ScopeKey), ct => QueryPctAsync(pct, access, ct), cancellationToken);
 
     /// <summary>Regions the user reads in full: every region for national roles, their own for regional leads; none for nobody signed in.</summary>
     public async Task<IReadOnlyList<RegionSummary>> ListRegionsAsync(ActingUser? user, CancellationToken cancellationToken)
