@@ -105,16 +105,17 @@ public abstract class TransitionTrackerDbContext : IdentityDbContext<TransitionT
         SaveWithDerivedAsync(acceptAllChangesOnSuccess, cancellationToken, sync: false);
 
     /// <summary>
-    /// Saves, and when the save touches what <see cref="Derived.DerivedRecords"/> are made from, rewrites them from the
-    /// saved data in the same transaction (one of its own when none is open). They are read after the save's own writes,
-    /// which replace the data stamp: a concurrent save waits for that row until this transaction ends, so it reads
-    /// this one's changes too.
+    /// Saves, gives the scopes it touches new stamps (<see cref="ScopeStamps"/>), and when the save touches what
+    /// <see cref="Derived.DerivedRecords"/> are made from, rewrites them from the saved data, all in the same transaction
+    /// (one of its own when none is open). They are read after the save's own writes, which replace the data stamp: a
+    /// concurrent save waits for that row until this transaction ends, so it reads this one's changes too.
     /// </summary>
     private async Task<int> SaveWithDerivedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken, bool sync)
     {
         StampChanges();
         var touched = FixingAuditKeys ? null : Derived.DerivedRecords.Touched(ChangeTracker);
-        if (touched is null || touched.IsEmpty)
+        var scopes = FixingAuditKeys ? null : ScopeStamps.Collect(this);
+        if ((touched is null || touched.IsEmpty) && (scopes is null || scopes.IsEmpty))
         {
             return sync ? base.SaveChanges(acceptAllChangesOnSuccess) : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -123,7 +124,16 @@ public abstract class TransitionTrackerDbContext : IdentityDbContext<TransitionT
         try
         {
             var saved = sync ? base.SaveChanges(acceptAllChangesOnSuccess) : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await Derived.DerivedRecords.RefreshAsync(this, touched, cancellationToken);
+            if (scopes is not null)
+            {
+                await ScopeStamps.StampAsync(this, scopes, cancellationToken);
+            }
+
+            if (touched is not null && !touched.IsEmpty)
+            {
+                await Derived.DerivedRecords.RefreshAsync(this, touched, cancellationToken);
+            }
+
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);

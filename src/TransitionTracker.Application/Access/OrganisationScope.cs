@@ -26,7 +26,7 @@ public sealed class OrganisationScope(DbContexts contexts, CachedReads reads)
             case OrganisationKind.Region:
                 return operation == AccessOperation.Read
                     && access.CanReadRegion(normalised)
-                    && await reads.GetAsync(("region exists", normalised), ct => RegionExistsAsync(normalised, ct), cancellationToken);
+                    && await reads.GetReferenceAsync(("region exists", normalised), ct => RegionExistsAsync(normalised, ct), cancellationToken);
             case OrganisationKind.Pct:
                 var region = await RegionOfPctAsync(normalised, cancellationToken);
                 return region is not null && operation switch
@@ -63,7 +63,7 @@ public sealed class OrganisationScope(DbContexts contexts, CachedReads reads)
 
     /// <summary>The region a PCT belongs to, or null when there is no PCT with that code.</summary>
     public Task<string?> RegionOfPctAsync(string code, CancellationToken cancellationToken) =>
-        reads.GetAsync(("region of PCT", code), async ct =>
+        reads.GetReferenceAsync(("region of PCT", code), async ct =>
         {
             await using var db = contexts.OpenForReading();
             return await db.Pcts.Where(p => p.Code == code).Select(p => p.RegionCode).SingleOrDefaultAsync(ct);

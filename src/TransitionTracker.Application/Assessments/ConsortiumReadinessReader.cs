@@ -27,7 +27,11 @@ public sealed class ConsortiumReadinessReader(DbContexts contexts, OrganisationS
     /// checked their acting user's scope.
     /// </summary>
     internal Task<ConsortiumReadiness> FindAsync(string consortiumCode, CancellationToken cancellationToken) =>
-        reads.GetAsync((nameof(ConsortiumReadinessReader), consortiumCode), ct => QueryAsync(consortiumCode, ct), cancellationToken);
+        reads.GetForRegionAsync(
+            async ct => (await scope.ConsortiumAsync(consortiumCode, ct))?.RegionCode,
+            (nameof(ConsortiumReadinessReader), consortiumCode),
+            ct => QueryAsync(consortiumCode, ct),
+            cancellationToken);
 
     private async Task<ConsortiumReadiness> QueryAsync(string consortiumCode, CancellationToken cancellationToken)
     {

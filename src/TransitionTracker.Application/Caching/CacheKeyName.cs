@@ -17,12 +17,15 @@ internal static class CacheKeyName
 {
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Records = new();
 
-    public static string Of(Type result, object key, long stamp, DateOnly day)
+    public static string Of(Type result, object key, StampToken stamp, DateOnly day)
     {
         var name = new StringBuilder(128)
             .Append(result.ToString()).Append('|')
-            .Append(stamp.ToString(CultureInfo.InvariantCulture)).Append('|')
+            .Append(stamp.First.ToString(CultureInfo.InvariantCulture)).Append('|')
+            .Append(stamp.Second.ToString(CultureInfo.InvariantCulture)).Append('|')
             .Append(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('|');
+        Append(name, stamp.Scope);
+        name.Append('|');
         Append(name, key);
         return name.ToString();
     }

@@ -42,7 +42,7 @@ public sealed class ReadCache : IDisposable
     /// <summary>How many results are held now.</summary>
     public int Count => _entries.Count;
 
-    public bool TryGet<T>(object key, long stamp, DateOnly day, out T value)
+    public bool TryGet<T>(object key, StampToken stamp, DateOnly day, out T value)
     {
         if (_entries.TryGetValue(new Key(typeof(T), key), out var found) && found is Entry entry && entry.Stamp == stamp && entry.Day == day)
         {
@@ -54,7 +54,7 @@ public sealed class ReadCache : IDisposable
         return false;
     }
 
-    public void Set<T>(object key, long stamp, DateOnly day, T value) =>
+    public void Set<T>(object key, StampToken stamp, DateOnly day, T value) =>
         _entries.Set(new Key(typeof(T), key), new Entry(stamp, day, value), new MemoryCacheEntryOptions
         {
             Size = 1,
@@ -66,7 +66,7 @@ public sealed class ReadCache : IDisposable
     /// them now, or else runs <paramref name="load"/> and keeps what it returns. A request that was waiting on another's
     /// load which failed or was cancelled (the other client went away) runs the load itself.
     /// </summary>
-    public async Task<T> GetOrLoadAsync<T>(object key, long stamp, DateOnly day, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken)
+    public async Task<T> GetOrLoadAsync<T>(object key, StampToken stamp, DateOnly day, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken)
     {
         if (TryGet<T>(key, stamp, day, out var kept))
         {
@@ -92,10 +92,10 @@ public sealed class ReadCache : IDisposable
 
     private sealed record Key(Type Type, object Value);
 
-    private sealed record Entry(long Stamp, DateOnly Day, object? Value);
+    private sealed record Entry(StampToken Stamp, DateOnly Day, object? Value);
 
     /// <summary>One request's load, run by it or shared with requests missing the same result at the same time.</summary>
-    private sealed class Attempt<T>(ReadCache cache, object key, long stamp, DateOnly day, Func<CancellationToken, Task<T>> load)
+    private sealed class Attempt<T>(ReadCache cache, object key, StampToken stamp, DateOnly day, Func<CancellationToken, Task<T>> load)
     {
         public bool Ran { get; private set; }
 

@@ -14,9 +14,10 @@ namespace TransitionTracker.Application.Consortia;
 
 /// <summary>
 /// Everything a consortium's status page shows, in one use case: who it is, where it stands, when it reaches fast mover
-/// at its pace, its support actions, its planned milestones, and lessons from consortia strong where it is weakest. What it shows is the same for every
-/// reader, so it is kept in the read cache while the data is unchanged (docs/architecture.md, "The read cache"); the
-/// reader's scope is checked against the cached consortium and decides what they may do next.
+/// at its pace, its support actions, its planned milestones, and lessons from consortia strong where it is weakest.
+/// What it shows is the same for every reader, so it is kept in the read cache while the data is unchanged
+/// (docs/architecture.md, "The read cache"); the reader's scope is checked against the cached consortium and decides
+/// what they may do next.
 /// </summary>
 public sealed class ConsortiumStatus(
     ConsortiumCatalogue catalogue,
@@ -24,6 +25,7 @@ public sealed class ConsortiumStatus(
     SupportActionBoard actions,
     LessonLibrary lessons,
     ConsortiumForecasts forecasts,
+    OrganisationScope scope,
     DbContexts contexts,
     CachedReads reads)
 {
@@ -38,11 +40,19 @@ public sealed class ConsortiumStatus(
             return null;
         }
 
-        var shared = await reads.GetAsync((nameof(ConsortiumStatus), normalised), ct => LoadAsync(normalised, ct), cancellationToken);
+        // The consortium's own records are kept under its region's stamp; lessons from others, which come from every
+        // region, under the whole data's (docs/architecture.md, "The read cache").
+        var shared = await reads.GetForRegionAsync(
+            async ct => (await scope.ConsortiumAsync(normalised, ct))?.RegionCode, (nameof(ConsortiumStatus), normalised), ct => LoadAsync(normalised, ct), cancellationToken);
         if (shared is null)
         {
             return null;
         }
+
+        var fromOthers = await reads.GetAsync(
+            ("lessons from others", normalised, string.Join(',', shared.WeakestDomains)),
+            ct => lessons.FromOthersAsync(normalised, shared.WeakestDomains, ct),
+            cancellationToken);
 
         var summary = shared.Consortium.Summary;
         var reference = new ConsortiumRef(summary.Code, summary.RegionCode, summary.PctCodes.ToList());
@@ -52,7 +62,7 @@ public sealed class ConsortiumStatus(
                 shared.Readiness,
                 shared.Actions,
                 shared.WeakestDomains,
-                shared.LessonsFromOthers,
+                fromOthers,
                 shared.Milestones,
                 actions.Today,
                 CanEdit: user.Access.CanEditConsortium(reference),
@@ -77,13 +87,12 @@ public sealed class ConsortiumStatus(
             .Take(WeakestDomainCount)
             .Select(d => d.Id)
             .ToList() ?? [];
-        var fromOthers = await lessons.FromOthersAsync(code, weakest, cancellationToken);
         var forecast = await forecasts.FindAsync(code, standing, cancellationToken);
         await using var db = contexts.OpenForReading();
         var milestones = await db.Milestones.AsNoTracking().Where(m => m.ConsortiumCode == code).ToListAsync(cancellationToken);
 
         // In the order of the steps: the kind is stored as its name, so the database would sort it alphabetically.
-        return new SharedStatus(detail, standing, board, weakest, fromOthers, milestones.OrderBy(m => m.Kind).ToList(), forecast);
+        return new SharedStatus(detail, standing, board, weakest, milestones.OrderBy(m => m.Kind).ToList(), forecast);
     }
 
     private sealed record SharedStatus(
@@ -91,7 +100,6 @@ public sealed class ConsortiumStatus(
         ConsortiumReadiness Readiness,
         IReadOnlyList<SupportActionItem> Actions,
         IReadOnlyList<string> WeakestDomains,
-        IReadOnlyList<LessonFromOthers> LessonsFromOthers,
         IReadOnlyList<Milestone> Milestones,
         ForecastView Forecast);
 }

@@ -142,7 +142,7 @@ public sealed class RegionDashboard(
             return new HashSet<string>();
         }
 
-        var codes = await reads.GetAsync((nameof(RegionConsortiaAsync), code), async ct =>
+        var codes = await reads.GetForRegionAsync(code, (nameof(RegionConsortiaAsync), code), async ct =>
         {
             await using var db = contexts.OpenForReading();
             return await db.Consortia.Where(c => c.RegionCode == code).Select(c => c.Code).ToListAsync(ct);
@@ -158,36 +158,40 @@ public sealed class RegionDashboard(
 
     // Every figure is kept in the read cache (docs/architecture.md, "The read cache") under what shapes it: the
     // region (null for the whole country), the reader's scope, the reference date (and today, for overdue actions)
-    // and the query's own arguments. A change anywhere gives the data a new stamp, and the next request reads again.
+    // and the query's own arguments. A region's figures are kept under the region's stamp, which only saves that can
+    // change them replace; the country's under the whole data's stamp, which every save replaces.
     // These take the reader's access: their callers have checked scope already.
+
+    private Task<T> Read<T>(string? regionCode, object key, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken) =>
+        regionCode is null ? reads.GetAsync(key, load, cancellationToken) : reads.GetForRegionAsync(regionCode, key, load, cancellationToken);
 
     /// <summary>Headline figures per region (every region in view, in code order), in one query.</summary>
     internal Task<IReadOnlyList<RegionHeadline>> HeadlinesAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken) =>
-        reads.GetAsync((nameof(HeadlinesAsync), regionCode, access.ScopeKey, referenceDate.Date, Today), ct => QueryHeadlinesAsync(regionCode, access, ct), cancellationToken);
+        Read(regionCode, (nameof(HeadlinesAsync), regionCode, access.ScopeKey, referenceDate.Date, Today), ct => QueryHeadlinesAsync(regionCode, access, ct), cancellationToken);
 
     /// <summary>The consortia table: one page (or every row, for exports) after filters and sort, in two queries.</summary>
     internal Task<ConsortiumTablePage> TableAsync(string? regionCode, UserAccess access, ConsortiumTableQuery query, bool allRows, CancellationToken cancellationToken) =>
-        reads.GetAsync((nameof(TableAsync), regionCode, access.ScopeKey, query, allRows, referenceDate.Date, Today), ct => QueryTableAsync(regionCode, access, query, allRows, ct), cancellationToken);
+        Read(regionCode, (nameof(TableAsync), regionCode, access.ScopeKey, query, allRows, referenceDate.Date, Today), ct => QueryTableAsync(regionCode, access, query, allRows, ct), cancellationToken);
 
     /// <summary>Each consortium's domain scores from its latest submitted readiness assessment, in one query.</summary>
     internal Task<IReadOnlyList<HeatmapRow>> HeatmapAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken) =>
-        reads.GetAsync((nameof(HeatmapAsync), regionCode, access.ScopeKey, referenceDate.Date), ct => QueryHeatmapAsync(regionCode, access, ct), cancellationToken);
+        Read(regionCode, (nameof(HeatmapAsync), regionCode, access.ScopeKey, referenceDate.Date), ct => QueryHeatmapAsync(regionCode, access, ct), cancellationToken);
 
     /// <summary>Consortia per effective track at the end of each month up to the reference date's (see <see cref="TrackTrend"/>).</summary>
     internal Task<IReadOnlyList<TrackTrendPoint>> TrendAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken) =>
-        reads.GetAsync((nameof(TrendAsync), regionCode, access.ScopeKey, referenceDate.Date), ct => QueryTrendAsync(regionCode, access, ct), cancellationToken);
+        Read(regionCode, (nameof(TrendAsync), regionCode, access.ScopeKey, referenceDate.Date), ct => QueryTrendAsync(regionCode, access, ct), cancellationToken);
 
     /// <summary>Overdue support actions (<see cref="SupportActionRules.Overdue"/>), most overdue first.</summary>
     internal Task<IReadOnlyList<OverdueAction>> OverdueActionsAsync(string? regionCode, UserAccess access, CancellationToken cancellationToken) =>
-        reads.GetAsync((nameof(OverdueActionsAsync), regionCode, access.ScopeKey, Today), ct => QueryOverdueActionsAsync(regionCode, access, ct), cancellationToken);
+        Read(regionCode, (nameof(OverdueActionsAsync), regionCode, access.ScopeKey, Today), ct => QueryOverdueActionsAsync(regionCode, access, ct), cancellationToken);
 
     /// <summary>Every PCT of the region (or the PCTs the user reads) with its indicators for the latest month any of them reported.</summary>
     internal Task<(DateOnly? Month, IReadOnlyList<PctQuality> Pcts)> QualityAsync(string regionCode, UserAccess access, CancellationToken cancellationToken) =>
-        reads.GetAsync((nameof(QualityAsync), regionCode, access.ScopeKey), ct => QueryQualityAsync(regionCode, access, ct), cancellationToken);
+        reads.GetForRegionAsync(regionCode, (nameof(QualityAsync), regionCode, access.ScopeKey), ct => QueryQualityAsync(regionCode, access, ct), cancellationToken);
 
     /// <summary>World Class Commissioning competencies between two months (see <see cref="QueryCompetencyAsync"/>).</summary>
     internal Task<CompetencyImprovement> CompetencyAsync(string? regionCode, UserAccess access, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        reads.GetAsync((nameof(CompetencyAsync), regionCode, access.ScopeKey, from, to), ct => QueryCompetencyAsync(regionCode, access, from, to, ct), cancellationToken);
+        Read(regionCode, (nameof(CompetencyAsync), regionCode, access.ScopeKey, from, to), ct => QueryCompetencyAsync(regionCode, access, from, to, ct), cancellationToken);
 
     /// <summary>
     /// Headline figures per region (every region in view, in code order), in one query. The population share is over

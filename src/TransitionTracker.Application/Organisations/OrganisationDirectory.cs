@@ -31,8 +31,13 @@ public sealed class OrganisationDirectory(DbContexts contexts, OrganisationScope
     /// </summary>
     public async Task<PctDetail?> GetPctAsync(ActingUser? user, string code, CancellationToken cancellationToken) =>
         OrganisationCode.TryNormalise(code) is { } pct && await scope.AllowsAsync(user, OrganisationKind.Pct, AccessOperation.Read, pct, cancellationToken)
-            ? await reads.GetAsync((nameof(GetPctAsync), pct, user!.Access.ScopeKey), ct => QueryPctAsync(pct, user.Access, ct), cancellationToken)
+            ? await ReadPctAsync(pct, user!.Access, cancellationToken)
             : null;
+
+    // A PCT's page shows its region's data only (the consortia it works with count their PCTs' regions as theirs):
+    // kept under the region's stamp (docs/architecture.md, "The read cache").
+    private Task<PctDetail?> ReadPctAsync(string pct, UserAccess access, CancellationToken cancellationToken) =>
+        reads.GetForRegionAsync(ct => scope.RegionOfPctAsync(pct, ct), (nameof(GetPctAsync), pct, access.ScopeKey), ct => QueryPctAsync(pct, access, ct), cancellationToken);
 
     /// <summary>Regions the user reads in full: every region for national roles, their own for regional leads; none for nobody signed in.</summary>
     public async Task<IReadOnlyList<RegionSummary>> ListRegionsAsync(ActingUser? user, CancellationToken cancellationToken)
@@ -86,7 +91,7 @@ public sealed class OrganisationDirectory(DbContexts contexts, OrganisationScope
 
     /// <summary>A region with the PCTs in it that <paramref name="access"/> reads, for use cases that have checked scope already.</summary>
     internal Task<RegionDetail?> RegionDetailAsync(string code, UserAccess access, CancellationToken cancellationToken) =>
-        reads.GetAsync((nameof(GetRegionAsync), code, access.ScopeKey), ct => QueryRegionAsync(code, access, ct), cancellationToken);
+        reads.GetForRegionAsync(code, (nameof(GetRegionAsync), code, access.ScopeKey), ct => QueryRegionAsync(code, access, ct), cancellationToken);
 
     private async Task<RegionDetail?> QueryRegionAsync(string code, UserAccess access, CancellationToken cancellationToken)
     {

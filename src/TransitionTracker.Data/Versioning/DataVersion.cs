@@ -13,6 +13,14 @@ public sealed class DataVersion
 {
     public const int RowId = 1;
 
+    /// <summary>The row replaced by saves whose effect no narrower scope holds (<see cref="ScopeStamps"/>).</summary>
+    public const int WideRowId = 2;
+
+    // Region rows: 1,000,000 plus the code read as a number in base 37 (codes of up to five letters and digits, so
+    // distinct codes never share a row); a longer code takes a row from its hash, where sharing a row only means
+    // reading again more often.
+    private const int RegionRowBase = 1_000_000;
+
     public int Id { get; set; }
 
     public long Stamp { get; set; }
@@ -30,13 +38,52 @@ public sealed class DataVersion
         return stamp;
     }
 
+    /// <summary>The row of a region's stamp (<see cref="ScopeStamps"/>).</summary>
+    public static int RegionRowId(string regionCode)
+    {
+        var code = regionCode.ToUpperInvariant();
+        if (code.Length is > 0 and <= 5 && code.All(char.IsAsciiLetterOrDigit))
+        {
+            var number = 0;
+            foreach (var c in code)
+            {
+                number = (number * 37) + (char.IsAsciiDigit(c) ? c - '0' + 1 : c - 'A' + 11);
+            }
+
+            return RegionRowBase + number;
+        }
+
+        var hash = 2166136261u;
+        foreach (var c in code)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return RegionRowBase + 100_000_000 + (int)(hash % 1_000_000_000u);
+    }
+
+    /// <summary>
+    /// Gives the rows <paramref name="rowIds"/> the stamp <paramref name="stamp"/>, making those not there yet, in the
+    /// caller's transaction when one is open.
+    /// </summary>
+    public static async Task UpsertAsync(TransitionTrackerDbContext db, IEnumerable<int> rowIds, long stamp, CancellationToken cancellationToken)
+    {
+        // Ids are whole numbers made here, written into the statement; the stamp is a parameter.
+        var values = string.Join(", ", rowIds.Select(id => $"({id.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {{0}})"));
+        var sql = $"INSERT INTO \"DataVersion\" (\"Id\", \"Stamp\") VALUES {values} ON CONFLICT (\"Id\") DO UPDATE SET \"Stamp\" = excluded.\"Stamp\"";
+        await db.Database.ExecuteSqlRawAsync(sql, [stamp], cancellationToken);
+    }
+
     /// <summary>
     /// Gives the data a new stamp, for writes that do not go through <c>SaveChanges</c> (bulk loads): in the caller's
-    /// transaction when one is open.
+    /// transaction when one is open. They may change anything, so every scope's stamp changes too.
     /// </summary>
-    public static Task<int> RestampAsync(TransitionTrackerDbContext db, CancellationToken cancellationToken)
+    /// <returns>How many rows there were to restamp before the wide row was made (1 where no scope had a row yet).</returns>
+    public static async Task<int> RestampAsync(TransitionTrackerDbContext db, CancellationToken cancellationToken)
     {
         var stamp = NewStamp();
-        return db.DataVersions.Where(v => v.Id == RowId).ExecuteUpdateAsync(s => s.SetProperty(v => v.Stamp, stamp), cancellationToken);
+        var restamped = await db.DataVersions.ExecuteUpdateAsync(s => s.SetProperty(v => v.Stamp, stamp), cancellationToken);
+        await UpsertAsync(db, [RowId, WideRowId], stamp, cancellationToken);
+        return restamped;
     }
 }

@@ -24,14 +24,14 @@ public sealed class ReadCacheTests
     {
         using var cache = NewCache(new ReadCacheOptions());
         var day = new DateOnly(2026, 11, 22);
-        cache.Set(("figures", "Q30"), 7, day, "kept");
+        cache.Set(("figures", "Q30"), Stamp(7), day, "kept");
 
-        Assert.True(cache.TryGet<string>(("figures", "Q30"), 7, day, out var kept));
+        Assert.True(cache.TryGet<string>(("figures", "Q30"), Stamp(7), day, out var kept));
         Assert.Equal("kept", kept);
-        Assert.False(cache.TryGet<string>(("figures", "Q30"), 8, day, out _));
-        Assert.False(cache.TryGet<string>(("figures", "Q30"), 7, day.AddDays(1), out _));
-        Assert.False(cache.TryGet<string>(("figures", "Q31"), 7, day, out _));
-        Assert.False(cache.TryGet<object>(("figures", "Q30"), 7, day, out _));
+        Assert.False(cache.TryGet<string>(("figures", "Q30"), Stamp(8), day, out _));
+        Assert.False(cache.TryGet<string>(("figures", "Q30"), Stamp(7), day.AddDays(1), out _));
+        Assert.False(cache.TryGet<string>(("figures", "Q31"), Stamp(7), day, out _));
+        Assert.False(cache.TryGet<object>(("figures", "Q30"), Stamp(7), day, out _));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class ReadCacheTests
         var day = new DateOnly(2026, 11, 22);
         for (var i = 0; i < 50; i++)
         {
-            cache.Set(("page", i), 1, day, i);
+            cache.Set(("page", i), Stamp(1), day, i);
         }
 
         Assert.InRange(cache.Count, 1, 10);
@@ -61,18 +61,18 @@ public sealed class ReadCacheTests
             return "figures";
         }
 
-        var first = cache.GetOrLoadAsync(("national", "all"), 7, day, Load, CancellationToken.None);
-        var second = cache.GetOrLoadAsync(("national", "all"), 7, day, Load, CancellationToken.None);
+        var first = cache.GetOrLoadAsync(("national", "all"), Stamp(7), day, Load, CancellationToken.None);
+        var second = cache.GetOrLoadAsync(("national", "all"), Stamp(7), day, Load, CancellationToken.None);
         release.SetResult();
 
         Assert.Equal(["figures", "figures"], await Task.WhenAll(first, second));
         Assert.Equal(1, loads);
-        Assert.Equal("figures", await cache.GetOrLoadAsync<string>(("national", "all"), 7, day, _ => throw new InvalidOperationException("kept, not loaded again"), CancellationToken.None));
+        Assert.Equal("figures", await cache.GetOrLoadAsync<string>(("national", "all"), Stamp(7), day, _ => throw new InvalidOperationException("kept, not loaded again"), CancellationToken.None));
 
         // A new stamp is a new load; the key then holds the newer result.
-        Assert.Equal("figures", await cache.GetOrLoadAsync(("national", "all"), 8, day, Load, CancellationToken.None));
+        Assert.Equal("figures", await cache.GetOrLoadAsync(("national", "all"), Stamp(8), day, Load, CancellationToken.None));
         Assert.Equal(2, loads);
-        Assert.Equal("figures", await cache.GetOrLoadAsync<string>(("national", "all"), 8, day, _ => throw new InvalidOperationException("kept, not loaded again"), CancellationToken.None));
+        Assert.Equal("figures", await cache.GetOrLoadAsync<string>(("national", "all"), Stamp(8), day, _ => throw new InvalidOperationException("kept, not loaded again"), CancellationToken.None));
     }
 
     [Fact]
@@ -87,8 +87,8 @@ public sealed class ReadCacheTests
             throw new OperationCanceledException("the first client went away");
         }
 
-        var first = cache.GetOrLoadAsync(("page", "00G"), 7, day, Failing, CancellationToken.None);
-        var second = cache.GetOrLoadAsync(("page", "00G"), 7, day, _ => Task.FromResult("loaded by the second"), CancellationToken.None);
+        var first = cache.GetOrLoadAsync(("page", "00G"), Stamp(7), day, Failing, CancellationToken.None);
+        var second = cache.GetOrLoadAsync(("page", "00G"), Stamp(7), day, _ => Task.FromResult("loaded by the second"), CancellationToken.None);
         release.SetResult();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
@@ -101,21 +101,26 @@ public sealed class ReadCacheTests
         var day = new DateOnly(2026, 11, 22);
         string[] names =
         [
-            CacheKeyName.Of(typeof(string), ("figures", "Q30"), 7, day),
-            CacheKeyName.Of(typeof(string), ("figures", "Q31"), 7, day),
-            CacheKeyName.Of(typeof(string), ("figures", "Q30"), 8, day),
-            CacheKeyName.Of(typeof(string), ("figures", "Q30"), 7, day.AddDays(1)),
-            CacheKeyName.Of(typeof(int), ("figures", "Q30"), 7, day),
-            CacheKeyName.Of(typeof(string), ("figures", "Q30,\"x\""), 7, day),
-            CacheKeyName.Of(typeof(string), ("figures", (string?)null), 7, day),
-            CacheKeyName.Of(typeof(string), ("table", new Query("name", 1)), 7, day),
-            CacheKeyName.Of(typeof(string), ("table", new Query("name", 2)), 7, day),
+            CacheKeyName.Of(typeof(string), ("figures", "Q30"), Stamp(7), day),
+            CacheKeyName.Of(typeof(string), ("figures", "Q31"), Stamp(7), day),
+            CacheKeyName.Of(typeof(string), ("figures", "Q30"), Stamp(8), day),
+            CacheKeyName.Of(typeof(string), ("figures", "Q30"), Stamp(7), day.AddDays(1)),
+            CacheKeyName.Of(typeof(int), ("figures", "Q30"), Stamp(7), day),
+            CacheKeyName.Of(typeof(string), ("figures", "Q30,\"x\""), Stamp(7), day),
+            CacheKeyName.Of(typeof(string), ("figures", (string?)null), Stamp(7), day),
+            CacheKeyName.Of(typeof(string), ("table", new Query("name", 1)), Stamp(7), day),
+            CacheKeyName.Of(typeof(string), ("table", new Query("name", 2)), Stamp(7), day),
+            CacheKeyName.Of(typeof(string), ("figures", "Q30"), new StampToken("Q30", 7, 0), day),
+            CacheKeyName.Of(typeof(string), ("figures", "Q30"), new StampToken("Q30", 7, 1), day),
+            CacheKeyName.Of(typeof(string), ("figures", "Q30"), new StampToken("Q31", 7, 1), day),
         ];
 
         Assert.Equal(names.Length, names.Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(names[7], CacheKeyName.Of(typeof(string), ("table", new Query("name", 1)), 7, day));
-        Assert.Throws<InvalidOperationException>(() => CacheKeyName.Of(typeof(string), ("list", new List<string>()), 7, day));
+        Assert.Equal(names[7], CacheKeyName.Of(typeof(string), ("table", new Query("name", 1)), Stamp(7), day));
+        Assert.Throws<InvalidOperationException>(() => CacheKeyName.Of(typeof(string), ("list", new List<string>()), Stamp(7), day));
     }
+
+    private static StampToken Stamp(long stamp) => new(null, stamp, 0);
 
     private sealed record Query(string Sort, int Page);
 }

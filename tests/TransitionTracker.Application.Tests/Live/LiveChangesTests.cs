@@ -97,7 +97,7 @@ public sealed class LiveChangesTests : IAsyncLifetime
         await _host.RunAsync<DbContexts, bool>(async contexts =>
         {
             await using var db = contexts.Open((TransitionTracker.Application.Access.ActingUser?)null);
-            var version = await db.DataVersions.SingleAsync();
+            var version = await db.DataVersions.SingleAsync(v => v.Id == Data.Versioning.DataVersion.RowId);
             version.Stamp = Data.Versioning.DataVersion.NewStamp();
             await db.SaveChangesAsync();
             return true;

@@ -223,6 +223,6 @@ public sealed class DisplayPreferencesTests : IAsyncLifetime
     private async Task<long> StampAsync()
     {
         await using var db = _host.OpenContext();
-        return await db.DataVersions.Select(v => v.Stamp).SingleAsync();
+        return await db.DataVersions.Where(v => v.Id == Data.Versioning.DataVersion.RowId).Select(v => v.Stamp).SingleAsync();
     }
 }
