@@ -388,43 +388,61 @@ public sealed class RegionDashboard(
     }
 
     /// <summary>
-    /// World Class Commissioning competencies between two UK months, in one GROUP BY query: per domain the mean score
-    /// in each month over consortia with a submitted assessment in both (their last one in each month). The last one
-    /// of each consortium and month is stored (<see cref="MonthlyCompetencyAssessment"/>, kept by the data layer with
-    /// every save), so this joins two months' rows to their domain scores. Only when a month runs past the end of the
-    /// reference date and something was submitted in it after that end (a configured date) is it worked out from the
-    /// assessments instead.
+    /// World Class Commissioning competencies between two UK months: per domain the mean score in each month over
+    /// consortia with a submitted assessment in both (their last one in each month) and a score in both. The last one
+    /// of each consortium and month is stored with its domain scores (<see cref="MonthlyCompetencyAssessment"/>, kept
+    /// by the data layer with every save), so this reads two months' rows, one per consortium, and pairs the scores in
+    /// memory. Only when a month runs past the end of the reference date and something was submitted in it after that
+    /// end (a configured date) is it worked out from the assessments instead, in one GROUP BY query.
     /// </summary>
     private async Task<CompetencyImprovement> QueryCompetencyAsync(string? regionCode, UserAccess access, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         await using var db = contexts.OpenForReading();
         var framework = ShippedFrameworks.Find(ShippedFrameworks.WorldClassCommissioning)!;
         var codes = Consortia(db, regionCode, access).Select(c => c.Code);
-        IQueryable<MonthSubmission> first, second;
+        IReadOnlyList<(string DomainId, int Count, double From, double To)> means;
         if (await SubmittedAfterReferenceDateAsync(db, framework.Id, from, cancellationToken) || await SubmittedAfterReferenceDateAsync(db, framework.Id, to, cancellationToken))
         {
-            first = LastInMonth(db, framework.Id, codes, from);
-            second = LastInMonth(db, framework.Id, codes, to);
+            var first = LastInMonth(db, framework.Id, codes, from);
+            var second = LastInMonth(db, framework.Id, codes, to);
+            means = (await (
+                    from a in first
+                    join b in second on a.ConsortiumCode equals b.ConsortiumCode
+                    join da in db.DomainScores on a.AssessmentId equals da.AssessmentId
+                    join db2 in db.DomainScores on new { Id = b.AssessmentId, da.DomainId } equals new { Id = db2.AssessmentId, db2.DomainId }
+                    where da.Score != null && db2.Score != null
+                    group new { From = da.Score!.Value, To = db2.Score!.Value } by da.DomainId into g
+                    select new { DomainId = g.Key, Count = g.Count(), From = g.Average(x => x.From), To = g.Average(x => x.To) })
+                .ToListAsync(cancellationToken))
+                .Select(m => (m.DomainId, m.Count, m.From, m.To))
+                .ToList();
         }
         else
         {
-            first = db.MonthlyCompetencyAssessments.Where(m => m.Month == from && codes.Contains(m.ConsortiumCode))
-                .Select(m => new MonthSubmission { ConsortiumCode = m.ConsortiumCode, AssessmentId = m.AssessmentId });
-            second = db.MonthlyCompetencyAssessments.Where(m => m.Month == to && codes.Contains(m.ConsortiumCode))
-                .Select(m => new MonthSubmission { ConsortiumCode = m.ConsortiumCode, AssessmentId = m.AssessmentId });
-        }
+            // Each consortium in view with a row in both months: its two assessments' scores, paired by domain here.
+            var pairs = await (
+                    from a in db.MonthlyCompetencyAssessments
+                    where a.Month == @from && codes.Contains(a.ConsortiumCode)
+                    join b in db.MonthlyCompetencyAssessments on a.ConsortiumCode equals b.ConsortiumCode
+                    where b.Month == to
+                    select new { From = a.Scores, To = b.Scores })
+                .ToListAsync(cancellationToken);
+            var sums = new Dictionary<string, (int Count, double From, double To)>(StringComparer.Ordinal);
+            foreach (var pair in pairs)
+            {
+                var before = MonthlyCompetencyAssessment.ParseScores(pair.From).ToDictionary(s => s.DomainId, s => s.Score, StringComparer.Ordinal);
+                foreach (var (domainId, score) in MonthlyCompetencyAssessment.ParseScores(pair.To))
+                {
+                    if (before.TryGetValue(domainId, out var was))
+                    {
+                        var sum = sums.GetValueOrDefault(domainId);
+                        sums[domainId] = (sum.Count + 1, sum.From + was, sum.To + score);
+                    }
+                }
+            }
 
-        var pairs = from a in first
-                    join b in second on a.ConsortiumCode equals b.ConsortiumCode
-                    select new { From = a.AssessmentId, To = b.AssessmentId };
-        var means = await (
-                from p in pairs
-                join da in db.DomainScores on p.From equals da.AssessmentId
-                join db2 in db.DomainScores on new { Id = p.To, da.DomainId } equals new { Id = db2.AssessmentId, db2.DomainId }
-                where da.Score != null && db2.Score != null
-                group new { From = da.Score!.Value, To = db2.Score!.Value } by da.DomainId into g
-                select new { DomainId = g.Key, Count = g.Count(), From = g.Average(x => x.From), To = g.Average(x => x.To) })
-            .ToListAsync(cancellationToken);
+            means = sums.Select(s => (s.Key, s.Value.Count, s.Value.From / s.Value.Count, s.Value.To / s.Value.Count)).ToList();
+        }
 
         var byId = means.ToDictionary(m => m.DomainId);
         var domains = framework.Domains

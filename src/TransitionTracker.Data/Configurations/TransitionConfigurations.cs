@@ -44,11 +44,12 @@ internal sealed class MonthlyCompetencyAssessmentConfiguration : IEntityTypeConf
     {
         builder.HasKey(m => new { m.ConsortiumCode, m.Month });
         builder.Property(m => m.ConsortiumCode).HasMaxLength(OrganisationCode.MaxLength);
+        builder.Property(m => m.Scores).IsRequired();
         builder.HasOne<Consortium>().WithMany().HasForeignKey(m => m.ConsortiumCode).OnDelete(DeleteBehavior.Cascade);
 
-        // The competency comparison reads one month's rows (and their assessments) from the index alone. No foreign
-        // key to the assessment: a deleted one is replaced in the same transaction (DerivedRecords).
-        builder.HasIndex(m => new { m.Month, m.ConsortiumCode, m.AssessmentId });
+        // The competency comparison reads one month's rows by this index. No foreign key to the assessment: a deleted
+        // one is replaced in the same transaction (DerivedRecords).
+        builder.HasIndex(m => new { m.Month, m.ConsortiumCode });
     }
 }
 

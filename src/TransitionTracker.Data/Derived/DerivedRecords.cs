@@ -234,11 +234,16 @@ public static class DerivedRecords
         if (last is not { } id)
         {
             await rows.ExecuteDeleteAsync(cancellationToken);
+            return;
         }
-        else if (await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.AssessmentId, id), cancellationToken) == 0)
+
+        var scores = MonthlyCompetencyAssessment.FormatScores(
+            (await db.DomainScores.AsNoTracking().Where(d => d.AssessmentId == id).Select(d => new { d.DomainId, d.Score }).ToListAsync(cancellationToken))
+                .Select(d => (d.DomainId, d.Score)));
+        if (await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.AssessmentId, id).SetProperty(m => m.Scores, scores), cancellationToken) == 0)
         {
             await db.Database.ExecuteSqlAsync(
-                $"""INSERT INTO "MonthlyCompetencyAssessments" ("ConsortiumCode", "Month", "AssessmentId") VALUES ({code}, {month}, {id})""",
+                $"""INSERT INTO "MonthlyCompetencyAssessments" ("ConsortiumCode", "Month", "AssessmentId", "Scores") VALUES ({code}, {month}, {id}, {scores})""",
                 cancellationToken);
         }
     }
@@ -303,10 +308,22 @@ public static class DerivedRecords
                 .Where(a => codes.Contains(a.ConsortiumCode) && a.Status == AssessmentStatus.Submitted && a.FrameworkId == ShippedFrameworks.WorldClassCommissioning && a.SubmittedAtUtc != null)
                 .Select(a => new { a.ConsortiumCode, At = a.SubmittedAtUtc!.Value, a.Id })
                 .ToListAsync(cancellationToken);
-            await db.MonthlyCompetencyAssessments.Where(m => codes.Contains(m.ConsortiumCode)).ExecuteDeleteAsync(cancellationToken);
-            db.MonthlyCompetencyAssessments.AddRange(submitted
+            var lasts = submitted
                 .GroupBy(a => (a.ConsortiumCode, Month: TrackHistory.UkMonthOf(a.At)))
-                .Select(g => new MonthlyCompetencyAssessment(g.Key.ConsortiumCode, g.Key.Month, g.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).First().Id)));
+                .Select(g => (g.Key.ConsortiumCode, g.Key.Month, g.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).First().Id))
+                .ToList();
+            var scores = new List<(int AssessmentId, string DomainId, double? Score)>();
+            foreach (var ids in lasts.Select(l => l.Id).Chunk(Chunk))
+            {
+                scores.AddRange((await db.DomainScores.AsNoTracking().Where(d => ids.Contains(d.AssessmentId))
+                        .Select(d => new { d.AssessmentId, d.DomainId, d.Score }).ToListAsync(cancellationToken))
+                    .Select(d => (d.AssessmentId, d.DomainId, d.Score)));
+            }
+
+            var byAssessment = scores.ToLookup(d => d.AssessmentId, d => (d.DomainId, d.Score));
+            await db.MonthlyCompetencyAssessments.Where(m => codes.Contains(m.ConsortiumCode)).ExecuteDeleteAsync(cancellationToken);
+            db.MonthlyCompetencyAssessments.AddRange(lasts.Select(l =>
+                new MonthlyCompetencyAssessment(l.ConsortiumCode, l.Month, l.Id, MonthlyCompetencyAssessment.FormatScores(byAssessment[l.Id]))));
             await db.SaveChangesAsync(cancellationToken);
             foreach (var entry in db.ChangeTracker.Entries<MonthlyCompetencyAssessment>().ToList())
             {

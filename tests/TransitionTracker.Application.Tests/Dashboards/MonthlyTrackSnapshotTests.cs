@@ -207,16 +207,24 @@ public sealed class MonthlyTrackSnapshotTests : IAsyncLifetime
             .Where(a => a.Status == AssessmentStatus.Submitted && a.FrameworkId == ShippedFrameworks.WorldClassCommissioning)
             .Select(a => new { a.ConsortiumCode, At = a.SubmittedAtUtc!.Value, a.Id })
             .ToListAsync();
-        var expectedMonths = wcc
+        var lastIds = wcc
             .GroupBy(a => (a.ConsortiumCode, Month: TrackHistory.UkMonthOf(a.At)))
             .Select(g => (g.Key.ConsortiumCode, g.Key.Month, g.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).First().Id))
+            .ToList();
+        var ids = lastIds.Select(l => l.Id).ToList();
+        var scores = (await db.DomainScores.AsNoTracking().Where(d => ids.Contains(d.AssessmentId)).ToListAsync())
+            .ToLookup(d => d.AssessmentId);
+        var expectedMonths = lastIds
+            .Select(l => (l.ConsortiumCode, l.Month, l.Id, string.Join(';', scores[l.Id].Where(d => d.Score != null).OrderBy(d => d.DomainId, StringComparer.Ordinal)
+                .Select(d => $"{d.DomainId}={d.Score!.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}"))))
             .OrderBy(r => r.ConsortiumCode, StringComparer.Ordinal).ThenBy(r => r.Month)
             .ToList();
         var keptMonths = (await db.MonthlyCompetencyAssessments.AsNoTracking().ToListAsync())
-            .Select(m => (m.ConsortiumCode, m.Month, m.AssessmentId))
+            .Select(m => (m.ConsortiumCode, m.Month, m.AssessmentId, m.Scores))
             .OrderBy(r => r.ConsortiumCode, StringComparer.Ordinal).ThenBy(r => r.Month)
             .ToList();
         Assert.Equal(expectedMonths, keptMonths);
+        Assert.All(keptMonths, m => Assert.NotEmpty(m.Scores));
 
         var readiness = await db.Assessments.AsNoTracking()
             .Where(a => a.Status == AssessmentStatus.Submitted && a.FrameworkId == ShippedFrameworks.Default)

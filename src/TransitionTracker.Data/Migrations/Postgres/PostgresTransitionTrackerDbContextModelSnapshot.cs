@@ -603,9 +603,13 @@ namespace TransitionTracker.Data.Migrations.Postgres
                     b.Property<int>("AssessmentId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.HasKey("ConsortiumCode", "Month");
 
-                    b.HasIndex("Month", "ConsortiumCode", "AssessmentId");
+                    b.HasIndex("Month", "ConsortiumCode");
 
                     b.ToTable("MonthlyCompetencyAssessments");
                 });

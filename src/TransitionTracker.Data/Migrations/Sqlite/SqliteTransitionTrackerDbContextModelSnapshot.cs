@@ -582,9 +582,13 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                     b.Property<int>("AssessmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("ConsortiumCode", "Month");
 
-                    b.HasIndex("Month", "ConsortiumCode", "AssessmentId");
+                    b.HasIndex("Month", "ConsortiumCode");
 
                     b.ToTable("MonthlyCompetencyAssessments");
                 });

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace TransitionTracker.Data.Migrations.Postgres
+namespace TransitionTracker.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class LatestAssessments : Migration
@@ -15,22 +15,23 @@ namespace TransitionTracker.Data.Migrations.Postgres
             migrationBuilder.AddColumn<int>(
                 name: "LatestAssessmentId",
                 table: "Consortia",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "LatestDecisionId",
                 table: "Consortia",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "MonthlyCompetencyAssessments",
                 columns: table => new
                 {
-                    ConsortiumCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Month = table.Column<DateOnly>(type: "date", nullable: false),
-                    AssessmentId = table.Column<int>(type: "integer", nullable: false)
+                    ConsortiumCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AssessmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Scores = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -44,9 +45,9 @@ namespace TransitionTracker.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_MonthlyCompetencyAssessments_Month_ConsortiumCode_Assessmen~",
+                name: "IX_MonthlyCompetencyAssessments_Month_ConsortiumCode",
                 table: "MonthlyCompetencyAssessments",
-                columns: new[] { "Month", "ConsortiumCode", "AssessmentId" });
+                columns: new[] { "Month", "ConsortiumCode" });
         }
 
         /// <inheritdoc />

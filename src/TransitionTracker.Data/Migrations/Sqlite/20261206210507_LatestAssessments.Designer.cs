@@ -11,7 +11,7 @@ using TransitionTracker.Data;
 namespace TransitionTracker.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTransitionTrackerDbContext))]
-    [Migration("20261206203215_LatestAssessments")]
+    [Migration("20261206210507_LatestAssessments")]
     partial class LatestAssessments
     {
         /// <inheritdoc />
@@ -585,9 +585,13 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                     b.Property<int>("AssessmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("ConsortiumCode", "Month");
 
-                    b.HasIndex("Month", "ConsortiumCode", "AssessmentId");
+                    b.HasIndex("Month", "ConsortiumCode");
 
                     b.ToTable("MonthlyCompetencyAssessments");
                 });

@@ -12,7 +12,7 @@ using TransitionTracker.Data;
 namespace TransitionTracker.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTransitionTrackerDbContext))]
-    [Migration("20261206203340_LatestAssessments")]
+    [Migration("20261206210720_LatestAssessments")]
     partial class LatestAssessments
     {
         /// <inheritdoc />
@@ -606,9 +606,13 @@ namespace TransitionTracker.Data.Migrations.Postgres
                     b.Property<int>("AssessmentId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.HasKey("ConsortiumCode", "Month");
 
-                    b.HasIndex("Month", "ConsortiumCode", "AssessmentId");
+                    b.HasIndex("Month", "ConsortiumCode");
 
                     b.ToTable("MonthlyCompetencyAssessments");
                 });
