@@ -58,8 +58,8 @@ public sealed class DatabaseInitializer(
         db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? "VACUUM ANALYZE" : "ANALYZE", cancellationToken);
 
     /// <summary>
-    /// Applies any pending migrations; returns those applied. When they include the one that introduced the derived
-    /// records (<see cref="Derived.DerivedRecords"/>), those are written for the data already there, in one transaction.
+    /// Applies any pending migrations; returns those applied. When they include one that introduced derived records
+    /// (<see cref="Derived.DerivedRecords"/>), all of those are written for the data already there, in one transaction.
     /// </summary>
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {
@@ -70,20 +70,21 @@ public sealed class DatabaseInitializer(
             await db.Database.MigrateAsync(cancellationToken);
         }
 
-        if (pending.Any(m => m.EndsWith(DerivedRecordsMigration, StringComparison.Ordinal)))
+        if (pending.Any(m => DerivedRecordsMigrations.Any(d => m.EndsWith(d, StringComparison.Ordinal))))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await Derived.DerivedRecords.RebuildAllAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            logger.LogInformation("Monthly tracks and lesson writer scores written for the data present");
+            logger.LogInformation("Derived records (monthly tracks, monthly competency assessments, latest assessments and decisions, lesson writer scores) written for the data present");
         }
 
         return pending;
     }
 
-    // The migration that added MonthlyTracks and Lessons.WriterScore (named alike for both providers).
-    private const string DerivedRecordsMigration = "_MonthlyTracks";
+    // The migrations that added derived records (named alike for both providers): MonthlyTracks and
+    // Lessons.WriterScore; MonthlyCompetencyAssessments and Consortia.LatestAssessmentId / LatestDecisionId.
+    private static readonly string[] DerivedRecordsMigrations = ["_MonthlyTracks", "_LatestAssessments"];
 
     /// <summary>
     /// Adds whatever reference, framework and (with a password) demo data is missing, in the transaction already open;

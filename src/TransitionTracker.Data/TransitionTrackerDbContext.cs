@@ -78,6 +78,9 @@ public abstract class TransitionTrackerDbContext : IdentityDbContext<TransitionT
     /// <summary>Each consortium's track at the end of the months in which it changed (kept by <see cref="Derived.DerivedRecords"/>).</summary>
     public DbSet<MonthlyTrack> MonthlyTracks => Set<MonthlyTrack>();
 
+    /// <summary>Each consortium's last World Class Commissioning submission of each month (kept by <see cref="Derived.DerivedRecords"/>).</summary>
+    public DbSet<MonthlyCompetencyAssessment> MonthlyCompetencyAssessments => Set<MonthlyCompetencyAssessment>();
+
     public DbSet<PlannedFunction> PlannedFunctions => Set<PlannedFunction>();
 
     public DbSet<Milestone> Milestones => Set<Milestone>();
@@ -98,32 +101,53 @@ public abstract class TransitionTrackerDbContext : IdentityDbContext<TransitionT
     /// <summary>Off only for bulk loads of reference and demo data, which are not user changes.</summary>
     public bool AuditingEnabled { get; set; } = true;
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        SaveWithDerivedAsync(acceptAllChangesOnSuccess, CancellationToken.None, sync: true).GetAwaiter().GetResult();
-
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
-        SaveWithDerivedAsync(acceptAllChangesOnSuccess, cancellationToken, sync: false);
-
     /// <summary>
-    /// Saves, gives the scopes it touches new stamps (<see cref="ScopeStamps"/>), and when the save touches what
-    /// <see cref="Derived.DerivedRecords"/> are made from, rewrites them from the saved data, all in the same transaction
-    /// (one of its own when none is open). They are read after the save's own writes, which replace the data stamp: a
-    /// concurrent save waits for that row until this transaction ends, so it reads this one's changes too.
+    /// Saves synchronously (the data-protection key store saves this way). A save that touches what
+    /// <see cref="Derived.DerivedRecords"/> are made from is refused before anything is written: those records are
+    /// rewritten asynchronously, so such saves go through <see cref="SaveChangesAsync(bool, CancellationToken)"/>. A
+    /// save of records a region's reads show gives the wide stamp a new value in the same transaction
+    /// (<see cref="ScopeStamps"/>): finding which regions it touched would take queries, which are asynchronous.
     /// </summary>
-    private async Task<int> SaveWithDerivedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken, bool sync)
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        StampChanges();
-        var touched = FixingAuditKeys ? null : Derived.DerivedRecords.Touched(ChangeTracker);
-        var scopes = FixingAuditKeys ? null : ScopeStamps.Collect(this);
-        if ((touched is null || touched.IsEmpty) && (scopes is null || scopes.IsEmpty))
+        if (!FixingAuditKeys && !Derived.DerivedRecords.Touched(ChangeTracker).IsEmpty)
         {
-            return sync ? base.SaveChanges(acceptAllChangesOnSuccess) : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            throw new InvalidOperationException(
+                "This save changes submitted assessments, regional decisions or lessons, whose derived records are rewritten in the same transaction asynchronously: call SaveChangesAsync instead. Nothing was saved.");
         }
 
+        var scoped = !FixingAuditKeys && !ScopeStamps.Collect(this).IsEmpty;
+        StampChanges();
+        if (!scoped)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        DataVersion.Upsert(this, [DataVersion.WideRowId], DataVersion.NewStamp());
+        own?.Commit();
+        return saved;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var touched = FixingAuditKeys ? null : Derived.DerivedRecords.Touched(ChangeTracker);
+        var scopes = FixingAuditKeys ? null : ScopeStamps.Collect(this);
+        StampChanges();
+        if ((touched is null || touched.IsEmpty) && (scopes is null || scopes.IsEmpty))
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The scopes it touched get new stamps (ScopeStamps), and the derived records are rewritten from the saved
+        // data, in the same transaction (one of its own when none is open), by single statements rather than a second
+        // save. They are read after the save's own writes, which replace the data stamp: a concurrent save waits for
+        // that row until this transaction ends, so it reads this one's changes too.
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            var saved = sync ? base.SaveChanges(acceptAllChangesOnSuccess) : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (scopes is not null)
             {
                 await ScopeStamps.StampAsync(this, scopes, cancellationToken);

@@ -392,34 +392,61 @@ public sealed class RegionDashboard(
     }
 
     /// <summary>
-    /// World Class Commissioning competencies between two months, in one GROUP BY query: per domain the mean score
-    /// in each month over consortia with a submitted assessment in both (their last one in each month).
+    /// World Class Commissioning competencies between two UK months: per domain the mean score in each month over
+    /// consortia with a submitted assessment in both (their last one in each month) and a score in both. The last one
+    /// of each consortium and month is stored with its domain scores (<see cref="MonthlyCompetencyAssessment"/>, kept
+    /// by the data layer with every save), so this reads two months' rows, one per consortium, and pairs the scores in
+    /// memory. Only when a month runs past the end of the reference date and something was submitted in it after that
+    /// end (a configured date) is it worked out from the assessments instead, in one GROUP BY query.
     /// </summary>
     private async Task<CompetencyImprovement> QueryCompetencyAsync(string? regionCode, UserAccess access, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         await using var db = contexts.OpenForReading();
         var framework = ShippedFrameworks.Find(ShippedFrameworks.WorldClassCommissioning)!;
-        var submitted = Submitted(db, framework.Id);
         var codes = Consortia(db, regionCode, access).Select(c => c.Code);
-        var fromStart = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var fromEnd = from.AddMonths(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var toStart = to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var toEnd = to.AddMonths(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var first = submitted.Where(a => codes.Contains(a.ConsortiumCode) && a.SubmittedAtUtc >= fromStart && a.SubmittedAtUtc < fromEnd)
-            .Where(a => !submitted.Any(b => b.ConsortiumCode == a.ConsortiumCode && b.SubmittedAtUtc >= fromStart && b.SubmittedAtUtc < fromEnd
-                && (b.SubmittedAtUtc > a.SubmittedAtUtc || (b.SubmittedAtUtc == a.SubmittedAtUtc && b.Id > a.Id))));
-        var second = submitted.Where(a => codes.Contains(a.ConsortiumCode) && a.SubmittedAtUtc >= toStart && a.SubmittedAtUtc < toEnd)
-            .Where(a => !submitted.Any(b => b.ConsortiumCode == a.ConsortiumCode && b.SubmittedAtUtc >= toStart && b.SubmittedAtUtc < toEnd
-                && (b.SubmittedAtUtc > a.SubmittedAtUtc || (b.SubmittedAtUtc == a.SubmittedAtUtc && b.Id > a.Id))));
-        var means = await (
-                from a in first
-                join b in second on a.ConsortiumCode equals b.ConsortiumCode
-                join da in db.DomainScores on a.Id equals da.AssessmentId
-                join db2 in db.DomainScores on new { b.Id, da.DomainId } equals new { Id = db2.AssessmentId, db2.DomainId }
-                where da.Score != null && db2.Score != null
-                group new { From = da.Score!.Value, To = db2.Score!.Value } by da.DomainId into g
-                select new { DomainId = g.Key, Count = g.Count(), From = g.Average(x => x.From), To = g.Average(x => x.To) })
-            .ToListAsync(cancellationToken);
+        IReadOnlyList<(string DomainId, int Count, double From, double To)> means;
+        if (await SubmittedAfterReferenceDateAsync(db, framework.Id, from, cancellationToken) || await SubmittedAfterReferenceDateAsync(db, framework.Id, to, cancellationToken))
+        {
+            var first = LastInMonth(db, framework.Id, codes, from);
+            var second = LastInMonth(db, framework.Id, codes, to);
+            means = (await (
+                    from a in first
+                    join b in second on a.ConsortiumCode equals b.ConsortiumCode
+                    join da in db.DomainScores on a.AssessmentId equals da.AssessmentId
+                    join db2 in db.DomainScores on new { Id = b.AssessmentId, da.DomainId } equals new { Id = db2.AssessmentId, db2.DomainId }
+                    where da.Score != null && db2.Score != null
+                    group new { From = da.Score!.Value, To = db2.Score!.Value } by da.DomainId into g
+                    select new { DomainId = g.Key, Count = g.Count(), From = g.Average(x => x.From), To = g.Average(x => x.To) })
+                .ToListAsync(cancellationToken))
+                .Select(m => (m.DomainId, m.Count, m.From, m.To))
+                .ToList();
+        }
+        else
+        {
+            // Each consortium in view with a row in both months: its two assessments' scores, paired by domain here.
+            var pairs = await (
+                    from a in db.MonthlyCompetencyAssessments
+                    where a.Month == @from && codes.Contains(a.ConsortiumCode)
+                    join b in db.MonthlyCompetencyAssessments on a.ConsortiumCode equals b.ConsortiumCode
+                    where b.Month == to
+                    select new { From = a.Scores, To = b.Scores })
+                .ToListAsync(cancellationToken);
+            var sums = new Dictionary<string, (int Count, double From, double To)>(StringComparer.Ordinal);
+            foreach (var pair in pairs)
+            {
+                var before = MonthlyCompetencyAssessment.ParseScores(pair.From).ToDictionary(s => s.DomainId, s => s.Score, StringComparer.Ordinal);
+                foreach (var (domainId, score) in MonthlyCompetencyAssessment.ParseScores(pair.To))
+                {
+                    if (before.TryGetValue(domainId, out var was))
+                    {
+                        var sum = sums.GetValueOrDefault(domainId);
+                        sums[domainId] = (sum.Count + 1, sum.From + was, sum.To + score);
+                    }
+                }
+            }
+
+            means = sums.Select(s => (s.Key, s.Value.Count, s.Value.From / s.Value.Count, s.Value.To / s.Value.Count)).ToList();
+        }
 
         var byId = means.ToDictionary(m => m.DomainId);
         var domains = framework.Domains
@@ -427,6 +454,42 @@ public sealed class RegionDashboard(
             .Select(d => new CompetencyChange(d.Id, d.Name, byId[d.Id].Count, byId[d.Id].From, byId[d.Id].To))
             .ToList();
         return new CompetencyImprovement(from, to, domains.Count == 0 ? 0 : domains.Max(d => d.Consortia), domains);
+    }
+
+    /// <summary>Whether anything of the framework was submitted in the UK month after the end of the reference date.</summary>
+    private async Task<bool> SubmittedAfterReferenceDateAsync(TransitionTrackerDbContext db, string frameworkId, DateOnly month, CancellationToken cancellationToken)
+    {
+        var end = referenceDate.EndUtc;
+        var monthEnd = TrackHistory.UkMonthStartUtc(month.AddMonths(1));
+        if (monthEnd <= end)
+        {
+            return false;
+        }
+
+        var after = end > TrackHistory.UkMonthStartUtc(month) ? end : TrackHistory.UkMonthStartUtc(month);
+        return await db.Assessments.AnyAsync(
+            a => a.FrameworkId == frameworkId && a.Status == AssessmentStatus.Submitted && a.SubmittedAtUtc >= after && a.SubmittedAtUtc < monthEnd,
+            cancellationToken);
+    }
+
+    /// <summary>The id of each consortium's last assessment of the framework submitted in the UK month by the end of the reference date.</summary>
+    private IQueryable<MonthSubmission> LastInMonth(TransitionTrackerDbContext db, string frameworkId, IQueryable<string> codes, DateOnly month)
+    {
+        var submitted = Submitted(db, frameworkId);
+        var start = TrackHistory.UkMonthStartUtc(month);
+        var end = TrackHistory.UkMonthStartUtc(month.AddMonths(1));
+        return submitted.Where(a => codes.Contains(a.ConsortiumCode) && a.SubmittedAtUtc >= start && a.SubmittedAtUtc < end)
+            .Where(a => !submitted.Any(b => b.ConsortiumCode == a.ConsortiumCode && b.SubmittedAtUtc >= start && b.SubmittedAtUtc < end
+                && (b.SubmittedAtUtc > a.SubmittedAtUtc || (b.SubmittedAtUtc == a.SubmittedAtUtc && b.Id > a.Id))))
+            .Select(a => new MonthSubmission { ConsortiumCode = a.ConsortiumCode, AssessmentId = a.Id });
+    }
+
+    /// <summary>A consortium's last submission of a month (a class with settable properties, so that EF Core can join on it).</summary>
+    private sealed class MonthSubmission
+    {
+        public string ConsortiumCode { get; init; } = "";
+
+        public int AssessmentId { get; init; }
     }
 
     // The consortia standing on the reference date: one that merged into another by then is counted in that one.
@@ -451,33 +514,45 @@ public sealed class RegionDashboard(
         return db.TrackDecisions.AsNoTracking().Where(d => d.DecidedAtUtc < end);
     }
 
-    // Correlated subqueries per consortium, each served by an index: (ConsortiumCode, Status, SubmittedAtUtc) for the
-    // latest assessment, (ConsortiumCode, Id) for the latest decision, (ConsortiumCode, Status, DueOn) for actions
-    // (and, for an overdue action's criterion, the latest assessment's answer by (AssessmentId, CriterionId)).
+    // Per consortium: its latest readiness assessment and latest decision are stored on it (Consortium.LatestAssessmentId,
+    // LatestDecisionId, kept by the data layer with every save), so each is one primary-key join. Only when the stored
+    // one was recorded after the end of the reference date (a configured date in the past) is the latest one before it
+    // looked up, by a correlated subquery served by an index: (FrameworkId, Status, ConsortiumCode, SubmittedAtUtc, Id)
+    // for assessments, (ConsortiumCode, Id) for decisions. Population, the host PCT and overdue actions
+    // ((ConsortiumCode, Status, DueOn)) are correlated subqueries as well.
     private IQueryable<ConsortiumStanding> Standings(TransitionTrackerDbContext db, IQueryable<Consortium> consortia)
     {
+        var end = referenceDate.EndUtc;
         var submitted = Submitted(db, ShippedFrameworks.Default);
         var decisions = Decisions(db);
         var overdue = SupportActionRules.Overdue(db, Today);
-        return consortia.Select(c => new ConsortiumStanding
-        {
-            Code = c.Code,
-            Name = c.Name,
-            RegionCode = c.RegionCode,
-            Stage = c.Stage,
-            HostPctCode = c.Pcts.Where(p => p.IsHost).Select(p => p.PctCode).FirstOrDefault(),
-            Population = (from m in db.ConsortiumMemberships
-                          where m.ConsortiumCode == c.Code && m.LeftOn == null
-                          join p in db.Practices on m.PracticeCode equals p.Code
-                          select (long)p.ListSize).Sum(),
-            Override = decisions.Where(d => d.ConsortiumCode == c.Code).OrderByDescending(d => d.Id).Select(d => (Track?)d.Track).FirstOrDefault(),
-            ComputedTrack = submitted.Where(a => a.ConsortiumCode == c.Code).OrderByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.Id).Select(a => a.Track).FirstOrDefault(),
-            Track = decisions.Where(d => d.ConsortiumCode == c.Code).OrderByDescending(d => d.Id).Select(d => (Track?)d.Track).FirstOrDefault()
-                ?? submitted.Where(a => a.ConsortiumCode == c.Code).OrderByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.Id).Select(a => a.Track).FirstOrDefault(),
-            Score = submitted.Where(a => a.ConsortiumCode == c.Code).OrderByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.Id).Select(a => a.Score).FirstOrDefault(),
-            LastAssessedUtc = submitted.Where(a => a.ConsortiumCode == c.Code).Max(a => a.SubmittedAtUtc),
-            HasOverdueAction = overdue.Any(s => s.ConsortiumCode == c.Code),
-        });
+        return from c in consortia
+               join la in db.Assessments.AsNoTracking() on c.LatestAssessmentId equals (int?)la.Id into latestAssessment
+               from a in latestAssessment.DefaultIfEmpty()
+               join ld in db.TrackDecisions.AsNoTracking() on c.LatestDecisionId equals (int?)ld.Id into latestDecision
+               from d in latestDecision.DefaultIfEmpty()
+               let overrideTrack = d == null ? null
+                   : d.DecidedAtUtc < end ? (Track?)d.Track
+                   : decisions.Where(x => x.ConsortiumCode == c.Code).OrderByDescending(x => x.Id).Select(x => (Track?)x.Track).FirstOrDefault()
+               let computedTrack = a == null ? null : a.SubmittedAtUtc < end ? a.Track : submitted.Where(x => x.ConsortiumCode == c.Code).OrderByDescending(x => x.SubmittedAtUtc).ThenByDescending(x => x.Id).Select(x => x.Track).FirstOrDefault()
+               select new ConsortiumStanding
+               {
+                   Code = c.Code,
+                   Name = c.Name,
+                   RegionCode = c.RegionCode,
+                   Stage = c.Stage,
+                   HostPctCode = c.Pcts.Where(p => p.IsHost).Select(p => p.PctCode).FirstOrDefault(),
+                   Population = (from m in db.ConsortiumMemberships
+                                 where m.ConsortiumCode == c.Code && m.LeftOn == null
+                                 join p in db.Practices on m.PracticeCode equals p.Code
+                                 select (long)p.ListSize).Sum(),
+                   Override = overrideTrack,
+                   ComputedTrack = computedTrack,
+                   Track = overrideTrack ?? computedTrack,
+                   Score = a == null ? null : a.SubmittedAtUtc < end ? a.Score : submitted.Where(x => x.ConsortiumCode == c.Code).OrderByDescending(x => x.SubmittedAtUtc).ThenByDescending(x => x.Id).Select(x => x.Score).FirstOrDefault(),
+                   LastAssessedUtc = a == null ? null : a.SubmittedAtUtc < end ? a.SubmittedAtUtc : submitted.Where(x => x.ConsortiumCode == c.Code).OrderByDescending(x => x.SubmittedAtUtc).ThenByDescending(x => x.Id).Select(x => x.SubmittedAtUtc).FirstOrDefault(),
+                   HasOverdueAction = overdue.Any(s => s.ConsortiumCode == c.Code),
+               };
     }
 
     private static IQueryable<ConsortiumStanding> Sort(IQueryable<ConsortiumStanding> standings, ConsortiumTableQuery query)

@@ -38,6 +38,21 @@ internal sealed class MonthlyTrackConfiguration : IEntityTypeConfiguration<Month
     }
 }
 
+internal sealed class MonthlyCompetencyAssessmentConfiguration : IEntityTypeConfiguration<MonthlyCompetencyAssessment>
+{
+    public void Configure(EntityTypeBuilder<MonthlyCompetencyAssessment> builder)
+    {
+        builder.HasKey(m => new { m.ConsortiumCode, m.Month });
+        builder.Property(m => m.ConsortiumCode).HasMaxLength(OrganisationCode.MaxLength);
+        builder.Property(m => m.Scores).IsRequired();
+        builder.HasOne<Consortium>().WithMany().HasForeignKey(m => m.ConsortiumCode).OnDelete(DeleteBehavior.Cascade);
+
+        // The competency comparison reads one month's rows by this index. No foreign key to the assessment: a deleted
+        // one is replaced in the same transaction (DerivedRecords).
+        builder.HasIndex(m => new { m.Month, m.ConsortiumCode });
+    }
+}
+
 internal sealed class PlannedFunctionConfiguration : IEntityTypeConfiguration<PlannedFunction>
 {
     public void Configure(EntityTypeBuilder<PlannedFunction> builder)

@@ -130,9 +130,8 @@ public sealed class DemoHistorySeeder(TransitionTrackerDbContext db, TimeProvide
             AddLessons(latestScores, random);
             await db.SaveChangesAsync(cancellationToken);
 
-            // The assessments went in bulk, past the save that keeps the monthly tracks (the lessons' writer scores
-            // were written by the save above).
-            await DerivedRecords.RefreshMonthlyTracksAsync(db, consortia.Select(c => c.Code).ToList(), cancellationToken);
+            // The assessments went in bulk, past the save that keeps the derived records.
+            await DerivedRecords.RebuildAsync(db, consortia.Select(c => c.Code).ToList(), cancellationToken);
             if (db.Database.IsNpgsql())
             {
                 // The ids were given explicitly, so the identity sequence has to be moved past them.

@@ -66,12 +66,18 @@ public sealed class DataVersion
     /// Gives the rows <paramref name="rowIds"/> the stamp <paramref name="stamp"/>, making those not there yet, in the
     /// caller's transaction when one is open.
     /// </summary>
-    public static async Task UpsertAsync(TransitionTrackerDbContext db, IEnumerable<int> rowIds, long stamp, CancellationToken cancellationToken)
+    public static async Task UpsertAsync(TransitionTrackerDbContext db, IEnumerable<int> rowIds, long stamp, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlRawAsync(UpsertSql(rowIds), [stamp], cancellationToken);
+
+    /// <summary>As <see cref="UpsertAsync"/>, for a synchronous save.</summary>
+    public static void Upsert(TransitionTrackerDbContext db, IEnumerable<int> rowIds, long stamp) =>
+        db.Database.ExecuteSqlRaw(UpsertSql(rowIds), [stamp]);
+
+    // Ids are whole numbers made here, written into the statement; the stamp is a parameter.
+    private static string UpsertSql(IEnumerable<int> rowIds)
     {
-        // Ids are whole numbers made here, written into the statement; the stamp is a parameter.
         var values = string.Join(", ", rowIds.Select(id => $"({id.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {{0}})"));
-        var sql = $"INSERT INTO \"DataVersion\" (\"Id\", \"Stamp\") VALUES {values} ON CONFLICT (\"Id\") DO UPDATE SET \"Stamp\" = excluded.\"Stamp\"";
-        await db.Database.ExecuteSqlRawAsync(sql, [stamp], cancellationToken);
+        return $"INSERT INTO \"DataVersion\" (\"Id\", \"Stamp\") VALUES {values} ON CONFLICT (\"Id\") DO UPDATE SET \"Stamp\" = excluded.\"Stamp\"";
     }
 
     /// <summary>

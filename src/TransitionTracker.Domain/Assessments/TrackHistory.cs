@@ -21,11 +21,24 @@ public static class TrackHistory
         return new DateOnly(local.Year, local.Month, 1);
     }
 
+    /// <summary>The first moment (UTC) of a UK month (<paramref name="month"/> is its first day).</summary>
+    public static DateTime UkMonthStartUtc(DateOnly month) =>
+        TimeZoneInfo.ConvertTimeToUtc(new DateOnly(month.Year, month.Month, 1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), UkTime);
+
     /// <summary>The rows of <see cref="MonthlyTrack"/> for one consortium: one per month whose track differs from the month before's.</summary>
-    public static IReadOnlyList<MonthlyTrack> MonthlyTracks(string consortiumCode, IEnumerable<Entry> entries)
+    public static IReadOnlyList<MonthlyTrack> MonthlyTracks(string consortiumCode, IEnumerable<Entry> entries) =>
+        MonthlyTracks(consortiumCode, entries, decidedBefore: null, computedBefore: null);
+
+    /// <summary>
+    /// The rows of <see cref="MonthlyTrack"/> for one consortium from a month onwards: <paramref name="entries"/> are
+    /// every entry from the start of that month, <paramref name="decidedBefore"/> and <paramref name="computedBefore"/>
+    /// the tracks of its latest decision and latest submitted assessment before it (null when none). Gives the same
+    /// rows, for those months, as the whole history would.
+    /// </summary>
+    public static IReadOnlyList<MonthlyTrack> MonthlyTracks(string consortiumCode, IEnumerable<Entry> entries, Track? decidedBefore, Track? computedBefore)
     {
         var rows = new List<MonthlyTrack>();
-        Track? decided = null, computed = null, previous = null;
+        Track? decided = decidedBefore, computed = computedBefore, previous = decidedBefore ?? computedBefore;
         DateOnly? month = null;
         foreach (var entry in entries.OrderBy(e => e.AtUtc).ThenBy(e => e.IsDecision).ThenBy(e => e.Id))
         {

@@ -49,6 +49,15 @@ public sealed class Consortium
     /// <summary>The day it split from <see cref="SplitFromCode"/>.</summary>
     public DateOnly? SplitOn { get; private set; }
 
+    /// <summary>
+    /// Its latest submitted readiness assessment (default framework; latest by time, then by id), or null. Derived:
+    /// the data layer rewrites it in the same transaction as every save that could change it.
+    /// </summary>
+    public int? LatestAssessmentId { get; private set; }
+
+    /// <summary>Its latest regional track decision (highest id), or null. Derived, as <see cref="LatestAssessmentId"/>.</summary>
+    public int? LatestDecisionId { get; private set; }
+
     /// <summary>Moves to another stage on a date, kept as history.</summary>
     public void ChangeStage(ConsortiumStage stage, DateOnly on)
     {

@@ -10,9 +10,11 @@ using TransitionTracker.Domain.Scoring;
 namespace TransitionTracker.Application.Tests.Dashboards;
 
 /// <summary>
-/// The monthly track snapshot and the lessons' writer scores, kept by every save, always say what working them out
-/// again from the assessments and decisions says: after each of a seeded sequence of submissions and regional
-/// decisions, in and out of time order, across UK month ends in summer and winter time, on the demo data.
+/// The derived records kept by every save (the monthly track snapshot, each consortium's last World Class
+/// Commissioning submission of each month, its latest readiness assessment and decision, the lessons' writer scores)
+/// always say what working them out again from the assessments and decisions says: after each of a seeded sequence of
+/// submissions, deletions and regional decisions, in and out of time order, across UK month ends in summer and winter
+/// time, on the demo data.
 /// </summary>
 public sealed class MonthlyTrackSnapshotTests : IAsyncLifetime
 {
@@ -78,6 +80,56 @@ public sealed class MonthlyTrackSnapshotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_every_change_the_competency_months_and_latest_ids_equal_working_them_out_again()
+    {
+        var random = new Random(20111);
+        var readiness = ShippedFrameworks.DefaultFramework;
+        var wcc = ShippedFrameworks.Find(ShippedFrameworks.WorldClassCommissioning)!;
+        var lastMonth = new DateOnly(2014, 12, 1);
+        await AssertDerivedMatchRecomputationAsync();
+
+        for (var step = 0; step < 40; step++)
+        {
+            var consortium = Consortia[random.Next(Consortia.Length)];
+            var at = Moment(random);
+            await using (var db = _host.OpenContext())
+            {
+                switch (random.Next(6))
+                {
+                    case 0:
+                        var previous = await db.TrackDecisions.Where(d => d.ConsortiumCode == consortium).OrderByDescending(d => d.Revision).FirstOrDefaultAsync();
+                        db.TrackDecisions.Add(new TrackDecision(consortium, random.Next(2) == 0 ? Track.FastMover : Track.NeedsSupport, null, $"Step {step}", "regional.q30@demo.test", at, previous));
+                        break;
+                    case 1:
+                        db.Assessments.Add(Submitted(readiness, consortium, at, random));
+                        break;
+                    case 2 or 3:
+                        // Often in a month that already has one (the demo rounds), so the last of the month changes.
+                        db.Assessments.Add(Submitted(wcc, consortium, random.Next(2) == 0 ? at : new DateTime(2012, 3, 31, 22, 30 + random.Next(30), 0, DateTimeKind.Utc), random));
+                        break;
+                    default:
+                        // A submitted assessment of either framework taken away: the month's or consortium's next one takes its place.
+                        var framework = random.Next(2) == 0 ? readiness.Id : wcc.Id;
+                        var submitted = await db.Assessments.Where(a => a.ConsortiumCode == consortium && a.FrameworkId == framework && a.Status == AssessmentStatus.Submitted)
+                            .OrderBy(a => a.Id).ToListAsync();
+                        if (submitted.Count == 0)
+                        {
+                            continue;
+                        }
+
+                        db.Assessments.Remove(submitted[random.Next(submitted.Count)]);
+                        break;
+                }
+
+                await db.SaveChangesAsync();
+            }
+
+            await AssertDerivedMatchRecomputationAsync();
+            await AssertSnapshotMatchesHistoryAsync(lastMonth);
+        }
+    }
+
+    [Fact]
     public async Task Every_lesson_carries_its_writers_score_from_their_latest_submission()
     {
         var random = new Random(7);
@@ -131,6 +183,8 @@ public sealed class MonthlyTrackSnapshotTests : IAsyncLifetime
         await using (var db = _host.OpenContext())
         {
             await db.MonthlyTracks.ExecuteDeleteAsync();
+            await db.MonthlyCompetencyAssessments.ExecuteDeleteAsync();
+            await db.Consortia.ExecuteUpdateAsync(s => s.SetProperty(c => c.LatestAssessmentId, (int?)null).SetProperty(c => c.LatestDecisionId, (int?)null));
             await db.Lessons.ExecuteUpdateAsync(s => s.SetProperty(l => l.WriterScore, (double?)null));
             await using var transaction = await db.Database.BeginTransactionAsync();
             await Data.Derived.DerivedRecords.RebuildAllAsync(db, CancellationToken.None);
@@ -140,6 +194,51 @@ public sealed class MonthlyTrackSnapshotTests : IAsyncLifetime
         var (rebuilt, rebuiltScores) = await DerivedAsync();
         Assert.Equal(kept, rebuilt);
         Assert.Equal(keptScores, rebuiltScores);
+        await AssertDerivedMatchRecomputationAsync();
+    }
+
+    // The monthly competency rows and every consortium's latest assessment and decision, against the same worked out
+    // in memory from all the assessments and decisions: the last World Class Commissioning submission of each UK month
+    // (latest by time, then id), the latest submitted readiness assessment, the decision with the highest id.
+    private async Task AssertDerivedMatchRecomputationAsync()
+    {
+        await using var db = _host.OpenContext();
+        var wcc = await db.Assessments.AsNoTracking()
+            .Where(a => a.Status == AssessmentStatus.Submitted && a.FrameworkId == ShippedFrameworks.WorldClassCommissioning)
+            .Select(a => new { a.ConsortiumCode, At = a.SubmittedAtUtc!.Value, a.Id })
+            .ToListAsync();
+        var lastIds = wcc
+            .GroupBy(a => (a.ConsortiumCode, Month: TrackHistory.UkMonthOf(a.At)))
+            .Select(g => (g.Key.ConsortiumCode, g.Key.Month, g.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).First().Id))
+            .ToList();
+        var ids = lastIds.Select(l => l.Id).ToList();
+        var scores = (await db.DomainScores.AsNoTracking().Where(d => ids.Contains(d.AssessmentId)).ToListAsync())
+            .ToLookup(d => d.AssessmentId);
+        var expectedMonths = lastIds
+            .Select(l => (l.ConsortiumCode, l.Month, l.Id, string.Join(';', scores[l.Id].Where(d => d.Score != null).OrderBy(d => d.DomainId, StringComparer.Ordinal)
+                .Select(d => $"{d.DomainId}={d.Score!.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}"))))
+            .OrderBy(r => r.ConsortiumCode, StringComparer.Ordinal).ThenBy(r => r.Month)
+            .ToList();
+        var keptMonths = (await db.MonthlyCompetencyAssessments.AsNoTracking().ToListAsync())
+            .Select(m => (m.ConsortiumCode, m.Month, m.AssessmentId, m.Scores))
+            .OrderBy(r => r.ConsortiumCode, StringComparer.Ordinal).ThenBy(r => r.Month)
+            .ToList();
+        Assert.Equal(expectedMonths, keptMonths);
+        Assert.All(keptMonths, m => Assert.NotEmpty(m.Scores));
+
+        var readiness = await db.Assessments.AsNoTracking()
+            .Where(a => a.Status == AssessmentStatus.Submitted && a.FrameworkId == ShippedFrameworks.Default)
+            .Select(a => new { a.ConsortiumCode, a.SubmittedAtUtc, a.Id })
+            .ToListAsync();
+        var decisions = await db.TrackDecisions.AsNoTracking().Select(d => new { d.ConsortiumCode, d.Id }).ToListAsync();
+        var consortia = await db.Consortia.AsNoTracking().Select(c => new { c.Code, c.LatestAssessmentId, c.LatestDecisionId }).ToListAsync();
+        Assert.NotEmpty(consortia);
+        foreach (var c in consortia)
+        {
+            var latest = readiness.Where(a => a.ConsortiumCode == c.Code).OrderByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.Id).Select(a => (int?)a.Id).FirstOrDefault();
+            Assert.Equal((c.Code, latest), (c.Code, c.LatestAssessmentId));
+            Assert.Equal((c.Code, decisions.Where(d => d.ConsortiumCode == c.Code).Max(d => (int?)d.Id)), (c.Code, c.LatestDecisionId));
+        }
     }
 
     private async Task<(List<(string, DateOnly, Track, Track?)> Rows, List<double?> Scores)> DerivedAsync()

@@ -7,7 +7,7 @@ namespace TransitionTracker.Data.Tests.Versioning;
 
 /// <summary>
 /// The data stamp the web app's read cache trusts: every save that changes anything gives it a new value in the same
-/// transaction, and nothing else does.
+/// transaction, and nothing else does. Synchronous saves work, except those that would have to rewrite derived records.
 /// </summary>
 public sealed class DataVersionTests : IAsyncLifetime
 {
@@ -51,6 +51,24 @@ public sealed class DataVersionTests : IAsyncLifetime
         var afterDelete = await StampAsync();
         Assert.NotEqual(0, afterDelete);
         Assert.NotEqual(afterAdd, afterDelete);
+    }
+
+    [Fact]
+    public async Task A_synchronous_save_of_what_derived_records_are_made_from_is_refused_and_writes_nothing()
+    {
+        var before = await StampAsync();
+        await using (var db = NewContext())
+        {
+            db.Lessons.Add(new TransitionTracker.Domain.Lessons.Lesson("00G", "governance", "A lesson", "What we learned.", "test", DateTime.UtcNow));
+            var refused = Assert.Throws<InvalidOperationException>(() => db.SaveChanges());
+            Assert.Contains("SaveChangesAsync", refused.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await StampAsync());
+        await using (var db = NewContext())
+        {
+            Assert.Equal(0, await db.Lessons.CountAsync());
+        }
     }
 
     [Fact]

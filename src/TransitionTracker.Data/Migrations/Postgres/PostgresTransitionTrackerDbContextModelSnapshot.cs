@@ -591,6 +591,29 @@ namespace TransitionTracker.Data.Migrations.Postgres
                     b.ToTable("DomainScores");
                 });
 
+            modelBuilder.Entity("TransitionTracker.Domain.Assessments.MonthlyCompetencyAssessment", b =>
+                {
+                    b.Property<string>("ConsortiumCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("ConsortiumCode", "Month");
+
+                    b.HasIndex("Month", "ConsortiumCode");
+
+                    b.ToTable("MonthlyCompetencyAssessments");
+                });
+
             modelBuilder.Entity("TransitionTracker.Domain.Assessments.MonthlyTrack", b =>
                 {
                     b.Property<string>("ConsortiumCode")
@@ -717,6 +740,12 @@ namespace TransitionTracker.Data.Migrations.Postgres
                     b.Property<string>("Code")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<int?>("LatestAssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LatestDecisionId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("MergedIntoCode")
                         .HasMaxLength(10)
@@ -1302,6 +1331,15 @@ namespace TransitionTracker.Data.Migrations.Postgres
                     b.HasOne("TransitionTracker.Domain.Assessments.Assessment", null)
                         .WithMany("DomainScores")
                         .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Assessments.MonthlyCompetencyAssessment", b =>
+                {
+                    b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
+                        .WithMany()
+                        .HasForeignKey("ConsortiumCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -570,6 +570,29 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                     b.ToTable("DomainScores");
                 });
 
+            modelBuilder.Entity("TransitionTracker.Domain.Assessments.MonthlyCompetencyAssessment", b =>
+                {
+                    b.Property<string>("ConsortiumCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConsortiumCode", "Month");
+
+                    b.HasIndex("Month", "ConsortiumCode");
+
+                    b.ToTable("MonthlyCompetencyAssessments");
+                });
+
             modelBuilder.Entity("TransitionTracker.Domain.Assessments.MonthlyTrack", b =>
                 {
                     b.Property<string>("ConsortiumCode")
@@ -692,6 +715,12 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                     b.Property<string>("Code")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("LatestAssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LatestDecisionId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("MergedIntoCode")
                         .HasMaxLength(10)
@@ -1261,6 +1290,15 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                     b.HasOne("TransitionTracker.Domain.Assessments.Assessment", null)
                         .WithMany("DomainScores")
                         .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Assessments.MonthlyCompetencyAssessment", b =>
+                {
+                    b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
+                        .WithMany()
+                        .HasForeignKey("ConsortiumCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
