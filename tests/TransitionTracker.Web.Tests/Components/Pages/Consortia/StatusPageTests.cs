@@ -59,7 +59,8 @@ public sealed class StatusPageTests(TransitionTrackerFactory factory)
         var lead = factory.CreateClientFor(DemoAccountSeeder.ConsortiumLead("00G"));
 
         var (_, page) = await HtmlPage.GetAsync(lead, "/consortia/00G");
-        var forecast = await lead.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/consortia/00G/forecast");
+        using var api = factory.CreateClientFor(DemoAccountSeeder.National);
+        var forecast = await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/consortia/00G/forecast");
 
         var section = page.QuerySelector("#forecast")!;
         Assert.Equal("Forecast", section.QuerySelector("h2")!.Text());
