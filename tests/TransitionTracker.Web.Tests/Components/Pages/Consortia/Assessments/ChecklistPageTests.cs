@@ -135,7 +135,9 @@ public sealed class ChecklistPageTests : MudComponentContext, IClassFixture<Chec
     public async Task Answers_both_changed_are_settled_one_by_one_and_nothing_is_overwritten_unseen()
     {
         await _app.StartAsync();
-        var page = RenderChecklist(TimeSpan.FromHours(1));
+        // The other user's saves are met when this page saves its answer, not read beforehand: on a slow machine the
+        // page could otherwise read theirs before the answer lands, and there would be nothing to settle.
+        var page = RenderChecklist(TimeSpan.FromHours(1), TimeSpan.FromHours(1));
         page.WaitForAssertion(() => page.Find("#live-score"), Patience);
         await _app.SaveAsync(new AnswerInput("GOV-01", "in_progress", null));
 
@@ -169,7 +171,7 @@ public sealed class ChecklistPageTests : MudComponentContext, IClassFixture<Chec
     {
         await _app.StartAsync();
         var dialogs = Render<MudDialogProvider>();
-        var page = RenderChecklist(TimeSpan.FromHours(1));
+        var page = RenderChecklist(TimeSpan.FromHours(1), TimeSpan.FromHours(1));
         page.WaitForAssertion(() => page.Find("#live-score"), Patience);
         await _app.SaveAsync(new AnswerInput("GOV-01", "in_progress", null));
         await AnswerAsync(page, "GOV-01", "met");
@@ -215,11 +217,12 @@ public sealed class ChecklistPageTests : MudComponentContext, IClassFixture<Chec
         Assert.Null(await _app.DraftAsync());
     }
 
-    private IRenderedComponent<ChecklistPage> RenderChecklist(TimeSpan? watchEvery = null) =>
+    private IRenderedComponent<ChecklistPage> RenderChecklist(TimeSpan? watchEvery = null, TimeSpan? gatherOthersSavesFor = null) =>
         RenderInteractive<ChecklistPage>(p => p
             .Add(x => x.Code, ChecklistApp.Code)
             .Add(x => x.FrameworkId, ChecklistApp.Framework.Id)
-            .Add(x => x.WatchEvery, watchEvery ?? TimeSpan.FromHours(1)));
+            .Add(x => x.WatchEvery, watchEvery ?? TimeSpan.FromHours(1))
+            .Add(x => x.GatherOthersSavesFor, gatherOthersSavesFor ?? TimeSpan.FromMilliseconds(200)));
 
     // Finds the element again if the page re-rendered between finding and clicking it.
     private static async Task ClickAsync(IRenderedComponent<ChecklistPage> page, Func<AngleSharp.Dom.IElement> find)
