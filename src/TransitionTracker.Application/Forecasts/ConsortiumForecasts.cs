@@ -36,13 +36,18 @@ public sealed class ConsortiumForecasts(
     }
 
     /// <summary>
-    /// The forecast of a consortium whose standing the caller has read, from the read cache while the data is
-    /// unchanged: for use cases that have already checked scope.
+    /// The forecast of a consortium whose standing the caller has read, from the read cache while its region's data
+    /// is unchanged (it reads only the consortium's own records, as its standing does): for use cases that have
+    /// already checked scope.
     /// </summary>
     internal Task<ForecastView> FindAsync(string code, ConsortiumReadiness standing, CancellationToken cancellationToken)
     {
         var asAt = referenceDate.Date;
-        return reads.GetAsync((nameof(ConsortiumForecasts), code, asAt), ct => LoadAsync(code, standing, asAt, ct), cancellationToken);
+        return reads.GetForRegionAsync(
+            async ct => (await scope.ConsortiumAsync(code, ct))?.RegionCode,
+            (nameof(ConsortiumForecasts), code, asAt),
+            ct => LoadAsync(code, standing, asAt, ct),
+            cancellationToken);
     }
 
     private async Task<ForecastView> LoadAsync(string code, ConsortiumReadiness standing, DateOnly asAt, CancellationToken cancellationToken)

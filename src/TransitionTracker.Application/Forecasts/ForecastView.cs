@@ -25,7 +25,7 @@ public sealed record ForecastView(string ConsortiumCode, DateOnly AsAt, Readines
             ForecastOutcome.FastMover => "Already a fast mover.",
             ForecastOutcome.NotEnoughHistory => $"Not enough history to forecast: it needs two submitted assessments at least four weeks apart within a year. {Remaining}",
             ForecastOutcome.NoProgress => $"No criteria closed in the last {MonthsText}, so at this pace it does not reach fast mover. {Remaining}",
-            _ => $"At its pace ({PaceText}), fast mover around {Day(Forecast.Expected)}: between {Day(Forecast.Earliest)} and {(Forecast.Latest is { } latest ? Day(latest) : "no date at all at the slow end")}. {Remaining}",
+            _ => $"At its pace ({PaceText}), fast mover around {UkCalendar.Date(Forecast.Expected!.Value)}: between {UkCalendar.Date(Forecast.Earliest!.Value)} and {(Forecast.Latest is { } latest ? UkCalendar.Date(latest) : "no date at all at the slow end")}. {Remaining}",
         };
 
     private string Remaining => CriteriaToClose.Count switch
@@ -38,7 +38,4 @@ public sealed record ForecastView(string ConsortiumCode, DateOnly AsAt, Readines
     private string MonthsText => Forecast.WindowMonths < 1.5 ? "month" : string.Create(CultureInfo.InvariantCulture, $"{Math.Round(Forecast.WindowMonths):0} months");
 
     private string PaceText => string.Create(CultureInfo.InvariantCulture, $"{Forecast.ClosedInWindow} criteria closed in {Math.Round(Forecast.WindowMonths, 1):0.#} months");
-
-    /// <summary>A date as the pages write it: 30 September 2012.</summary>
-    public static string Day(DateOnly? date) => date?.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")) ?? "";
 }

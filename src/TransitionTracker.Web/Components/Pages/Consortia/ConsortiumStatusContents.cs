@@ -94,7 +94,7 @@ public sealed record ConsortiumStatusContents(
             view.Summary,
             view.AtRisk,
             view.Forecast.Outcome == ForecastOutcome.Projected,
-            ForecastView.Day(view.AsAt),
+            UkCalendar.Date(view.AsAt),
             view.DecidedFastMover ? [] : view.CriteriaToClose);
     }
 
