@@ -22,10 +22,8 @@ public sealed class DataStamps(IReadOnlyDictionary<int, long> rows)
     public StampToken Region(string regionCode) =>
         new(regionCode, Wide, rows.GetValueOrDefault(DataVersion.RegionRowId(regionCode)));
 
-    // Until the first wide save or bulk load makes the wide row, the whole data's stamp stands in for it: every save
-    // then counts for every region, and SQL run by hand that replaces every row's stamp (docs/operations.md) is seen
-    // before the wide row exists as well as after.
-    private long Wide => rows.TryGetValue(DataVersion.WideRowId, out var wide) ? wide : rows.GetValueOrDefault(DataVersion.RowId);
+    // The wide row is made by the migration that added population to consortia, so it is there from the start.
+    private long Wide => rows.GetValueOrDefault(DataVersion.WideRowId);
 }
 
 /// <summary>

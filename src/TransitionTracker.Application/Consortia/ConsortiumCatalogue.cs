@@ -156,10 +156,7 @@ public sealed class ConsortiumCatalogue(DbContexts contexts)
             c.Pcts.Where(p => p.IsHost).Select(p => p.PctCode).FirstOrDefault(),
             c.Pcts.OrderByDescending(p => p.IsHost).ThenBy(p => p.PctCode).Select(p => p.PctCode).ToList(),
             c.Memberships.Count(m => m.LeftOn == null),
-            (from m in db.ConsortiumMemberships
-             where m.ConsortiumCode == c.Code && m.LeftOn == null
-             join p in db.Practices on m.PracticeCode equals p.Code
-             select (long)p.ListSize).Sum(),
+            c.Population,
             c.MergedIntoCode));
 
     // Where each consortium stands, in three queries whatever the number of consortia or assessments: the latest

@@ -518,8 +518,8 @@ public sealed class RegionDashboard(
     // LatestDecisionId, kept by the data layer with every save), so each is one primary-key join. Only when the stored
     // one was recorded after the end of the reference date (a configured date in the past) is the latest one before it
     // looked up, by a correlated subquery served by an index: (FrameworkId, Status, ConsortiumCode, SubmittedAtUtc, Id)
-    // for assessments, (ConsortiumCode, Id) for decisions. Population, the host PCT and overdue actions
-    // ((ConsortiumCode, Status, DueOn)) are correlated subqueries as well.
+    // for assessments, (ConsortiumCode, Id) for decisions. The population is stored on it too (Consortium.Population); the host PCT and
+    // overdue actions ((ConsortiumCode, Status, DueOn)) are correlated subqueries.
     private IQueryable<ConsortiumStanding> Standings(TransitionTrackerDbContext db, IQueryable<Consortium> consortia)
     {
         var end = referenceDate.EndUtc;
@@ -542,10 +542,7 @@ public sealed class RegionDashboard(
                    RegionCode = c.RegionCode,
                    Stage = c.Stage,
                    HostPctCode = c.Pcts.Where(p => p.IsHost).Select(p => p.PctCode).FirstOrDefault(),
-                   Population = (from m in db.ConsortiumMemberships
-                                 where m.ConsortiumCode == c.Code && m.LeftOn == null
-                                 join p in db.Practices on m.PracticeCode equals p.Code
-                                 select (long)p.ListSize).Sum(),
+                   Population = c.Population,
                    Override = overrideTrack,
                    ComputedTrack = computedTrack,
                    Track = overrideTrack ?? computedTrack,

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using TransitionTracker.Domain.Assessments;
 using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.Lessons;
+using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Domain.Scoring;
 
 namespace TransitionTracker.Data.Derived;
@@ -12,7 +13,7 @@ namespace TransitionTracker.Data.Derived;
 /// monthly track snapshot"): each consortium's <see cref="MonthlyTrack"/> rows, its
 /// <see cref="MonthlyCompetencyAssessment"/> rows, its latest readiness assessment and regional decision
 /// (<see cref="Domain.Organisations.Consortium.LatestAssessmentId"/>, <see cref="Domain.Organisations.Consortium.LatestDecisionId"/>)
-/// and each lesson's <see cref="Lesson.WriterScore"/>. <see cref="TransitionTrackerDbContext"/> rewrites what a save
+/// its population (<see cref="Domain.Organisations.Consortium.Population"/>) and each lesson's <see cref="Lesson.WriterScore"/>. <see cref="TransitionTrackerDbContext"/> rewrites what a save
 /// touches in the same transaction, after the save's own writes, with single statements (no second save); bulk loads,
 /// which bypass it, call <see cref="RebuildAsync"/> themselves.
 /// </summary>
@@ -24,14 +25,18 @@ public static class DerivedRecords
     /// <summary>
     /// What a save about to run changes that derived records are made from: per consortium whose track history changed,
     /// the earliest moment changed (null: unknown, so all of it); the consortia whose writer scores may change; and the
-    /// (consortium, UK month) pairs whose last World Class Commissioning submission may change.
+    /// (consortium, UK month) pairs whose last World Class Commissioning submission may change; the consortia whose
+    /// memberships changed, and the practices whose list size changed (their current consortia's populations).
     /// </summary>
     internal sealed record Inputs(
         IReadOnlyDictionary<string, DateTime?> TrackFrom,
         IReadOnlySet<string> ScoreConsortia,
-        IReadOnlySet<(string ConsortiumCode, DateOnly Month)> CompetencyMonths)
+        IReadOnlySet<(string ConsortiumCode, DateOnly Month)> CompetencyMonths,
+        IReadOnlySet<string> PopulationConsortia,
+        IReadOnlySet<string> PopulationPractices)
     {
-        public bool IsEmpty => TrackFrom.Count == 0 && ScoreConsortia.Count == 0 && CompetencyMonths.Count == 0;
+        public bool IsEmpty => TrackFrom.Count == 0 && ScoreConsortia.Count == 0 && CompetencyMonths.Count == 0
+            && PopulationConsortia.Count == 0 && PopulationPractices.Count == 0;
     }
 
     /// <summary>
@@ -44,6 +49,8 @@ public static class DerivedRecords
         var tracks = new Dictionary<string, DateTime?>(StringComparer.Ordinal);
         var scores = new HashSet<string>(StringComparer.Ordinal);
         var competency = new HashSet<(string, DateOnly)>();
+        var populations = new HashSet<string>(StringComparer.Ordinal);
+        var practices = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in tracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
@@ -94,10 +101,25 @@ public static class DerivedRecords
                 case Lesson l when entry.State == EntityState.Added:
                     scores.Add(l.ConsortiumCode);
                     break;
+                case ConsortiumMembership:
+                    foreach (var code in new[]
+                             {
+                                 entry.State == EntityState.Added ? null : entry.Property(nameof(ConsortiumMembership.ConsortiumCode)).OriginalValue,
+                                 entry.Property(nameof(ConsortiumMembership.ConsortiumCode)).CurrentValue,
+                             }.OfType<string>())
+                    {
+                        populations.Add(code);
+                    }
+
+                    break;
+                case Practice p when entry.State != EntityState.Added:
+                    // A new practice is in no consortium until a membership (above) says so.
+                    practices.Add(p.Code);
+                    break;
             }
         }
 
-        return new Inputs(tracks, scores, competency);
+        return new Inputs(tracks, scores, competency, populations, practices);
     }
 
     // The earliest of the moments for the consortium; null (all of its history) when any is unknown.
@@ -129,7 +151,41 @@ public static class DerivedRecords
         }
 
         await RefreshWriterScoresAsync(db, inputs.ScoreConsortia, cancellationToken);
+        await RefreshPopulationsAsync(db, inputs.PopulationConsortia, cancellationToken);
+        foreach (var chunk in inputs.PopulationPractices.Chunk(Chunk))
+        {
+            var practiceCodes = chunk.ToList();
+            await RefreshPopulationsAsync(
+                db,
+                db.Consortia.Where(c => db.ConsortiumMemberships.Any(m => m.ConsortiumCode == c.Code && m.LeftOn == null && practiceCodes.Contains(m.PracticeCode))),
+                cancellationToken);
+        }
     }
+
+    /// <summary>Sets <see cref="Domain.Organisations.Consortium.Population"/> of <paramref name="consortiumCodes"/>, in one statement per chunk.</summary>
+    public static async Task RefreshPopulationsAsync(TransitionTrackerDbContext db, IReadOnlyCollection<string> consortiumCodes, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in consortiumCodes.Chunk(Chunk))
+        {
+            var codes = chunk.ToList();
+            await RefreshPopulationsAsync(db, db.Consortia.Where(c => codes.Contains(c.Code)), cancellationToken);
+        }
+    }
+
+    /// <summary>Sets the population of every consortium, in one statement: after a bulk change of practices' list sizes.</summary>
+    public static Task RefreshAllPopulationsAsync(TransitionTrackerDbContext db, CancellationToken cancellationToken) =>
+        RefreshPopulationsAsync(db, db.Consortia, cancellationToken);
+
+    // The sum of the current members' list sizes, 0 for none.
+    private static Task<int> RefreshPopulationsAsync(TransitionTrackerDbContext db, IQueryable<Consortium> consortia, CancellationToken cancellationToken) =>
+        consortia.ExecuteUpdateAsync(
+            s => s.SetProperty(
+                c => c.Population,
+                c => (from m in db.ConsortiumMemberships
+                      where m.ConsortiumCode == c.Code && m.LeftOn == null
+                      join p in db.Practices on m.PracticeCode equals p.Code
+                      select (long)p.ListSize).Sum()),
+            cancellationToken);
 
     /// <summary>
     /// Rewrites one consortium's <see cref="MonthlyTrack"/> rows from the UK month of <paramref name="fromUtc"/> onwards
@@ -368,6 +424,7 @@ public static class DerivedRecords
         await RefreshCompetencyMonthsAsync(db, consortiumCodes, cancellationToken);
         await RefreshLatestAsync(db, consortiumCodes, cancellationToken);
         await RefreshWriterScoresAsync(db, consortiumCodes, cancellationToken);
+        await RefreshPopulationsAsync(db, consortiumCodes, cancellationToken);
     }
 
     /// <summary>Rewrites every consortium's derived records: after the migrations that introduced them, for the data already there.</summary>

@@ -93,6 +93,12 @@ public sealed class ScaledDataGenerator(
                 Report("Lead accounts added for the copied consortia");
             }
 
+            if (scale > 1)
+            {
+                // The lists shared above changed the populations of the consortia already there.
+                await Derived.DerivedRecords.RefreshAllPopulationsAsync(db, cancellationToken);
+            }
+
             Report("Committing");
             await Versioning.DataVersion.RestampAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);

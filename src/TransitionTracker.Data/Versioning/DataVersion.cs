@@ -84,12 +84,9 @@ public sealed class DataVersion
     /// Gives the data a new stamp, for writes that do not go through <c>SaveChanges</c> (bulk loads): in the caller's
     /// transaction when one is open. They may change anything, so every scope's stamp changes too.
     /// </summary>
-    /// <returns>How many rows there were to restamp before the wide row was made (1 where no scope had a row yet).</returns>
-    public static async Task<int> RestampAsync(TransitionTrackerDbContext db, CancellationToken cancellationToken)
+    public static async Task RestampAsync(TransitionTrackerDbContext db, CancellationToken cancellationToken)
     {
         var stamp = NewStamp();
-        var restamped = await db.DataVersions.ExecuteUpdateAsync(s => s.SetProperty(v => v.Stamp, stamp), cancellationToken);
-        await UpsertAsync(db, [RowId, WideRowId], stamp, cancellationToken);
-        return restamped;
+        await db.DataVersions.ExecuteUpdateAsync(s => s.SetProperty(v => v.Stamp, stamp), cancellationToken);
     }
 }

@@ -58,6 +58,12 @@ public sealed class Consortium
     /// <summary>Its latest regional track decision (highest id), or null. Derived, as <see cref="LatestAssessmentId"/>.</summary>
     public int? LatestDecisionId { get; private set; }
 
+    /// <summary>
+    /// The registered population of its current member practices (the sum of their list sizes). Derived, as
+    /// <see cref="LatestAssessmentId"/>: rewritten with every save of a membership or a practice.
+    /// </summary>
+    public long Population { get; private set; }
+
     /// <summary>Moves to another stage on a date, kept as history.</summary>
     public void ChangeStage(ConsortiumStage stage, DateOnly on)
     {

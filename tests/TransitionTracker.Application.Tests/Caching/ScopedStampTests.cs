@@ -170,7 +170,7 @@ public sealed class ScopedStampTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Stamps_replaced_by_hand_as_operations_says_read_every_region_again_with_or_without_the_wide_row()
+    public async Task Stamps_replaced_by_hand_as_operations_says_read_every_region_again()
     {
         await KeepEverythingAsync();
         await using (var db = _host.OpenContext())
@@ -179,27 +179,6 @@ public sealed class ScopedStampTests : IAsyncLifetime
         }
 
         await AssertReadAgainAsync("by hand", [RegionA, RegionB, RegionC], []);
-
-        // A database no wide save or bulk load has touched since it had scope stamps: every save counts everywhere.
-        await using (var db = _host.OpenContext())
-        {
-            await db.Database.ExecuteSqlAsync($"DELETE FROM \"DataVersion\" WHERE \"Id\" = {DataVersion.WideRowId}");
-        }
-
-        await KeepEverythingAsync();
-        await using (var db = _host.OpenContext())
-        {
-            await db.Database.ExecuteSqlRawAsync("UPDATE \"DataVersion\" SET \"Stamp\" = \"Stamp\" + 1");
-        }
-
-        await AssertReadAgainAsync("by hand, no wide row", [RegionA, RegionB, RegionC], []);
-        await KeepEverythingAsync();
-        await using (var db = _host.OpenContext())
-        {
-            await SaveAsync(db, "support action");
-        }
-
-        await AssertReadAgainAsync("support action, no wide row", [RegionA, RegionB, RegionC], []);
     }
 
     [Fact]

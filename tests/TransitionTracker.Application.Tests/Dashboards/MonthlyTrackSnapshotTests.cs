@@ -166,6 +166,45 @@ public sealed class MonthlyTrackSnapshotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_every_membership_change_each_consortiums_population_is_its_current_members_list_sizes()
+    {
+        var random = new Random(2012);
+        await AssertPopulationsMatchMembersAsync();
+        for (var step = 0; step < 20; step++)
+        {
+            var from = Consortia[random.Next(Consortia.Length)];
+            var to = Consortia[random.Next(Consortia.Length)];
+            await using (var db = _host.OpenContext())
+            {
+                var members = await db.ConsortiumMemberships.Where(m => m.ConsortiumCode == from && m.LeftOn == null).OrderBy(m => m.Id).ToListAsync();
+                if (members.Count < 2)
+                {
+                    continue;
+                }
+
+                // A practice leaves (and, more often than not, joins another consortium in the same save), or leaves
+                // and its membership is then taken away altogether.
+                var moving = members[random.Next(members.Count)];
+                var day = new DateOnly(2012, 1, 1).AddDays(step);
+                moving.Leave(day);
+                switch (random.Next(3))
+                {
+                    case 0:
+                        db.ConsortiumMemberships.Remove(moving);
+                        break;
+                    default:
+                        db.ConsortiumMemberships.Add(new Domain.Organisations.ConsortiumMembership(to, moving.PracticeCode, day));
+                        break;
+                }
+
+                await db.SaveChangesAsync();
+            }
+
+            await AssertPopulationsMatchMembersAsync();
+        }
+    }
+
+    [Fact]
     public async Task Rebuilding_for_data_already_there_gives_the_rows_and_scores_every_save_kept()
     {
         await using (var db = _host.OpenContext())
@@ -184,7 +223,7 @@ public sealed class MonthlyTrackSnapshotTests : IAsyncLifetime
         {
             await db.MonthlyTracks.ExecuteDeleteAsync();
             await db.MonthlyCompetencyAssessments.ExecuteDeleteAsync();
-            await db.Consortia.ExecuteUpdateAsync(s => s.SetProperty(c => c.LatestAssessmentId, (int?)null).SetProperty(c => c.LatestDecisionId, (int?)null));
+            await db.Consortia.ExecuteUpdateAsync(s => s.SetProperty(c => c.LatestAssessmentId, (int?)null).SetProperty(c => c.LatestDecisionId, (int?)null).SetProperty(c => c.Population, 0L));
             await db.Lessons.ExecuteUpdateAsync(s => s.SetProperty(l => l.WriterScore, (double?)null));
             await using var transaction = await db.Database.BeginTransactionAsync();
             await Data.Derived.DerivedRecords.RebuildAllAsync(db, CancellationToken.None);
@@ -195,6 +234,7 @@ public sealed class MonthlyTrackSnapshotTests : IAsyncLifetime
         Assert.Equal(kept, rebuilt);
         Assert.Equal(keptScores, rebuiltScores);
         await AssertDerivedMatchRecomputationAsync();
+        await AssertPopulationsMatchMembersAsync();
     }
 
     // The monthly competency rows and every consortium's latest assessment and decision, against the same worked out
@@ -239,6 +279,18 @@ public sealed class MonthlyTrackSnapshotTests : IAsyncLifetime
             Assert.Equal((c.Code, latest), (c.Code, c.LatestAssessmentId));
             Assert.Equal((c.Code, decisions.Where(d => d.ConsortiumCode == c.Code).Max(d => (int?)d.Id)), (c.Code, c.LatestDecisionId));
         }
+    }
+
+    // Every consortium's stored population against its current members' list sizes added up in memory.
+    private async Task AssertPopulationsMatchMembersAsync()
+    {
+        await using var db = _host.OpenContext();
+        var lists = await db.Practices.AsNoTracking().ToDictionaryAsync(p => p.Code, p => (long)p.ListSize);
+        var members = await db.ConsortiumMemberships.AsNoTracking().Where(m => m.LeftOn == null).Select(m => new { m.ConsortiumCode, m.PracticeCode }).ToListAsync();
+        var expected = members.GroupBy(m => m.ConsortiumCode).ToDictionary(g => g.Key, g => g.Sum(m => lists[m.PracticeCode]));
+        var stored = await db.Consortia.AsNoTracking().Select(c => new { c.Code, c.Population }).ToListAsync();
+        Assert.Contains(stored, c => c.Population > 0);
+        Assert.All(stored, c => Assert.Equal((c.Code, expected.GetValueOrDefault(c.Code)), (c.Code, c.Population)));
     }
 
     private async Task<(List<(string, DateOnly, Track, Track?)> Rows, List<double?> Scores)> DerivedAsync()

@@ -109,15 +109,29 @@ public sealed class DataVersionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Restamping_for_a_bulk_load_gives_a_new_stamp()
+    public async Task A_migrated_database_has_the_whole_data_and_wide_rows_so_stamps_replaced_by_hand_reach_every_scope()
+    {
+        await using var db = NewContext();
+        Assert.Equal(
+            [DataVersion.RowId, DataVersion.WideRowId],
+            await db.DataVersions.AsNoTracking().OrderBy(v => v.Id).Select(v => v.Id).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Restamping_for_a_bulk_load_gives_every_row_one_new_stamp()
     {
         var before = await StampAsync();
         await using (var db = NewContext())
         {
-            Assert.Equal(1, await DataVersion.RestampAsync(db, CancellationToken.None));
+            await DataVersion.UpsertAsync(db, [DataVersion.RegionRowId("Q30")], 5, CancellationToken.None);
+            await DataVersion.RestampAsync(db, CancellationToken.None);
         }
 
         Assert.NotEqual(before, await StampAsync());
+        await using var check = NewContext();
+        var stamps = await check.DataVersions.AsNoTracking().Select(v => v.Stamp).ToListAsync();
+        Assert.Equal(3, stamps.Count);
+        Assert.Single(stamps.Distinct());
     }
 
     private TransitionTrackerDbContext NewContext() => Initialisers.NewContext(DatabaseProvider.Sqlite, ConnectionString);

@@ -759,6 +759,9 @@ namespace TransitionTracker.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long>("Population")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(10)
