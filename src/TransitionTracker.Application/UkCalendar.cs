@@ -14,8 +14,7 @@ public static class UkCalendar
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime).DateTime);
 
     /// <summary>The UK calendar date of a moment.</summary>
-    public static DateOnly DateOf(DateTime utc) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), UkTime));
+    public static DateOnly DateOf(DateTime utc) => Domain.Assessments.TrackHistory.UkDateOf(utc);
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", EnGb);
 

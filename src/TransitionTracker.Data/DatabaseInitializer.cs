@@ -76,15 +76,16 @@ public sealed class DatabaseInitializer(
             await Derived.DerivedRecords.RebuildAllAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            logger.LogInformation("Derived records (monthly tracks, monthly competency assessments, latest assessments and decisions, lesson writer scores) written for the data present");
+            logger.LogInformation("Derived records (monthly tracks, monthly competency assessments, latest assessments and decisions, lesson writer scores, forecasts, populations) written for the data present");
         }
 
         return pending;
     }
 
     // The migrations that added derived records (named alike for both providers): MonthlyTracks and
-    // Lessons.WriterScore; MonthlyCompetencyAssessments and Consortia.LatestAssessmentId / LatestDecisionId.
-    private static readonly string[] DerivedRecordsMigrations = ["_MonthlyTracks", "_LatestAssessments"];
+    // Lessons.WriterScore; MonthlyCompetencyAssessments and Consortia.LatestAssessmentId / LatestDecisionId; the
+    // consortia's forecast figures.
+    private static readonly string[] DerivedRecordsMigrations = ["_MonthlyTracks", "_LatestAssessments", "_ConsortiumForecasts"];
 
     /// <summary>
     /// Adds whatever reference, framework and (with a password) demo data is missing, in the transaction already open;

@@ -1,3 +1,4 @@
+using TransitionTracker.Domain.Forecasting;
 using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Domain.Scoring;
 
@@ -35,4 +36,44 @@ public sealed class ConsortiumStanding
     public DateTime? LastAssessedUtc { get; init; }
 
     public bool HasOverdueAction { get; init; }
+
+    /// <summary>Its forecast's figures (<see cref="ForecastBasis"/>), as at the reference date.</summary>
+    public ForecastOutcome ForecastOutcome { get; init; }
+
+    public DateOnly? ForecastFrom { get; init; }
+
+    public int ForecastToClose { get; init; }
+
+    public int ForecastClosed { get; init; }
+
+    public int ForecastWindowDays { get; init; }
+
+    /// <summary>At risk for April 2013 as at the reference date, unless its regional lead decided it is a fast mover.</summary>
+    public bool ForecastAtRisk { get; init; }
+
+    /// <summary>The forecast's figures.</summary>
+    public ForecastBasis Forecast => new(ForecastOutcome, ForecastFrom, ForecastToClose, ForecastClosed, ForecastWindowDays);
+
+    /// <summary>This row with a forecast worked out elsewhere (<see cref="RegionDashboard"/>, for a reference date before the stored one).</summary>
+    internal ConsortiumStanding WithForecast(ForecastBasis basis, bool atRisk) => new()
+    {
+        Code = Code,
+        Name = Name,
+        RegionCode = RegionCode,
+        HostPctCode = HostPctCode,
+        Stage = Stage,
+        Population = Population,
+        Track = Track,
+        ComputedTrack = ComputedTrack,
+        Override = Override,
+        Score = Score,
+        LastAssessedUtc = LastAssessedUtc,
+        HasOverdueAction = HasOverdueAction,
+        ForecastOutcome = basis.Outcome,
+        ForecastFrom = basis.LatestSubmittedOn,
+        ForecastToClose = basis.ToClose,
+        ForecastClosed = basis.ClosedInWindow,
+        ForecastWindowDays = basis.WindowDays,
+        ForecastAtRisk = atRisk,
+    };
 }

@@ -6,7 +6,7 @@ namespace TransitionTracker.Application.Dashboards;
 
 /// <summary>
 /// The consortia table's state: sort, direction, filters, quick search and page, read from the values the query string
-/// carries (sort, dir, pct, track, stage, q, page), so a view can be bookmarked. Values that cannot be used are dropped, each with a note
+/// carries (sort, dir, pct, track, stage, forecast, q, page), so a view can be bookmarked. Values that cannot be used are dropped, each with a note
 /// saying so, rather than failing the page. Writing the state back into links is the web front end's.
 /// </summary>
 public sealed record ConsortiumTableQuery(
@@ -16,8 +16,14 @@ public sealed record ConsortiumTableQuery(
     Track? Track = null,
     ConsortiumStage? Stage = null,
     int Page = 1,
-    string? Search = null)
+    string? Search = null,
+    bool? AtRisk = null)
 {
+    /// <summary>The forecast filter's values in the address: at risk for April 2013, or on course for it.</summary>
+    public const string AtRiskWire = "at-risk";
+
+    public const string OnCourseWire = "on-course";
+
     public const string DefaultSort = "name";
     public const int PageSize = 25;
 
@@ -37,7 +43,7 @@ public sealed record ConsortiumTableQuery(
     ];
 
     public static (ConsortiumTableQuery Query, IReadOnlyList<string> Notes) Parse(
-        string? sort, string? dir, string? pct, string? track, string? stage, string? page, IReadOnlyCollection<string> pctCodes, string? search = null)
+        string? sort, string? dir, string? pct, string? track, string? stage, string? page, IReadOnlyCollection<string> pctCodes, string? search = null, string? forecast = null)
     {
         var notes = new List<string>();
         var query = new ConsortiumTableQuery();
@@ -81,6 +87,22 @@ public sealed record ConsortiumTableQuery(
             else
             {
                 notes.Add($"“{stage}” is not a stage (shadow, pathfinder, delegated-budget or authorised), so consortia at every stage are shown.");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(forecast))
+        {
+            switch (forecast.Trim().ToLowerInvariant())
+            {
+                case AtRiskWire:
+                    query = query with { AtRisk = true };
+                    break;
+                case OnCourseWire:
+                    query = query with { AtRisk = false };
+                    break;
+                default:
+                    notes.Add($"“{forecast}” is not a forecast filter ({AtRiskWire} or {OnCourseWire}), so consortia with every forecast are shown.");
+                    break;
             }
         }
 

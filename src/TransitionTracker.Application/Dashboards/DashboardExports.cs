@@ -23,7 +23,7 @@ public sealed class DashboardExports(RegionDashboard dashboard, OrganisationScop
             return null;
         }
 
-        var (query, notes) = ConsortiumTableQuery.Parse(request.Sort, request.Dir, request.Pct, request.Track, request.Stage, null, region.Pcts.Select(p => p.Code).ToList(), request.Search);
+        var (query, notes) = ConsortiumTableQuery.Parse(request.Sort, request.Dir, request.Pct, request.Track, request.Stage, null, region.Pcts.Select(p => p.Code).ToList(), request.Search, request.Forecast);
         if (notes.Count > 0)
         {
             return new ConsortiaExport(null, notes);

@@ -2,12 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Application.Access;
 using TransitionTracker.Application.Caching;
 using TransitionTracker.Application.Consortia;
+using TransitionTracker.Application.Forecasts;
 using TransitionTracker.Application.Organisations;
 using TransitionTracker.Application.Persistence;
 using TransitionTracker.Application.SupportActions;
 using TransitionTracker.Data;
 using TransitionTracker.Domain.Access;
 using TransitionTracker.Domain.Assessments;
+using TransitionTracker.Domain.Forecasting;
 using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Domain.Scoring;
@@ -26,7 +28,8 @@ public sealed class RegionDashboard(
     OrganisationDirectory directory,
     TimeProvider clock,
     CachedReads reads,
-    DashboardReferenceDate referenceDate)
+    DashboardReferenceDate referenceDate,
+    ConsortiumForecasts forecasts)
 {
     /// <summary>"Not recently assessed" means no submission in this many months up to the reference date.</summary>
     public const int RecentMonths = 3;
@@ -52,7 +55,7 @@ public sealed class RegionDashboard(
 
         var access = user!.Access;
         var (query, queryNotes) = ConsortiumTableQuery.Parse(
-            request.Sort, request.Dir, request.Pct, request.Track, request.Stage, request.Page, region.Pcts.Select(p => p.Code).ToList(), request.Search);
+            request.Sort, request.Dir, request.Pct, request.Track, request.Stage, request.Page, region.Pcts.Select(p => p.Code).ToList(), request.Search, request.Forecast);
         var (from, to, monthNotes) = MonthQuery.Parse(request.From, request.To);
         var figures = (await HeadlinesAsync(region.Code, access, cancellationToken)).Single().Figures;
         var table = await TableAsync(region.Code, access, query, allRows: false, cancellationToken);
@@ -78,7 +81,7 @@ public sealed class RegionDashboard(
         }
 
         var (query, notes) = ConsortiumTableQuery.Parse(
-            request.Sort, request.Dir, request.Pct, request.Track, request.Stage, request.Page, region.Pcts.Select(p => p.Code).ToList(), request.Search);
+            request.Sort, request.Dir, request.Pct, request.Track, request.Stage, request.Page, region.Pcts.Select(p => p.Code).ToList(), request.Search, request.Forecast);
         var table = await TableAsync(region.Code, user!.Access, query, allRows: false, cancellationToken);
         return new RegionTableView(query, notes, table);
     }
@@ -258,23 +261,49 @@ public sealed class RegionDashboard(
             consortia = consortia.Where(c => c.Name.ToLower().Contains(term) || c.Code.ToLower().Contains(term));
         }
 
+        // A forecast is stored as at the consortium's latest submission; where that is after the reference date (a
+        // configured date in the past), the forecast as at the reference date is worked out for that consortium.
+        var asAt = referenceDate.Date;
+        var stale = new Dictionary<string, ForecastView>(StringComparer.Ordinal);
+        foreach (var code in await consortia.Where(c => c.ForecastFrom > asAt).Select(c => c.Code).ToListAsync(cancellationToken))
+        {
+            stale[code] = await forecasts.FindAsync(code, cancellationToken);
+        }
+
         var standings = Standings(db, consortia);
         if (query.Track is { } track)
         {
             standings = standings.Where(s => s.Track == track);
         }
 
+        if (query.AtRisk is { } atRisk)
+        {
+            if (stale.Count == 0)
+            {
+                standings = standings.Where(s => s.ForecastAtRisk == atRisk);
+            }
+            else
+            {
+                var staleCodes = stale.Keys.ToList();
+                var staleMatching = stale.Where(s => s.Value.AtRisk == atRisk).Select(s => s.Key).ToList();
+                standings = standings.Where(s => staleCodes.Contains(s.Code) ? staleMatching.Contains(s.Code) : s.ForecastAtRisk == atRisk);
+            }
+        }
+
         var sorted = Sort(standings, query);
+        List<ConsortiumStanding> WithStale(List<ConsortiumStanding> rows) =>
+            stale.Count == 0 ? rows : rows.ConvertAll(r => stale.TryGetValue(r.Code, out var f) ? r.WithForecast(f.Forecast.Basis, f.AtRisk) : r);
+
         if (allRows)
         {
-            var all = await sorted.ToListAsync(cancellationToken);
+            var all = WithStale(await sorted.ToListAsync(cancellationToken));
             return new ConsortiumTablePage(all, all.Count, 1, 1);
         }
 
         var total = await standings.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + ConsortiumTableQuery.PageSize - 1) / ConsortiumTableQuery.PageSize);
         var page = Math.Min(query.Page, pageCount);
-        var rows = await sorted.Skip((page - 1) * ConsortiumTableQuery.PageSize).Take(ConsortiumTableQuery.PageSize).ToListAsync(cancellationToken);
+        var rows = WithStale(await sorted.Skip((page - 1) * ConsortiumTableQuery.PageSize).Take(ConsortiumTableQuery.PageSize).ToListAsync(cancellationToken));
         return new ConsortiumTablePage(rows, total, page, pageCount);
     }
 
@@ -526,6 +555,7 @@ public sealed class RegionDashboard(
         var submitted = Submitted(db, ShippedFrameworks.Default);
         var decisions = Decisions(db);
         var overdue = SupportActionRules.Overdue(db, Today);
+        var pastDeadline = referenceDate.Date >= ReadinessForecast.Deadline;
         return from c in consortia
                join la in db.Assessments.AsNoTracking() on c.LatestAssessmentId equals (int?)la.Id into latestAssessment
                from a in latestAssessment.DefaultIfEmpty()
@@ -549,6 +579,13 @@ public sealed class RegionDashboard(
                    Score = a == null ? null : a.SubmittedAtUtc < end ? a.Score : submitted.Where(x => x.ConsortiumCode == c.Code).OrderByDescending(x => x.SubmittedAtUtc).ThenByDescending(x => x.Id).Select(x => x.Score).FirstOrDefault(),
                    LastAssessedUtc = a == null ? null : a.SubmittedAtUtc < end ? a.SubmittedAtUtc : submitted.Where(x => x.ConsortiumCode == c.Code).OrderByDescending(x => x.SubmittedAtUtc).ThenByDescending(x => x.Id).Select(x => x.SubmittedAtUtc).FirstOrDefault(),
                    HasOverdueAction = overdue.Any(s => s.ConsortiumCode == c.Code),
+                   ForecastOutcome = c.ForecastOutcome,
+                   ForecastFrom = c.ForecastFrom,
+                   ForecastToClose = c.ForecastToClose,
+                   ForecastClosed = c.ForecastClosed,
+                   ForecastWindowDays = c.ForecastWindowDays,
+                   // Stored as at its latest submission: later, it can only have become at risk (the deadline passed).
+                   ForecastAtRisk = c.ForecastOutcome != ForecastOutcome.FastMover && overrideTrack != Track.FastMover && (c.ForecastAtRisk || pastDeadline),
                };
     }
 

@@ -14,4 +14,5 @@ public sealed record RegionDashboardRequest(
     string? Page = null,
     string? From = null,
     string? To = null,
-    string? Search = null);
+    string? Search = null,
+    string? Forecast = null);

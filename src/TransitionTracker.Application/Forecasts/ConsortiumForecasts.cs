@@ -35,6 +35,10 @@ public sealed class ConsortiumForecasts(
         return await FindAsync(normalised, await readiness.FindAsync(normalised, cancellationToken), cancellationToken);
     }
 
+    /// <summary>The forecast of a consortium, for use cases that have already checked scope.</summary>
+    internal async Task<ForecastView> FindAsync(string code, CancellationToken cancellationToken) =>
+        await FindAsync(code, await readiness.FindAsync(code, cancellationToken), cancellationToken);
+
     /// <summary>
     /// The forecast of a consortium whose standing the caller has read, from the read cache while its region's data
     /// is unchanged (it reads only the consortium's own records, as its standing does): for use cases that have

@@ -15,6 +15,8 @@ internal sealed class ConsortiumConfiguration : IEntityTypeConfiguration<Consort
         builder.Property(c => c.Stage).HasConversion<string>().HasMaxLength(20);
         builder.Ignore(c => c.HostPctCode);
         builder.Ignore(c => c.IsMerged);
+        builder.Property(c => c.ForecastOutcome).HasConversion<string>().HasMaxLength(20);
+        builder.Ignore(c => c.Forecast);
         builder.Property(c => c.MergedIntoCode).HasMaxLength(OrganisationCode.MaxLength);
         builder.HasOne<Consortium>().WithMany().HasForeignKey(c => c.MergedIntoCode).OnDelete(DeleteBehavior.Restrict);
         builder.Property(c => c.SplitFromCode).HasMaxLength(OrganisationCode.MaxLength);

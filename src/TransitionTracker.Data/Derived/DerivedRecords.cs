@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using TransitionTracker.Domain.Assessments;
+using TransitionTracker.Domain.Forecasting;
 using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.Lessons;
 using TransitionTracker.Domain.Organisations;
@@ -151,6 +152,7 @@ public static class DerivedRecords
         }
 
         await RefreshWriterScoresAsync(db, inputs.ScoreConsortia, cancellationToken);
+        await RefreshForecastsAsync(db, inputs.ScoreConsortia, cancellationToken);
         await RefreshPopulationsAsync(db, inputs.PopulationConsortia, cancellationToken);
         foreach (var chunk in inputs.PopulationPractices.Chunk(Chunk))
         {
@@ -160,6 +162,68 @@ public static class DerivedRecords
                 db.Consortia.Where(c => db.ConsortiumMemberships.Any(m => m.ConsortiumCode == c.Code && m.LeftOn == null && practiceCodes.Contains(m.PracticeCode))),
                 cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Sets each consortium's forecast figures (<see cref="Consortium.Forecast"/>) as at its latest submitted readiness
+    /// assessment, from all its submitted ones and the framework version of the latest (as the status page's forecast
+    /// is made): one query for the answers per consortium, one per framework version not parsed yet, one update.
+    /// </summary>
+    public static async Task RefreshForecastsAsync(TransitionTrackerDbContext db, IReadOnlyCollection<string> consortiumCodes, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in consortiumCodes.Chunk(Chunk))
+        {
+            var codes = chunk.ToList();
+            var rows = await db.Assessments.AsNoTracking()
+                .Where(a => codes.Contains(a.ConsortiumCode) && a.Status == AssessmentStatus.Submitted && a.FrameworkId == ShippedFrameworks.Default && a.SubmittedAtUtc != null)
+                .Select(a => new
+                {
+                    a.ConsortiumCode,
+                    a.Id,
+                    SubmittedAtUtc = a.SubmittedAtUtc!.Value,
+                    a.FrameworkVersion,
+                    Answers = a.Responses
+                        .Where(r => r.Status != null || r.Level != null)
+                        .Select(r => new CriterionResponse(r.CriterionId, r.Status, r.Level))
+                        .ToList(),
+                })
+                .ToListAsync(cancellationToken);
+            var byConsortium = rows.ToLookup(r => r.ConsortiumCode, StringComparer.Ordinal);
+            foreach (var code in codes)
+            {
+                var history = byConsortium[code].ToList();
+                var latest = history.OrderByDescending(r => r.SubmittedAtUtc).ThenByDescending(r => r.Id).FirstOrDefault();
+                var basis = new ForecastBasis(ForecastOutcome.NotAssessed, null, 0, 0, 0);
+                if (latest is not null && await FrameworkAsync(db, ShippedFrameworks.Default, latest.FrameworkVersion, cancellationToken) is { } framework)
+                {
+                    var latestOn = TrackHistory.UkDateOf(latest.SubmittedAtUtc);
+                    basis = ReadinessForecast.Build(framework, history.Select(r => new ForecastSubmission(TrackHistory.UkDateOf(r.SubmittedAtUtc), r.Answers)), latestOn).Basis;
+                }
+
+                var atRisk = basis.AsAt(basis.LatestSubmittedOn ?? DateOnly.MinValue).AtRisk;
+                await db.Consortia.Where(c => c.Code == code).ExecuteUpdateAsync(
+                    s => s.SetProperty(c => c.ForecastOutcome, basis.Outcome)
+                        .SetProperty(c => c.ForecastFrom, basis.LatestSubmittedOn)
+                        .SetProperty(c => c.ForecastToClose, basis.ToClose)
+                        .SetProperty(c => c.ForecastClosed, basis.ClosedInWindow)
+                        .SetProperty(c => c.ForecastWindowDays, basis.WindowDays)
+                        .SetProperty(c => c.ForecastAtRisk, atRisk),
+                    cancellationToken);
+            }
+        }
+    }
+
+    // Published framework versions never change, so each is parsed once per process (keyed by its definition, so
+    // that databases with different documents under one version, as tests make, do not share a parse).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Framework?> Parsed = new(StringComparer.Ordinal);
+
+    private static async Task<Framework?> FrameworkAsync(TransitionTrackerDbContext db, string id, int version, CancellationToken cancellationToken)
+    {
+        var definition = await db.Frameworks.AsNoTracking()
+            .Where(f => f.FrameworkId == id && f.Version == version)
+            .Select(f => f.Definition)
+            .FirstOrDefaultAsync(cancellationToken);
+        return definition is null ? null : Parsed.GetOrAdd(definition, json => FrameworkLoader.Load(json).Framework);
     }
 
     /// <summary>Sets <see cref="Domain.Organisations.Consortium.Population"/> of <paramref name="consortiumCodes"/>, in one statement per chunk.</summary>
@@ -424,6 +488,7 @@ public static class DerivedRecords
         await RefreshCompetencyMonthsAsync(db, consortiumCodes, cancellationToken);
         await RefreshLatestAsync(db, consortiumCodes, cancellationToken);
         await RefreshWriterScoresAsync(db, consortiumCodes, cancellationToken);
+        await RefreshForecastsAsync(db, consortiumCodes, cancellationToken);
         await RefreshPopulationsAsync(db, consortiumCodes, cancellationToken);
     }
 

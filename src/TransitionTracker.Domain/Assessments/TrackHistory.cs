@@ -14,11 +14,15 @@ public static class TrackHistory
     /// <summary>A dated change to the track: a submitted assessment's computed track, or a regional decision.</summary>
     public readonly record struct Entry(DateTime AtUtc, int Id, Track Track, bool IsDecision);
 
+    /// <summary>The UK calendar date of a moment.</summary>
+    public static DateOnly UkDateOf(DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), UkTime));
+
     /// <summary>The first day of the UK month a moment falls in.</summary>
     public static DateOnly UkMonthOf(DateTime utc)
     {
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), UkTime);
-        return new DateOnly(local.Year, local.Month, 1);
+        var date = UkDateOf(utc);
+        return new DateOnly(date.Year, date.Month, 1);
     }
 
     /// <summary>The first moment (UTC) of a UK month (<paramref name="month"/> is its first day).</summary>

@@ -80,14 +80,14 @@ public sealed record ReadinessForecast(
         var history = submissions.Where(s => s.SubmittedOn <= referenceDate).OrderBy(s => s.SubmittedOn).ToList();
         if (history.Count == 0)
         {
-            return new(ForecastOutcome.NotAssessed, null, [], 0, 0, null, null, null, null, AtRisk: true);
+            return FromBasis(new(ForecastOutcome.NotAssessed, null, 0, 0, 0), [], referenceDate);
         }
 
         var latest = history[^1];
         var plan = PlanToFastMover(framework, latest.Responses);
         if (plan is { Count: 0 })
         {
-            return new(ForecastOutcome.FastMover, latest.SubmittedOn, [], 0, 0, null, null, null, null, AtRisk: false);
+            return FromBasis(new(ForecastOutcome.FastMover, latest.SubmittedOn, 0, 0, 0), [], referenceDate);
         }
 
         var toClose = plan ?? [];
@@ -96,7 +96,7 @@ public sealed record ReadinessForecast(
         var days = latest.SubmittedOn.DayNumber - window[0].SubmittedOn.DayNumber;
         if (plan is null || window.Count < 2 || days < MinimumWindowDays)
         {
-            return new(ForecastOutcome.NotEnoughHistory, latest.SubmittedOn, toClose, 0, days / DaysPerMonth, null, null, null, null, AtRisk: true);
+            return FromBasis(new(ForecastOutcome.NotEnoughHistory, latest.SubmittedOn, toClose.Count, 0, days), toClose, referenceDate);
         }
 
         var closed = 0;
@@ -105,21 +105,29 @@ public sealed record ReadinessForecast(
             closed += NetClosed(framework, window[i - 1].Responses, window[i].Responses);
         }
 
-        var months = days / DaysPerMonth;
-        if (closed <= 0)
-        {
-            return new(ForecastOutcome.NoProgress, latest.SubmittedOn, toClose, closed, months, closed / months, null, null, null, AtRisk: true);
-        }
+        return FromBasis(new(closed <= 0 ? ForecastOutcome.NoProgress : ForecastOutcome.Projected, latest.SubmittedOn, toClose.Count, closed, days), toClose, referenceDate);
+    }
 
-        // Days of work for what is left at each pace: criteria to close × window days ÷ criteria closed in the window.
-        var spread = IntervalZ * Math.Sqrt(closed);
-        var work = (double)toClose.Count * days;
-        var expected = DateAfter(latest.SubmittedOn, work / closed, referenceDate);
-        var earliest = DateAfter(latest.SubmittedOn, work / (closed + spread), referenceDate);
-        DateOnly? latestDate = closed - spread > 0 ? DateAfter(latest.SubmittedOn, work / (closed - spread), referenceDate) : null;
-        var atRisk = latestDate is not { } end || end >= Deadline;
-        var pace = closed / months;
-        return new(ForecastOutcome.Projected, latest.SubmittedOn, toClose, closed, months, pace, expected, earliest, latestDate, atRisk);
+    private static ReadinessForecast FromBasis(ForecastBasis basis, IReadOnlyList<string> toClose, DateOnly referenceDate)
+    {
+        var range = basis.AsAt(referenceDate);
+        var months = basis.WindowDays / DaysPerMonth;
+        double? pace = basis.Outcome is ForecastOutcome.Projected or ForecastOutcome.NoProgress ? basis.ClosedInWindow / months : null;
+        return new(basis.Outcome, basis.LatestSubmittedOn, toClose, basis.ClosedInWindow, months, pace, range.Expected, range.Earliest, range.Latest, range.AtRisk)
+        {
+            Basis = basis,
+        };
+    }
+
+    /// <summary>The figures this forecast was made from (<see cref="ForecastBasis"/>).</summary>
+    public ForecastBasis Basis { get; private init; } = new(ForecastOutcome.NotAssessed, null, 0, 0, 0);
+
+    /// <summary>Days after <paramref name="from"/> rounded up to whole days, never before <paramref name="notBefore"/>.</summary>
+    internal static DateOnly DateAfter(DateOnly from, double days, DateOnly notBefore)
+    {
+        // A whole day is a day: 91.0000000001 days of arithmetic is 91.
+        var date = from.AddDays((int)Math.Ceiling(days - 1e-9));
+        return date < notBefore ? notBefore : date;
     }
 
     /// <summary>
@@ -190,11 +198,4 @@ public sealed record ReadinessForecast(
         answers[criterionId] = framework.Scale == FrameworkScale.Levels
             ? CriterionResponse.WithLevel(criterionId, framework.MaxLevel!.Value)
             : CriterionResponse.WithStatus(criterionId, ResponseStatus.Met);
-
-    private static DateOnly DateAfter(DateOnly from, double days, DateOnly notBefore)
-    {
-        // A whole day is a day: 91.0000000001 days of arithmetic is 91.
-        var date = from.AddDays((int)Math.Ceiling(days - 1e-9));
-        return date < notBefore ? notBefore : date;
-    }
 }

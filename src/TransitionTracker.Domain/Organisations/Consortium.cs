@@ -64,6 +64,24 @@ public sealed class Consortium
     /// </summary>
     public long Population { get; private set; }
 
+    // Its forecast as at its latest submitted readiness assessment (docs/scoring.md, "Forecast"). Derived, as
+    // LatestAssessmentId: rewritten with every save of its submitted readiness assessments.
+    public Forecasting.ForecastOutcome ForecastOutcome { get; private set; }
+
+    public DateOnly? ForecastFrom { get; private set; }
+
+    public int ForecastToClose { get; private set; }
+
+    public int ForecastClosed { get; private set; }
+
+    public int ForecastWindowDays { get; private set; }
+
+    /// <summary>Whether the forecast is at risk as at its latest submission; at a later date it can only become so.</summary>
+    public bool ForecastAtRisk { get; private set; } = true;
+
+    /// <summary>The stored forecast figures (<see cref="Forecasting.ForecastBasis"/>).</summary>
+    public Forecasting.ForecastBasis Forecast => new(ForecastOutcome, ForecastFrom, ForecastToClose, ForecastClosed, ForecastWindowDays);
+
     /// <summary>Moves to another stage on a date, kept as history.</summary>
     public void ChangeStage(ConsortiumStage stage, DateOnly on)
     {

@@ -46,10 +46,10 @@ public static class DashboardApi
             : ApiProblems.NotFound("The national summary is for national viewers and administrators.");
 
     private static async Task<IResult> ConsortiaCsvAsync(
-        string code, string? sort, string? dir, string? pct, string? track, string? stage, string? q,
+        string code, string? sort, string? dir, string? pct, string? track, string? stage, string? forecast, string? q,
         DashboardExports exports, CurrentUser currentUser, CancellationToken cancellationToken)
     {
-        var export = await exports.ConsortiaAsync(currentUser.Acting, code, new RegionDashboardRequest(sort, dir, pct, track, stage, Search: q), cancellationToken);
+        var export = await exports.ConsortiaAsync(currentUser.Acting, code, new RegionDashboardRequest(sort, dir, pct, track, stage, Search: q, Forecast: forecast), cancellationToken);
         if (export is null)
         {
             return ApiProblems.NotFound($"There is no region with code '{code}'.");

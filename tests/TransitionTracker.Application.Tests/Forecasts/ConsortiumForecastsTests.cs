@@ -7,6 +7,7 @@ using TransitionTracker.Application.Forecasts;
 using TransitionTracker.Application.Tests.Infrastructure;
 using TransitionTracker.Domain.Assessments;
 using TransitionTracker.Domain.Forecasting;
+using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.Scoring;
 
 namespace TransitionTracker.Application.Tests.Forecasts;
@@ -89,6 +90,83 @@ public sealed class ConsortiumForecastsTests : IAsyncLifetime
         Assert.True(after!.DecidedFastMover);
         Assert.False(after.AtRisk);
         Assert.Equal("Its regional lead has decided it is a fast mover.", after.Summary);
+    }
+
+    [Theory]
+    [InlineData("2013-03-31")]
+    [InlineData("2012-06-30")]
+    [InlineData("2013-06-30")]
+    public async Task The_region_grid_gives_each_consortium_the_status_pages_forecast_and_its_filter_splits_them_alike(string asAt)
+    {
+        var date = DateOnly.Parse(asAt, System.Globalization.CultureInfo.InvariantCulture);
+        var host = Host(asAt);
+        var regional = await host.UserAsync(Demo.RegionalLead);
+
+        // A decision made in the past (so counted at every date here) and a submission made today (after every date
+        // here: the stored forecast is then later than the reference date and is worked out again as at it).
+        await using (var db = host.OpenContext())
+        {
+            db.TrackDecisions.Add(new TrackDecision(Demo.OtherConsortium, Track.FastMover, Track.NeedsSupport, "Ready", "regional lead", new DateTime(2011, 3, 1, 12, 0, 0, DateTimeKind.Utc), null));
+            var latest = await db.Assessments.Include(a => a.Responses)
+                .Where(a => a.ConsortiumCode == Demo.LeadsConsortium && a.FrameworkId == AssessmentWorkflow.DefaultFramework && a.Status == AssessmentStatus.Submitted)
+                .OrderByDescending(a => a.SubmittedAtUtc).FirstAsync();
+            var framework = ShippedFrameworks.DefaultFramework;
+            var today = Assessment.StartFrom(latest, Demo.LeadsConsortium, framework, "lead", DateTime.UtcNow);
+            foreach (var criterion in framework.Criteria)
+            {
+                today.Answer(criterion.Id, framework.Scale == FrameworkScale.Levels ? null : ResponseStatus.Met, framework.Scale == FrameworkScale.Levels ? framework.MaxLevel : null, null, "lead", DateTime.UtcNow);
+            }
+
+            today.Submit(ReadinessScorer.Score(framework, today.CriterionResponses()), "{}", "lead", DateTime.UtcNow);
+            db.Assessments.Add(today);
+            await db.SaveChangesAsync();
+        }
+
+        var rows = new List<ConsortiumStanding>();
+        for (var page = 1; ; page++)
+        {
+            var table = (await host.RunAsync<RegionDashboard, RegionTableView?>(d => d.RegionTableAsync(regional, Demo.Region, new RegionDashboardRequest(Page: page.ToString(System.Globalization.CultureInfo.InvariantCulture)), CancellationToken.None)))!.Table;
+            rows.AddRange(table.Rows);
+            if (page >= table.PageCount)
+            {
+                break;
+            }
+        }
+
+        Assert.Contains(rows, r => r.Code == Demo.LeadsConsortium);
+        foreach (var row in rows)
+        {
+            var view = (await host.RunAsync<ConsortiumForecasts, ForecastView?>(f => f.GetAsync(regional, row.Code, CancellationToken.None)))!;
+            var range = row.Forecast.AsAt(date);
+            Assert.Equal(
+                (row.Code, view.Forecast.Outcome, view.Forecast.LatestSubmittedOn, view.Forecast.Expected, view.Forecast.Earliest, view.Forecast.Latest, view.AtRisk),
+                (row.Code, row.ForecastOutcome, row.ForecastFrom, range.Expected, range.Earliest, range.Latest, row.ForecastAtRisk));
+        }
+
+        Assert.Contains(rows, r => r.ForecastAtRisk);
+        var atRisk = await CodesAsync(host, regional, ConsortiumTableQuery.AtRiskWire);
+        var onCourse = await CodesAsync(host, regional, ConsortiumTableQuery.OnCourseWire);
+        Assert.Equal(rows.Where(r => r.ForecastAtRisk).Select(r => r.Code).Order(), atRisk.Order());
+        Assert.Equal(rows.Where(r => !r.ForecastAtRisk).Select(r => r.Code).Order(), onCourse.Order());
+        Assert.DoesNotContain(Demo.OtherConsortium, atRisk);
+
+        var noted = (await host.RunAsync<RegionDashboard, RegionTableView?>(d => d.RegionTableAsync(regional, Demo.Region, new RegionDashboardRequest(Forecast: "soon"), CancellationToken.None)))!;
+        Assert.Null(noted.Query.AtRisk);
+        Assert.Contains(noted.Notes, n => n.Contains("“soon” is not a forecast filter", StringComparison.Ordinal));
+    }
+
+    private static async Task<List<string>> CodesAsync(ApplicationHost host, TransitionTracker.Application.Access.ActingUser regional, string forecast)
+    {
+        var codes = new List<string>();
+        for (var page = 1; ; page++)
+        {
+            var table = (await host.RunAsync<RegionDashboard, RegionTableView?>(d => d.RegionTableAsync(regional, Demo.Region, new RegionDashboardRequest(Page: page.ToString(System.Globalization.CultureInfo.InvariantCulture), Forecast: forecast), CancellationToken.None)))!.Table;
+            codes.AddRange(table.Rows.Select(r => r.Code));
+            if (page >= table.PageCount)
+            {
+                return codes;
+            }
+        }
     }
 
     private static async Task<string> FirstAtRiskAsync(ApplicationHost host, TransitionTracker.Application.Access.ActingUser regional)

@@ -148,6 +148,24 @@ public sealed class ReadinessForecastTests
     }
 
     [Theory]
+    [InlineData("2012-07-01")]
+    [InlineData("2012-09-10")]
+    [InlineData("2012-12-01")]
+    [InlineData("2013-04-01")]
+    [InlineData("2014-01-01")]
+    public void A_basis_made_at_the_latest_submission_gives_the_same_dates_and_risk_as_the_forecast_at_any_later_date(string asAt)
+    {
+        var history = new[] { On("2012-01-01"), On("2012-04-01", "a2", "a3"), On("2012-07-01", "a2", "a3", "b1", "b2") };
+        var basis = ReadinessForecast.Build(Framework, history, Date("2012-07-01")).Basis;
+        Assert.Equal(new ForecastBasis(ForecastOutcome.Projected, Date("2012-07-01"), 2, 4, 182), basis);
+
+        var forecast = ReadinessForecast.Build(Framework, history, Date(asAt));
+        Assert.Equal(new ForecastRange(forecast.Expected, forecast.Earliest, forecast.Latest, forecast.AtRisk), basis.AsAt(Date(asAt)));
+        Assert.Equal(Date("2013-04-01") <= Date(asAt), forecast.AtRisk);
+    }
+
+    [Theory]
+
     [InlineData(0, ForecastOutcome.NotAssessed)]
     [InlineData(1, ForecastOutcome.NotEnoughHistory)]
     public void Too_little_history_gives_no_date_and_is_at_risk(int submissions, ForecastOutcome outcome)

@@ -741,6 +741,26 @@ namespace TransitionTracker.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<bool>("ForecastAtRisk")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ForecastClosed")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ForecastFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ForecastOutcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("ForecastToClose")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ForecastWindowDays")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("LatestAssessmentId")
                         .HasColumnType("integer");
 

@@ -716,6 +716,26 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ForecastAtRisk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ForecastClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ForecastFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForecastOutcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ForecastToClose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ForecastWindowDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("LatestAssessmentId")
                         .HasColumnType("INTEGER");
 

@@ -25,6 +25,12 @@ public sealed partial class ConsortiumGrid : IDisposable
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private DashboardReferenceDate ReferenceDate { get; set; } = default!;
+
+    // The date the forecasts are as at: the dashboards' reference date.
+    private DateOnly AsAt => ReferenceDate.Date;
+
     [Parameter, EditorRequired]
     public string RegionCode { get; set; } = "";
 
@@ -116,6 +122,16 @@ public sealed partial class ConsortiumGrid : IDisposable
 
     private Task StageChanged(string? wire) =>
         FilterAsync(query with { Stage = ConsortiumStageNames.TryParseWire(wire ?? "", out var stage) ? stage : null });
+
+    private Task ForecastChanged(string? wire) => FilterAsync(query with
+    {
+        AtRisk = wire switch
+        {
+            ConsortiumTableQuery.AtRiskWire => true,
+            ConsortiumTableQuery.OnCourseWire => false,
+            _ => null,
+        },
+    });
 
     private Task SearchChanged(string? text) => FilterAsync(query with { Search = Blank(text?.Trim()) });
 

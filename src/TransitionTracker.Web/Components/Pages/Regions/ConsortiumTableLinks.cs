@@ -39,6 +39,11 @@ public static class ConsortiumTableLinks
             parts.Add($"stage={stage.ToWire()}");
         }
 
+        if (query.AtRisk is { } atRisk)
+        {
+            parts.Add($"forecast={query.ForecastWire()}");
+        }
+
         if (query.Search is { } search)
         {
             parts.Add($"q={Uri.EscapeDataString(search)}");
@@ -68,6 +73,7 @@ public static class ConsortiumTableLinks
             ["pct"] = query.PctCode,
             ["track"] = query.Track?.ToWireName(),
             ["stage"] = query.Stage?.ToWire(),
+            ["forecast"] = query.ForecastWire(),
             ["q"] = query.Search,
             ["page"] = query.Page > 1 ? query.Page.ToString(CultureInfo.InvariantCulture) : null,
         };
@@ -75,5 +81,13 @@ public static class ConsortiumTableLinks
     /// <summary>The request that asks for this state again.</summary>
     public static RegionDashboardRequest ToRequest(this ConsortiumTableQuery query) =>
         new(query.Sort, query.Descending ? "desc" : "asc", query.PctCode, query.Track?.ToWireName(), query.Stage?.ToWire(),
-            query.Page.ToString(CultureInfo.InvariantCulture), Search: query.Search);
+            query.Page.ToString(CultureInfo.InvariantCulture), Search: query.Search, Forecast: query.ForecastWire());
+
+    /// <summary>The forecast filter as the address writes it; null for none.</summary>
+    public static string? ForecastWire(this ConsortiumTableQuery query) => query.AtRisk switch
+    {
+        true => ConsortiumTableQuery.AtRiskWire,
+        false => ConsortiumTableQuery.OnCourseWire,
+        null => null,
+    };
 }

@@ -1,9 +1,11 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using TransitionTracker.Application.Dashboards;
 using TransitionTracker.Application.Organisations;
+using TransitionTracker.Domain.Forecasting;
 using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Web.Components.Pages.Regions;
@@ -19,9 +21,9 @@ public sealed class ConsortiumGridTests : MudComponentContext
 {
     private static readonly ConsortiumStanding[] Rows =
     [
-        Row("00A", "Alpha Health", 52.5, Track.NeedsSupport),
-        Row("00B", "Beta Care", 81.0, Track.FastMover),
-        Row("00C", "Gamma Partners", null, null),
+        Row("00A", "Alpha Health", 52.5, Track.NeedsSupport, new ForecastBasis(ForecastOutcome.Projected, new DateOnly(2012, 7, 1), 2, 4, 182), atRisk: false),
+        Row("00B", "Beta Care", 81.0, Track.FastMover, new ForecastBasis(ForecastOutcome.FastMover, new DateOnly(2012, 6, 1), 0, 0, 0), atRisk: false),
+        Row("00C", "Gamma Partners", null, null, new ForecastBasis(ForecastOutcome.NotAssessed, null, 0, 0, 0), atRisk: true),
     ];
 
     private readonly List<RegionDashboardRequest> _asked = [];
@@ -87,13 +89,37 @@ public sealed class ConsortiumGridTests : MudComponentContext
     {
         var grid = RenderGrid(new ConsortiumTableQuery(), canReview: true);
 
-        var chips = grid.FindAll("#consortia-table tbody .mud-chip");
+        var chips = grid.FindAll("#consortia-table tbody .mud-chip:not(.app-at-risk)");
         Assert.Equal(["Needs support", "Fast mover", "Not assessed"], chips.Select(c => c.TextContent));
         Assert.Equal(["mud-chip-color-warning", "mud-chip-color-success", "mud-chip-color-default"],
             chips.Select(c => c.ClassList.Single(name => name.StartsWith("mud-chip-color-", StringComparison.Ordinal))));
         // The chips and the review links are plain elements: a component per row would stay in every circuit's memory.
         Assert.Empty(grid.FindComponents<MudChip<string>>());
         Assert.Empty(grid.FindComponents<MudLink>());
+    }
+
+    [Fact]
+    public async Task Each_row_shows_its_forecast_as_at_the_reference_date_and_the_forecast_filter_keeps_those_at_risk()
+    {
+        var grid = RenderGrid(new ConsortiumTableQuery());
+
+        // As at 15 July 2012: 2 criteria left at 4 closed in 182 days gives 30 September, between 26 August and 12 March.
+        var cells = grid.FindAll("#consortia-table tbody tr").Select(r => r.Children[6].TextContent.Trim()).ToList();
+        Assert.Equal("Sept 2012 (Aug 2012 to Mar 2013)", cells[0]);
+        Assert.Equal("Fast mover already", cells[1]);
+        Assert.Equal("No assessment yet,At risk", cells[2]);
+        Assert.Single(grid.FindAll("#consortia-table tbody .app-at-risk"));
+
+        var forecast = grid.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Forecast");
+        await grid.InvokeAsync(() => forecast.Instance.ValueChanged.InvokeAsync(ConsortiumTableQuery.AtRiskWire));
+
+        Assert.Equal("at-risk", _asked[^1].Forecast);
+        Assert.Equal("http://localhost/regions/Q30?forecast=at-risk", Services.GetRequiredService<NavigationManager>().Uri);
+        Assert.Equal("/regions/Q30/consortia.csv?forecast=at-risk", grid.Find("#export-consortia").GetAttribute("href"));
+        Assert.Equal(["00C"], Codes(grid));
+
+        await grid.InvokeAsync(() => forecast.Instance.ValueChanged.InvokeAsync(ConsortiumTableQuery.OnCourseWire));
+        Assert.Equal(["00A", "00B"], Codes(grid));
     }
 
     [Fact]
@@ -107,6 +133,9 @@ public sealed class ConsortiumGridTests : MudComponentContext
 
     private IRenderedComponent<ConsortiumGrid> RenderGrid(ConsortiumTableQuery query, bool canReview = false)
     {
+        Services.AddSingleton(new DashboardReferenceDate(
+            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [DashboardReferenceDate.SettingName] = "2012-07-15" }).Build(),
+            TimeProvider.System));
         Services.GetRequiredService<NavigationManager>().NavigateTo("/regions/Q30");
         return RenderInteractive<ConsortiumGrid>(p => p
             .Add(g => g.RegionCode, "Q30")
@@ -121,8 +150,9 @@ public sealed class ConsortiumGridTests : MudComponentContext
     private Task<RegionTableView?> LoadAsync(RegionDashboardRequest request, CancellationToken cancellationToken)
     {
         _asked.Add(request);
-        var (query, notes) = ConsortiumTableQuery.Parse(request.Sort, request.Dir, request.Pct, request.Track, request.Stage, request.Page, ["5D7"], request.Search);
+        var (query, notes) = ConsortiumTableQuery.Parse(request.Sort, request.Dir, request.Pct, request.Track, request.Stage, request.Page, ["5D7"], request.Search, request.Forecast);
         var rows = Rows.Where(r => query.Track is null || r.Track == query.Track)
+            .Where(r => query.AtRisk is null || r.ForecastAtRisk == query.AtRisk)
             .Where(r => query.Search is null || r.Name.Contains(query.Search, StringComparison.OrdinalIgnoreCase))
             .ToList();
         return Task.FromResult<RegionTableView?>(new RegionTableView(query, notes, new ConsortiumTablePage(rows, rows.Count, 1, 1)));
@@ -135,7 +165,7 @@ public sealed class ConsortiumGridTests : MudComponentContext
     private static List<string> Codes(IRenderedComponent<ConsortiumGrid> grid) =>
         grid.FindAll("#consortia-table tbody a[data-code]").Select(a => a.GetAttribute("data-code")!).ToList();
 
-    private static ConsortiumStanding Row(string code, string name, double? score, Track? track) => new()
+    private static ConsortiumStanding Row(string code, string name, double? score, Track? track, ForecastBasis forecast, bool atRisk) => new()
     {
         Code = code,
         Name = name,
@@ -146,5 +176,11 @@ public sealed class ConsortiumGridTests : MudComponentContext
         Score = score,
         Track = track,
         ComputedTrack = track,
+        ForecastOutcome = forecast.Outcome,
+        ForecastFrom = forecast.LatestSubmittedOn,
+        ForecastToClose = forecast.ToClose,
+        ForecastClosed = forecast.ClosedInWindow,
+        ForecastWindowDays = forecast.WindowDays,
+        ForecastAtRisk = atRisk,
     };
 }
