@@ -81,6 +81,40 @@ public sealed partial class RegionalLeadTests(BrowserAppFixture app)
     }
 
     [BrowserFact]
+    public async Task A_regional_lead_sees_each_consortiums_forecast_and_keeps_those_at_risk_for_April_2013()
+    {
+        await using var browserPage = await app.NewPageAsync();
+        var page = browserPage.Page;
+        await page.SetViewportSizeAsync(1280, 900);
+        await SignIn.AsAsync(page, DemoAccountSeeder.Regional("Q30"));
+        await page.GotoAsync("/regions/Q30");
+        var table = page.Locator("#consortia-table");
+        var rows = table.Locator("tbody tr:has(a[data-code])");
+        await Expect(rows).ToHaveCountAsync(12);
+        await WaitUntilLiveAsync(page);
+        await Expect(table.Locator("th", new() { HasText = "Forecast" })).ToHaveCountAsync(1);
+        var atRiskMarks = await table.Locator("tbody .app-at-risk").CountAsync();
+
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Forecast" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "At risk for April 2013" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("forecast=at-risk"));
+        await Expect(rows).ToHaveCountAsync(atRiskMarks);
+        foreach (var row in await rows.AllAsync())
+        {
+            await Expect(row.Locator("td").Nth(6)).ToContainTextAsync("At risk");
+        }
+
+        Assert.Equal("/regions/Q30/consortia.csv?forecast=at-risk", await page.Locator("#export-consortia").GetAttributeAsync("href"));
+        await ScanAtBothWidthsAsync(page, "region dashboard, consortia at risk");
+
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Forecast" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "On course for April 2013" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("forecast=on-course"));
+        await Expect(rows).ToHaveCountAsync(12 - atRiskMarks);
+        await Expect(table.Locator("tbody .app-at-risk")).ToHaveCountAsync(0);
+    }
+
+    [BrowserFact]
     public async Task The_heatmap_shows_every_domain_and_a_cell_opens_that_consortiums_domain()
     {
         await using var browserPage = await app.NewPageAsync();
