@@ -292,13 +292,10 @@ public static class DerivedRecords
         {
             if (!stored.Remove(row.Month, out var existing))
             {
-                await (row.PreviousTrack is { } previous
-                    ? db.Database.ExecuteSqlAsync(
-                        $"""INSERT INTO "MonthlyTracks" ("ConsortiumCode", "Month", "Track", "PreviousTrack") VALUES ({code}, {row.Month}, {row.Track.ToString()}, {previous.ToString()})""",
-                        cancellationToken)
-                    : db.Database.ExecuteSqlAsync(
-                        $"""INSERT INTO "MonthlyTracks" ("ConsortiumCode", "Month", "Track", "PreviousTrack") VALUES ({code}, {row.Month}, {row.Track.ToString()}, NULL)""",
-                        cancellationToken));
+                var previous = row.PreviousTrack?.ToString();
+                await db.Database.ExecuteSqlAsync(
+                    $"""INSERT INTO "MonthlyTracks" ("ConsortiumCode", "Month", "Track", "PreviousTrack") VALUES ({code}, {row.Month}, {row.Track.ToString()}, {previous})""",
+                    cancellationToken);
             }
             else if (existing.UpdateFrom(row))
             {
