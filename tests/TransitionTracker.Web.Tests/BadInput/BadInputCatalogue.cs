@@ -93,6 +93,10 @@ public static class BadInputCatalogue
         new("GET /pcts/{Code}", National, "/pcts/{v}"),
         new("GET /regions/{code}/consortia.csv", National, "/regions/{v}/consortia.csv"),
         new("GET /regions/{code}/heatmap.csv", National, "/regions/{v}/heatmap.csv"),
+        new("GET /regions/{code}/consortia.xlsx", National, "/regions/{v}/consortia.xlsx"),
+        new("GET /regions/{code}/heatmap.xlsx", National, "/regions/{v}/heatmap.xlsx"),
+        new("GET /national/{table}.csv", National, "/national/{v}.csv"),
+        new("GET /national/{table}.xlsx", National, "/national/{v}.xlsx"),
         new("GET /api/regions/{code}/summary", National, "/api/regions/{v}/summary"),
         new("GET /pcts/{Code}/quality", Manager, "/pcts/{v}/quality"),
         new("GET /pcts/{code}/quality/template.csv", Manager, "/pcts/{v}/quality/template.csv"),
@@ -202,6 +206,10 @@ public static class BadInputCatalogue
 
         // Any text is a search (it may find nothing); one too long is refused, as an unusable filter is.
         new("GET /regions/{code}/consortia.csv", National, "/regions/Q30/consortia.csv", ["q"], Strict: false),
+        new("GET /regions/{code}/consortia.xlsx", National, "/regions/Q30/consortia.xlsx", ["sort", "dir", "pct", "track", "stage"], Strict: true),
+        new("GET /regions/{code}/consortia.xlsx", National, "/regions/Q30/consortia.xlsx", ["q"], Strict: false),
+        new("GET /national/{table}.csv", National, "/national/competencies.csv", ["from", "to"], Strict: true),
+        new("GET /national/{table}.xlsx", National, "/national/dashboard.xlsx", ["from", "to"], Strict: true),
         new("GET /api/consortia/{code}/assessments/current", Manager, "/api/consortia/00G/assessments/current", ["framework"], Strict: true),
         new("GET /api/pcts/{code}/quality/", National, "/api/pcts/5D7/quality", ["months"], Strict: true),
         new("GET /dev/baseline", null, "/dev/baseline", ["bytes"], Strict: true),
