@@ -63,7 +63,7 @@ public static class ExportWriter
         null => "",
         long whole => whole.ToString(CultureInfo.InvariantCulture),
         int whole => whole.ToString(CultureInfo.InvariantCulture),
-        double number => number.ToString("0.###", CultureInfo.InvariantCulture),
+        double number => number.ToString("0.0##", CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
 

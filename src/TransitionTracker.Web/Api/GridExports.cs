@@ -1,5 +1,9 @@
+using TransitionTracker.Application.Administration;
 using TransitionTracker.Application.Exports;
 using TransitionTracker.Application.Lessons;
+using TransitionTracker.Application.Organisations;
+using TransitionTracker.Application.SupportActions;
+using TransitionTracker.Application.Transition;
 using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Web.Access;
 
@@ -18,6 +22,18 @@ public static class GridExports
             app.MapGet($"/consortia/{{code}}/lessons.{format.Extension()}", LessonsAsync(format))
                 .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Read))
                 .ExcludeFromDescription();
+            app.MapGet($"/consortia/{{code}}/actions.{format.Extension()}", SupportActionsAsync(format))
+                .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Read))
+                .ExcludeFromDescription();
+            app.MapGet($"/pcts/{{code}}/practices.{format.Extension()}", PracticesAsync(format))
+                .RequireAuthorization(Policies.For(OrganisationKind.Pct, AccessOperation.Read))
+                .ExcludeFromDescription();
+            app.MapGet($"/admin/users.{format.Extension()}", UsersAsync(format))
+                .RequireAuthorization(Policies.Administrator)
+                .ExcludeFromDescription();
+            app.MapGet($"/consortia/{{code}}/register.{format.Extension()}", RegisterAsync(format))
+                .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Read))
+                .ExcludeFromDescription();
         }
 
         return app;
@@ -27,5 +43,29 @@ public static class GridExports
         async (code, q, domain, sort, dir, library, currentUser, cancellationToken) =>
             DashboardApi.Download(
                 await library.ExportAsync(currentUser.Acting, code, q, domain, sort, dir, format, cancellationToken),
+                $"There is no consortium with code '{code}'.");
+
+    private static Func<string, string?, string?, string?, OrganisationDirectory, CurrentUser, CancellationToken, Task<IResult>> PracticesAsync(ExportFormat format) =>
+        async (code, q, sort, dir, directory, currentUser, cancellationToken) =>
+            DashboardApi.Download(
+                await directory.ExportPracticesAsync(currentUser.Acting, code, q, sort, dir, format, cancellationToken),
+                $"There is no PCT with code '{code}'.");
+
+    private static Func<string, SupportActionBoard, CurrentUser, CancellationToken, Task<IResult>> SupportActionsAsync(ExportFormat format) =>
+        async (code, board, currentUser, cancellationToken) =>
+            await board.ExportAsync(currentUser.Acting, code, format, cancellationToken) is { } file
+                ? DashboardApi.Download(file)
+                : ApiProblems.NotFound($"There is no consortium with code '{code}'.");
+
+    private static Func<string?, string?, string?, string?, string?, UserDirectory, CurrentUser, CancellationToken, Task<IResult>> UsersAsync(ExportFormat format) =>
+        async (q, role, status, sort, dir, users, currentUser, cancellationToken) =>
+            DashboardApi.Download(
+                await users.ExportAsync(currentUser.Acting, q, role, status, sort, dir, format, cancellationToken),
+                "The user list is for administrators.");
+
+    private static Func<string, string?, string?, string?, InterestRegister, CurrentUser, CancellationToken, Task<IResult>> RegisterAsync(ExportFormat format) =>
+        async (code, q, sort, dir, register, currentUser, cancellationToken) =>
+            DashboardApi.Download(
+                await register.ExportAsync(currentUser.Acting, code, q, sort, dir, format, cancellationToken),
                 $"There is no consortium with code '{code}'.");
 }

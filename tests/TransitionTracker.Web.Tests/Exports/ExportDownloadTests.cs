@@ -14,8 +14,11 @@ public sealed class ExportDownloadTests(TransitionTrackerFactory factory)
 
     [Theory]
     [InlineData("/regions/Q30/consortia.csv?track=needs-support&sort=score&dir=desc", "consortia-Q30.csv", "Code,Consortium,Host PCT,Stage,Population,Score,Track,Computed track,Regional decision,Last assessed", "Needs support")]
-    [InlineData("/regions/Q30/heatmap.csv", "domain-scores-Q30.csv", "Code,Consortium,Governance and accountability,", null)]
+    [InlineData("/regions/Q30/heatmap.csv", "domain-scores-Q30.csv", "Code,Consortium,Clinical leadership and m", null)]
     [InlineData("/consortia/00G/lessons.csv", "lessons-00G.csv", "Lesson,Text,Domain,Written by,Written", null)]
+    [InlineData("/consortia/00G/register.csv?sort=person", "register-of-interests-00G.csv", "Person,Interest,Date declared,How it is managed", null)]
+    [InlineData("/consortia/00G/actions.csv", "support-actions-00G.csv", "Criterion,Criterion text,Action,Owner,Due,Status,Flag", null)]
+    [InlineData("/pcts/5D7/practices.csv?q=00G", "practices-5D7.csv", "Practice,Code,Consortium,List size,PCT inferred", "00G")]
     public async Task A_regional_lead_downloads_a_csv_attachment_in_utf8_with_a_byte_order_mark(string url, string fileName, string headings, string? value)
     {
         using var lead = factory.CreateClientFor(DemoAccountSeeder.Regional("Q30"));
@@ -85,6 +88,10 @@ public sealed class ExportDownloadTests(TransitionTrackerFactory factory)
     [InlineData("/regions/Q31/heatmap.xlsx")]
     [InlineData("/consortia/01G/lessons.xlsx")]
     [InlineData("/consortia/01G/lessons.csv")]
+    [InlineData("/consortia/01G/register.xlsx")]
+    [InlineData("/consortia/01G/actions.csv")]
+    [InlineData("/pcts/5F5/practices.xlsx")]
+    [InlineData("/admin/users.xlsx")]
     [InlineData("/national/dashboard.xlsx")]
     [InlineData("/national/regions.csv")]
     public async Task A_user_outside_the_scope_gets_not_found_as_the_page_does(string url)
@@ -103,6 +110,8 @@ public sealed class ExportDownloadTests(TransitionTrackerFactory factory)
     [InlineData("/national/competencies.csv?from=2011-13", "not a month")]
     [InlineData("/national/people.csv", "no national table")]
     [InlineData("/national/dashboard.csv", "A CSV file holds one table")]
+    [InlineData("/pcts/5D7/practices.csv?sort=colour", "colour")]
+    [InlineData("/consortia/00G/register.xlsx?dir=sideways", "sideways")]
     public async Task A_filter_that_cannot_be_used_is_a_bad_request_saying_why(string url, string reason)
     {
         using var national = factory.CreateClientFor(DemoAccountSeeder.National);
@@ -112,6 +121,24 @@ public sealed class ExportDownloadTests(TransitionTrackerFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_administrator_downloads_the_user_list_with_its_role_filter()
+    {
+        using var admin = factory.CreateClientFor(DemoAccountSeeder.Administrator);
+
+        var response = await admin.GetAsync("/admin/users.xlsx?role=regional-lead&sort=name");
+        var refused = await admin.GetAsync("/admin/users.csv?role=king");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("users.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(["Email address", "Name", "Roles", "Status"], rows[0].Keys);
+        Assert.Contains(rows, r => Equals(r["Email address"], DemoAccountSeeder.Regional("Q30")));
+        Assert.All(rows, r => Assert.Contains("Regional lead", (string)r["Roles"], StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
     }
 
     [Fact]
@@ -127,5 +154,7 @@ public sealed class ExportDownloadTests(TransitionTrackerFactory factory)
         Assert.Equal("/national/dashboard.xlsx?from=2011-06&to=2012-03", dashboard.QuerySelector("#export-national")!.GetAttribute("href"));
         Assert.Equal("/national/regions.csv", dashboard.QuerySelector("#export-regions")!.GetAttribute("href"));
         Assert.Equal("/national/competencies.xlsx?from=2011-06&to=2012-03", dashboard.QuerySelector("#export-competencies-xlsx")!.GetAttribute("href"));
+        var (_, pct) = await HtmlPage.GetAsync(national, "/pcts/5D7?sort=code&dir=desc&page=2");
+        Assert.Equal("/pcts/5D7/practices.xlsx?sort=code&dir=desc", pct.QuerySelector("#export-practices-xlsx")!.GetAttribute("href"));
     }
 }
