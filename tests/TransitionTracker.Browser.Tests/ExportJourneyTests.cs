@@ -59,6 +59,12 @@ public sealed partial class ExportJourneyTests(BrowserAppFixture app)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
         await Expect(page.Locator("#members-heading")).ToBeVisibleAsync();
         await Expect(page.Locator(".app-status-tabs .mud-tabs-panels > *").Nth(1)).ToBeVisibleAsync();
+        if (Environment.GetEnvironmentVariable("TRANSITION_TRACKER_SCREENSHOTS") is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "status-page-printed.png"), FullPage = true });
+        }
+
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
         await Expect(page.Locator("header.app-header")).ToBeVisibleAsync();
     }
