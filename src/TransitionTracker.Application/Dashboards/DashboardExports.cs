@@ -35,7 +35,7 @@ public sealed class DashboardExports(RegionDashboard dashboard, OrganisationScop
         }
 
         var table = await dashboard.TableAsync(region.Code, user!.Access, query, allRows: true, cancellationToken);
-        return ExportOutcome.Of(ExportWriter.Write($"consortia-{region.Code}", format, DashboardTables.Consortia(table.Rows)));
+        return ExportOutcome.Of(ExportWriter.Write($"consortia-{region.Code}", format, DashboardTables.Consortia(table.Rows, dashboard.ReferenceDate.Date)));
     }
 
     /// <summary>Each consortium's domain scores from its latest readiness assessment, one column per domain of the default framework.</summary>

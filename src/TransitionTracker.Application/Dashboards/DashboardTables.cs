@@ -8,13 +8,14 @@ namespace TransitionTracker.Application.Dashboards;
 public static class DashboardTables
 {
     public static readonly string[] ConsortiumHeadings =
-        ["Code", "Consortium", "Host PCT", "Stage", "Population", "Score", "Track", "Computed track", "Regional decision", "Last assessed"];
+        ["Code", "Consortium", "Host PCT", "Stage", "Population", "Score", "Track", "Computed track", "Regional decision", "Last assessed", "Forecast", "At risk for April 2013"];
 
-    public static ExportTable Consortia(IEnumerable<ConsortiumStanding> rows) =>
-        new("Consortia", ConsortiumHeadings, rows.Select(ConsortiumCells).ToList());
+    /// <summary>The consortia table; forecasts as at <paramref name="asAt"/>, the dashboards' reference date.</summary>
+    public static ExportTable Consortia(IEnumerable<ConsortiumStanding> rows, DateOnly asAt) =>
+        new("Consortia", ConsortiumHeadings, rows.Select(r => ConsortiumCells(r, asAt)).ToList());
 
     /// <summary>A row's cells as the export writes them (tests compare the page's table with these).</summary>
-    public static IReadOnlyList<object?> ConsortiumCells(ConsortiumStanding row) =>
+    public static IReadOnlyList<object?> ConsortiumCells(ConsortiumStanding row, DateOnly asAt) =>
     [
         row.Code,
         row.Name,
@@ -26,6 +27,8 @@ public static class DashboardTables
         row.ComputedTrack is null ? null : ExportValues.Track(row.ComputedTrack),
         row.Override is null ? null : ExportValues.Track(row.Override),
         ExportValues.Date(row.LastAssessedUtc),
+        ForecastWords.InTable(row, asAt),
+        row.ForecastAtRisk ? "Yes" : "No",
     ];
 
     public static ExportTable Heatmap(Framework framework, IEnumerable<HeatmapRow> rows) =>

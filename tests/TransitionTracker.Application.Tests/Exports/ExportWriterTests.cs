@@ -36,14 +36,14 @@ public sealed class ExportWriterTests
             LastAssessedUtc = new DateTime(2012, 3, 1, 10, 0, 0, DateTimeKind.Utc),
         };
 
-        var file = ExportWriter.Write("consortia-Q30", ExportFormat.Csv, DashboardTables.Consortia([row]));
+        var file = ExportWriter.Write("consortia-Q30", ExportFormat.Csv, DashboardTables.Consortia([row], new DateOnly(2013, 3, 31)));
 
         Assert.Equal("consortia-Q30.csv", file.FileName);
         Assert.Equal("text/csv; charset=utf-8", file.ContentType);
         Assert.Equal(Encoding.UTF8.GetPreamble(), file.Bytes[..3]);
         var lines = Encoding.UTF8.GetString(file.Bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Code,Consortium,Host PCT,Stage,Population,Score,Track,Computed track,Regional decision,Last assessed", lines[0]);
-        Assert.Equal("00G,\"Newcastle North & East, “Tyneside”\",5D7,Pathfinder,123456,67.6,Fast mover,Needs support,Fast mover,1 Mar 2012", lines[1]);
+        Assert.Equal("Code,Consortium,Host PCT,Stage,Population,Score,Track,Computed track,Regional decision,Last assessed,Forecast,At risk for April 2013", lines[0]);
+        Assert.Equal("00G,\"Newcastle North & East, “Tyneside”\",5D7,Pathfinder,123456,67.6,Fast mover,Needs support,Fast mover,1 Mar 2012,Decided fast mover,No", lines[1]);
     }
 
     [Fact]
@@ -52,8 +52,8 @@ public sealed class ExportWriterTests
         // Submitted at 00:30 on 1 June 2012 in the UK, stored as 23:30 UTC on 31 May.
         var row = new ConsortiumStanding { Code = "00G", Name = "Test consortium", LastAssessedUtc = new DateTime(2012, 5, 31, 23, 30, 0, DateTimeKind.Utc) };
 
-        Assert.Equal("1 Jun 2012", DashboardTables.ConsortiumCells(row)[Array.IndexOf(DashboardTables.ConsortiumHeadings, "Last assessed")]);
-        Assert.Equal("Not assessed", DashboardTables.ConsortiumCells(row)[Array.IndexOf(DashboardTables.ConsortiumHeadings, "Track")]);
+        Assert.Equal("1 Jun 2012", DashboardTables.ConsortiumCells(row, new DateOnly(2013, 3, 31))[Array.IndexOf(DashboardTables.ConsortiumHeadings, "Last assessed")]);
+        Assert.Equal("Not assessed", DashboardTables.ConsortiumCells(row, new DateOnly(2013, 3, 31))[Array.IndexOf(DashboardTables.ConsortiumHeadings, "Track")]);
     }
 
     [Fact]

@@ -228,11 +228,11 @@ public static class BadInputCatalogue
 
         // Any text is a search of the users (it may find none); one too long is refused.
         new("GET /api/users/", Admin, "/api/users", ["q"], Strict: false),
-        new("GET /regions/{code}/consortia.csv", National, "/regions/Q30/consortia.csv", ["sort", "dir", "pct", "track", "stage"], Strict: true),
+        new("GET /regions/{code}/consortia.csv", National, "/regions/Q30/consortia.csv", ["sort", "dir", "pct", "track", "stage", "forecast"], Strict: true),
 
         // Any text is a search (it may find nothing); one too long is refused, as an unusable filter is.
         new("GET /regions/{code}/consortia.csv", National, "/regions/Q30/consortia.csv", ["q"], Strict: false),
-        new("GET /regions/{code}/consortia.xlsx", National, "/regions/Q30/consortia.xlsx", ["sort", "dir", "pct", "track", "stage"], Strict: true),
+        new("GET /regions/{code}/consortia.xlsx", National, "/regions/Q30/consortia.xlsx", ["sort", "dir", "pct", "track", "stage", "forecast"], Strict: true),
         new("GET /regions/{code}/consortia.xlsx", National, "/regions/Q30/consortia.xlsx", ["q"], Strict: false),
         new("GET /national/{table}.csv", National, "/national/competencies.csv", ["from", "to"], Strict: true),
         new("GET /national/{table}.xlsx", National, "/national/dashboard.xlsx", ["from", "to"], Strict: true),

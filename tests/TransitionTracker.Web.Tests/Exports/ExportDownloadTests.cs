@@ -13,7 +13,7 @@ public sealed class ExportDownloadTests(TransitionTrackerFactory factory)
     private const string Excel = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     [Theory]
-    [InlineData("/regions/Q30/consortia.csv?track=needs-support&sort=score&dir=desc", "consortia-Q30.csv", "Code,Consortium,Host PCT,Stage,Population,Score,Track,Computed track,Regional decision,Last assessed", "Needs support")]
+    [InlineData("/regions/Q30/consortia.csv?track=needs-support&sort=score&dir=desc", "consortia-Q30.csv", "Code,Consortium,Host PCT,Stage,Population,Score,Track,Computed track,Regional decision,Last assessed,Forecast,At risk for April 2013", "Needs support")]
     [InlineData("/regions/Q30/heatmap.csv", "domain-scores-Q30.csv", "Code,Consortium,Clinical leadership and m", null)]
     [InlineData("/consortia/00G/lessons.csv", "lessons-00G.csv", "Lesson,Text,Domain,Written by,Written", null)]
     [InlineData("/consortia/00G/register.csv?sort=person", "register-of-interests-00G.csv", "Person,Interest,Date declared,How it is managed", null)]

@@ -223,7 +223,7 @@ public sealed class RegionDashboardTests(TransitionTrackerFactory factory)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Code,Consortium,Host PCT,Stage,Population,Score,Track,Computed track,Regional decision,Last assessed", lines[0]);
+        Assert.Equal("Code,Consortium,Host PCT,Stage,Population,Score,Track,Computed track,Regional decision,Last assessed,Forecast,At risk for April 2013", lines[0]);
         var csvRows = lines.Skip(1).Select(CsvFields).ToList();
         var tableRows = page.QuerySelectorAll("#consortia-table tbody tr").Where(r => r.QuerySelector("a[data-code]") is not null).ToList();
         Assert.NotEmpty(tableRows);
