@@ -189,7 +189,7 @@ public static class BadInputCatalogue
 
     public static readonly QueryCase[] Queries =
     [
-        new("GET /regions/{Code}", National, "/regions/Q30", ["sort", "dir", "pct", "track", "stage", "q", "page", "from", "to"], Strict: false),
+        new("GET /regions/{Code}", National, "/regions/Q30", ["sort", "dir", "pct", "track", "stage", "forecast", "q", "page", "from", "to"], Strict: false),
         new("GET /national", National, "/national", ["from", "to"], Strict: false),
         new("GET /search", National, "/search", ["q"], Strict: false),
         new("GET /pcts/{Code}", National, "/pcts/5D7", ["q", "sort", "dir", "page"], Strict: false),
