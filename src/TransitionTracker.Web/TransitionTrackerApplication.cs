@@ -128,6 +128,7 @@ public static class TransitionTrackerApplication
         app.MapQualityIndicatorApi();
         app.MapUserAdministrationApi();
         app.MapDashboardApi();
+        app.MapGridExports();
         app.MapBaselinePage(app.Environment);
         app.MapMemoryPage(app.Environment);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

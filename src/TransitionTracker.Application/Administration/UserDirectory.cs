@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Application.Access;
+using TransitionTracker.Application.Exports;
 using TransitionTracker.Application.Persistence;
 using TransitionTracker.Data;
 using TransitionTracker.Domain.Access;
@@ -18,7 +19,34 @@ public sealed class UserDirectory(DbContexts contexts)
     /// One page of the users that match <paramref name="query"/>, searched, filtered, sorted and paged in the database;
     /// null when there is no such page.
     /// </summary>
-    public async Task<UserListing?> ListAsync(ActingUser? user, UserListQuery query, CancellationToken cancellationToken)
+    public Task<UserListing?> ListAsync(ActingUser? user, UserListQuery query, CancellationToken cancellationToken) =>
+        ListAsync(user, query, allRows: false, cancellationToken);
+
+    /// <summary>
+    /// The user list as a file for administrators (docs/architecture.md, "Exports"): every user it finds with the
+    /// search, role, status and sort of the address (not only one page), with the columns it shows. Values that cannot
+    /// be used refuse the export with a note each; null for anyone but an administrator.
+    /// </summary>
+    public async Task<ExportOutcome?> ExportAsync(
+        ActingUser? user, string? search, string? role, string? status, string? sort, string? dir, ExportFormat format, CancellationToken cancellationToken)
+    {
+        var (query, notes) = UserListQuery.Parse(search, role, status, sort, dir);
+        if (await ListAsync(user, query, allRows: true, cancellationToken) is not { } all)
+        {
+            return null;
+        }
+
+        if (notes.Count > 0)
+        {
+            return ExportOutcome.Refused(notes);
+        }
+
+        var table = new ExportTable("Users", ["Email address", "Name", "Roles", "Status"],
+            all.Users.Select(u => (IReadOnlyList<object?>)[u.Email, u.DisplayName, u.Assignments.Count == 0 ? "No roles" : string.Join("; ", u.Assignments.Select(a => a.Description)), u.Status.ToString()]).ToList());
+        return ExportOutcome.Of(ExportWriter.Write("users", format, table));
+    }
+
+    private async Task<UserListing?> ListAsync(ActingUser? user, UserListQuery query, bool allRows, CancellationToken cancellationToken)
     {
         if (user?.Access.IsAdministrator != true)
         {
@@ -46,7 +74,8 @@ public sealed class UserDirectory(DbContexts contexts)
         }
 
         var matchCount = query.IsFiltered ? await matching.CountAsync(cancellationToken) : total;
-        var pageCount = Math.Max(1, (matchCount + PageSize - 1) / PageSize);
+        var pageSize = allRows ? Math.Max(1, matchCount) : PageSize;
+        var pageCount = Math.Max(1, (matchCount + pageSize - 1) / pageSize);
         if (query.Page < 1 || query.Page > pageCount)
         {
             return null;
@@ -62,7 +91,7 @@ public sealed class UserDirectory(DbContexts contexts)
             _ => matching.OrderBy(u => u.NormalizedEmail),
         };
         var users = await ordered.ThenBy(u => u.Id)
-            .Skip((query.Page - 1) * PageSize).Take(PageSize)
+            .Skip((query.Page - 1) * pageSize).Take(pageSize)
             .Select(u => new { u.Id, u.Email, u.DisplayName, u.IsDisabled, u.Revision })
             .ToListAsync(cancellationToken);
         var ids = users.Select(u => u.Id).ToList();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Application.Access;
 using TransitionTracker.Application.Editing;
+using TransitionTracker.Application.Exports;
 using TransitionTracker.Application.Persistence;
 using TransitionTracker.Domain.Assessments;
 using TransitionTracker.Domain.Frameworks;
@@ -59,7 +60,36 @@ public sealed class LessonLibrary(DbContexts contexts, OrganisationScope scope, 
     /// contains the search (ignoring case), in the order asked for, ties broken newest first. A page past the last
     /// shows the last. Null when the user may not read the consortium.
     /// </summary>
-    public async Task<LessonListPage?> PageAsync(ActingUser? user, string consortiumCode, LessonListQuery query, CancellationToken cancellationToken)
+    public Task<LessonListPage?> PageAsync(ActingUser? user, string consortiumCode, LessonListQuery query, CancellationToken cancellationToken) =>
+        PageAsync(user, consortiumCode, query, allRows: false, cancellationToken);
+
+    /// <summary>
+    /// The lessons grid as a file (docs/architecture.md, "Exports"): every lesson it finds with the search, domain and
+    /// sort of the address (not only one page), with the columns it shows and the full text. Values the address
+    /// carries that cannot be used refuse the export with a note each, rather than being dropped as the page drops
+    /// them; null when the user may not read the consortium.
+    /// </summary>
+    public async Task<ExportOutcome?> ExportAsync(
+        ActingUser? user, string consortiumCode, string? search, string? domain, string? sort, string? dir, ExportFormat format, CancellationToken cancellationToken)
+    {
+        var (query, notes) = LessonListQuery.Parse(search, domain, sort, dir, null);
+        if (await PageAsync(user, consortiumCode, query, allRows: true, cancellationToken) is not { } all)
+        {
+            return null;
+        }
+
+        if (notes.Count > 0)
+        {
+            return ExportOutcome.Refused(notes);
+        }
+
+        var code = OrganisationCode.Normalise(consortiumCode);
+        var table = new ExportTable("Lessons", ["Lesson", "Text", "Domain", "Written by", "Written"],
+            all.Lessons.Select(l => (IReadOnlyList<object?>)[l.Title, l.Body, DomainName(l.DomainId), l.WrittenBy, UkCalendar.When(l.WrittenAtUtc)]).ToList());
+        return ExportOutcome.Of(ExportWriter.Write($"lessons-{code}", format, table));
+    }
+
+    private async Task<LessonListPage?> PageAsync(ActingUser? user, string consortiumCode, LessonListQuery query, bool allRows, CancellationToken cancellationToken)
     {
         if (!await scope.CanReadConsortiumAsync(user, consortiumCode, cancellationToken))
         {
@@ -88,7 +118,8 @@ public sealed class LessonLibrary(DbContexts contexts, OrganisationScope scope, 
         }
 
         var matchCount = query.IsFiltered ? await matching.CountAsync(cancellationToken) : total;
-        var pageCount = Math.Max(1, (matchCount + LessonListQuery.PageSize - 1) / LessonListQuery.PageSize);
+        var pageSize = allRows ? Math.Max(1, matchCount) : LessonListQuery.PageSize;
+        var pageCount = Math.Max(1, (matchCount + pageSize - 1) / pageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
         var ordered = (query.Sort, query.Descending) switch
         {
@@ -100,7 +131,7 @@ public sealed class LessonLibrary(DbContexts contexts, OrganisationScope scope, 
             _ => matching.OrderByDescending(l => l.WrittenAtUtc),
         };
         var rows = await ordered.ThenByDescending(l => l.Id)
-            .Skip((page - 1) * LessonListQuery.PageSize).Take(LessonListQuery.PageSize)
+            .Skip((page - 1) * pageSize).Take(pageSize)
             .ToListAsync(cancellationToken);
         return new LessonListPage(rows, page, pageCount, matchCount, total);
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Application.Access;
 using TransitionTracker.Application.Caching;
 using TransitionTracker.Application.Consortia;
+using TransitionTracker.Application.Exports;
 using TransitionTracker.Application.Persistence;
 using TransitionTracker.Data;
 using TransitionTracker.Data.Seeding;
@@ -33,6 +34,32 @@ public sealed class OrganisationDirectory(DbContexts contexts, OrganisationScope
         OrganisationCode.TryNormalise(code) is { } pct && await scope.AllowsAsync(user, OrganisationKind.Pct, AccessOperation.Read, pct, cancellationToken)
             ? await ReadPctAsync(pct, user!.Access, cancellationToken)
             : null;
+
+    /// <summary>
+    /// A PCT's practice table as a file (docs/architecture.md, "Exports"): every practice it finds with the search and
+    /// sort of the address (not only one page), with the columns it shows. Values that cannot be used refuse the
+    /// export with a note each; null when the user may not read the PCT.
+    /// </summary>
+    public async Task<ExportOutcome?> ExportPracticesAsync(
+        ActingUser? user, string code, string? search, string? sort, string? dir, ExportFormat format, CancellationToken cancellationToken)
+    {
+        if (await GetPctAsync(user, code, cancellationToken) is not { } pct)
+        {
+            return null;
+        }
+
+        var (query, notes) = PracticeTableQuery.Parse(search, sort, dir, null);
+        if (notes.Count > 0)
+        {
+            return ExportOutcome.Refused(notes);
+        }
+
+        var table = new ExportTable("Practices", ["Practice", "Code", "Consortium", "List size", "PCT inferred"],
+            query.Apply(pct.Practices, allRows: true).Rows
+                .Select(p => (IReadOnlyList<object?>)[p.Name, p.Code, p.ConsortiumCode ?? "None", (long)p.ListSize, p.PctInferred ? "Yes" : "No"])
+                .ToList());
+        return ExportOutcome.Of(ExportWriter.Write($"practices-{pct.Code}", format, table));
+    }
 
     // A PCT's page shows its region's data only (the consortia it works with count their PCTs' regions as theirs):
     // kept under the region's stamp (docs/architecture.md, "The read cache").

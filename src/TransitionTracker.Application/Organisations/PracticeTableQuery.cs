@@ -49,7 +49,10 @@ public sealed record PracticeTableQuery(
     /// The page of <paramref name="practices"/> this query shows: those whose name, code or consortium code contains the
     /// search (ignoring case), in order, with ties broken by name and code. A page past the last shows the last.
     /// </summary>
-    public PracticeTablePage Apply(IReadOnlyList<PracticeListing> practices)
+    public PracticeTablePage Apply(IReadOnlyList<PracticeListing> practices) => Apply(practices, allRows: false);
+
+    /// <summary>As <see cref="Apply(IReadOnlyList{PracticeListing})"/>, or with <paramref name="allRows"/> every match on one page (an export).</summary>
+    public PracticeTablePage Apply(IReadOnlyList<PracticeListing> practices, bool allRows)
     {
         var matching = string.IsNullOrEmpty(Search)
             ? practices
@@ -64,10 +67,11 @@ public sealed record PracticeTableQuery(
         };
         var rows = ordered.ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
 
-        var pageCount = Math.Max(1, (rows.Count + PageSize - 1) / PageSize);
+        var pageSize = allRows ? Math.Max(1, rows.Count) : PageSize;
+        var pageCount = Math.Max(1, (rows.Count + pageSize - 1) / pageSize);
         var page = Math.Min(Page, pageCount);
         return new PracticeTablePage(
-            rows.Skip((page - 1) * PageSize).Take(PageSize).ToList(),
+            rows.Skip((page - 1) * pageSize).Take(pageSize).ToList(),
             page,
             pageCount,
             rows.Count,

@@ -41,8 +41,8 @@ public sealed class QualityIndicatorEntry(DbContexts contexts, OrganisationScope
     public static string Template(string pctCode)
     {
         var csv = new StringBuilder();
-        DashboardCsv.Line(csv, Header);
-        DashboardCsv.Line(csv, ["2013-04", "1200.0", "1150.5", "1.5", "agreed", "91.2", "96.0"]);
+        Exports.ExportWriter.Line(csv, Header);
+        Exports.ExportWriter.Line(csv, ["2013-04", "1200.0", "1150.5", "1.5", "agreed", "91.2", "96.0"]);
         return csv.ToString();
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Application.Access;
 using TransitionTracker.Application.Editing;
+using TransitionTracker.Application.Exports;
 using TransitionTracker.Application.Frameworks;
 using TransitionTracker.Application.Persistence;
 using TransitionTracker.Data;
@@ -41,6 +42,35 @@ public sealed class SupportActionBoard(
         return code is null || !await scope.CanReadConsortiumAsync(user, code, cancellationToken)
             ? []
             : await ListOfAsync(code, cancellationToken);
+    }
+
+    /// <summary>
+    /// The consortium's support actions as a file (docs/architecture.md, "Exports"), in the order the list shows them:
+    /// overdue first, then open ones whose criterion is now met, then the rest by due date, done ones last. Null when
+    /// the user may not read the consortium.
+    /// </summary>
+    public async Task<ExportFile?> ExportAsync(ActingUser? user, string consortiumCode, ExportFormat format, CancellationToken cancellationToken)
+    {
+        if (OrganisationCode.TryNormalise(consortiumCode) is not { } code || !await scope.CanReadConsortiumAsync(user, code, cancellationToken))
+        {
+            return null;
+        }
+
+        var today = Today;
+        var rows = (await ListOfAsync(code, cancellationToken))
+            .OrderByDescending(a => a.IsOverdue(today))
+            .ThenByDescending(a => a.IsReadyToClose)
+            .ThenBy(a => a.Status == SupportActionStatus.Done)
+            .ThenBy(a => a.DueOn)
+            .ThenBy(a => a.Id)
+            .Select(a => (IReadOnlyList<object?>)
+            [
+                a.CriterionId, a.CriterionText, a.Description, a.Owner, UkCalendar.Date(a.DueOn), a.Status.ToDisplay(),
+                a.IsOverdue(today) ? "Overdue" : a.IsReadyToClose ? "Criterion met: close this action?" : null,
+            ])
+            .ToList();
+        var table = new ExportTable("Support actions", ["Criterion", "Criterion text", "Action", "Owner", "Due", "Status", "Flag"], rows);
+        return ExportWriter.Write($"support-actions-{code}", format, table);
     }
 
     /// <summary><see cref="ListAsync"/> without the scope check, for use cases that have checked it themselves.</summary>

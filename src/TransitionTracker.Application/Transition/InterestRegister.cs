@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Application.Access;
 using TransitionTracker.Application.Editing;
+using TransitionTracker.Application.Exports;
 using TransitionTracker.Application.Persistence;
 using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Domain.Transition;
@@ -39,7 +40,34 @@ public sealed class InterestRegister(DbContexts contexts, OrganisationScope scop
     /// in the order asked for, ties broken newest first, then by person. A page past the last shows the last. Null
     /// when the user may not read the consortium.
     /// </summary>
-    public async Task<InterestRegisterPage?> PageAsync(ActingUser? user, string consortiumCode, InterestRegisterQuery query, CancellationToken cancellationToken)
+    public Task<InterestRegisterPage?> PageAsync(ActingUser? user, string consortiumCode, InterestRegisterQuery query, CancellationToken cancellationToken) =>
+        PageAsync(user, consortiumCode, query, allRows: false, cancellationToken);
+
+    /// <summary>
+    /// The register's grid as a file (docs/architecture.md, "Exports"): every entry it finds with the search and sort
+    /// of the address (not only one page), with the columns it shows. Values that cannot be used refuse the export
+    /// with a note each, rather than being dropped as the page drops them; null when the user may not read the consortium.
+    /// </summary>
+    public async Task<ExportOutcome?> ExportAsync(
+        ActingUser? user, string consortiumCode, string? search, string? sort, string? dir, ExportFormat format, CancellationToken cancellationToken)
+    {
+        var (query, notes) = InterestRegisterQuery.Parse(search, sort, dir, null);
+        if (await PageAsync(user, consortiumCode, query, allRows: true, cancellationToken) is not { } all)
+        {
+            return null;
+        }
+
+        if (notes.Count > 0)
+        {
+            return ExportOutcome.Refused(notes);
+        }
+
+        var table = new ExportTable("Register of interests", ["Person", "Interest", "Date declared", "How it is managed"],
+            all.Entries.Select(i => (IReadOnlyList<object?>)[i.Person, i.Interest, UkCalendar.Date(i.DeclaredOn), i.Management]).ToList());
+        return ExportOutcome.Of(ExportWriter.Write($"register-of-interests-{OrganisationCode.Normalise(consortiumCode)}", format, table));
+    }
+
+    private async Task<InterestRegisterPage?> PageAsync(ActingUser? user, string consortiumCode, InterestRegisterQuery query, bool allRows, CancellationToken cancellationToken)
     {
         if (!await scope.CanReadConsortiumAsync(user, consortiumCode, cancellationToken))
         {
@@ -58,7 +86,8 @@ public sealed class InterestRegister(DbContexts contexts, OrganisationScope scop
         }
 
         var matchCount = string.IsNullOrEmpty(query.Search) ? total : await matching.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (matchCount + InterestRegisterQuery.PageSize - 1) / InterestRegisterQuery.PageSize);
+        var pageSize = allRows ? Math.Max(1, matchCount) : InterestRegisterQuery.PageSize;
+        var pageCount = Math.Max(1, (matchCount + pageSize - 1) / pageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
         var ordered = (query.Sort, query.Descending) switch
         {
@@ -68,7 +97,7 @@ public sealed class InterestRegister(DbContexts contexts, OrganisationScope scop
             _ => matching.OrderByDescending(i => i.DeclaredOn).ThenBy(i => i.Person),
         };
         var entries = await ordered.ThenBy(i => i.Id)
-            .Skip((page - 1) * InterestRegisterQuery.PageSize).Take(InterestRegisterQuery.PageSize)
+            .Skip((page - 1) * pageSize).Take(pageSize)
             .ToListAsync(cancellationToken);
         return new InterestRegisterPage(entries, page, pageCount, matchCount, total);
     }

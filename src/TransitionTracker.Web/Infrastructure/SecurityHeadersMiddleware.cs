@@ -3,7 +3,7 @@ namespace TransitionTracker.Web.Infrastructure;
 /// <summary>
 /// Security headers on every response. The Content-Security-Policy allows scripts only from this site's own files
 /// (no inline script, no eval) and no framing; styles may be inline, as MudBlazor writes its theme and component
-/// positions as inline styles (docs/security.md). The interactive circuit connects to this site only. API answers and CSV downloads are
+/// positions as inline styles (docs/security.md). The interactive circuit connects to this site only. API answers and exports are
 /// also marked not to be stored.
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next, IHostEnvironment environment)
@@ -28,8 +28,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IHostEnviron
                 headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
             }
 
-            // API answers and CSV downloads hold data only the signed-in user may see: no browser or proxy may keep them.
-            if (context.Request.Path.StartsWithSegments("/api") || (context.Response.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) ?? false))
+            // API answers and exports (CSV and Excel) hold data only the signed-in user may see: no browser or proxy may keep them.
+            if (context.Request.Path.StartsWithSegments("/api") || IsExport(context.Response.ContentType))
             {
                 headers.CacheControl = "no-store";
             }
@@ -38,4 +38,9 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IHostEnviron
         });
         return next(context);
     }
+
+    private static bool IsExport(string? contentType) =>
+        contentType is not null
+        && (contentType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase)
+            || contentType.StartsWith(Application.Exports.ExportFormats.ExcelContentType, StringComparison.OrdinalIgnoreCase));
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Application.Access;
 using TransitionTracker.Application.Editing;
+using TransitionTracker.Application.Exports;
 using TransitionTracker.Application.Lessons;
 using TransitionTracker.Application.Tests.Infrastructure;
 using TransitionTracker.Data;
@@ -236,6 +237,49 @@ public sealed class LessonLibraryTests : IAsyncLifetime
         Assert.Equal(3, byDomainName!.Matching);
         Assert.Null(await PageAsync(lead, new LessonListQuery(), Demo.OtherConsortium));
         Assert.Null(await PageAsync(null, new LessonListQuery()));
+    }
+
+    [Fact]
+    public async Task The_lessons_export_holds_every_lesson_the_grid_finds_in_its_order_not_one_page()
+    {
+        var lead = await _host.UserAsync(Demo.ConsortiumLead);
+        await ArrangeAsync(db =>
+        {
+            for (var i = 1; i <= 12; i++)
+            {
+                db.Lessons.Add(new Lesson(Demo.LeadsConsortium, i <= 11 ? "governance" : "workforce", $"Lesson {i:00}", i == 2 ? "=HYPERLINK(\"x\")" : "Body", "lead@example.nhs.uk", January.AddDays(i)));
+            }
+
+            db.Lessons.Add(new Lesson(Demo.OtherConsortium, "governance", "Elsewhere", "Body", "other@example.nhs.uk", January));
+        });
+
+        var csv = await RunAsync(l => l.ExportAsync(lead, Demo.LeadsConsortium, null, "governance", "title", "asc", ExportFormat.Csv, CancellationToken.None));
+        var excel = await RunAsync(l => l.ExportAsync(lead, Demo.LeadsConsortium, null, null, null, null, ExportFormat.Excel, CancellationToken.None));
+
+        var lines = System.Text.Encoding.UTF8.GetString(csv!.File!.Bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("lessons-00G.csv", csv.File.FileName);
+        Assert.Equal("Lesson,Text,Domain,Written by,Written", lines[0]);
+        Assert.Equal([.. Enumerable.Range(1, 11).Select(i => $"Lesson {i:00}")], lines.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.Equal("Lesson 01,Body,Governance and accountability,lead@example.nhs.uk,\"11 Jan 2011, 09:00 (UK time)\"", lines[1]);
+        Assert.StartsWith("Lesson 02,\"'=HYPERLINK(", lines[2], StringComparison.Ordinal);
+        using var stream = new MemoryStream(excel!.File!.Bytes);
+        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(12, rows.Count);
+        Assert.Equal("Lesson 12", rows[0]["Lesson"]);
+        Assert.Equal("Workforce", ((string)rows[0]["Domain"])[..9]);
+    }
+
+    [Fact]
+    public async Task The_lessons_export_refuses_values_it_cannot_use_and_is_not_found_out_of_scope()
+    {
+        var lead = await _host.UserAsync(Demo.ConsortiumLead);
+
+        var refused = await RunAsync(l => l.ExportAsync(lead, Demo.LeadsConsortium, null, "finance", null, null, ExportFormat.Csv, CancellationToken.None));
+
+        Assert.Null(refused!.File);
+        Assert.Single(refused.Notes);
+        Assert.Null(await RunAsync(l => l.ExportAsync(lead, Demo.OtherConsortium, null, null, null, null, ExportFormat.Csv, CancellationToken.None)));
+        Assert.Null(await RunAsync(l => l.ExportAsync(null, Demo.LeadsConsortium, null, null, null, null, ExportFormat.Excel, CancellationToken.None)));
     }
 
     [Fact]

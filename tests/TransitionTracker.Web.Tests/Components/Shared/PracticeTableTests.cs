@@ -63,9 +63,23 @@ public sealed class PracticeTableTests : MudComponentContext
         table.WaitForAssertion(() => Assert.Equal(new PracticeTableQuery(Search: "densham"), Assert.Single(_asked)));
     }
 
-    private IRenderedComponent<PracticeTable> Render(PracticeTableQuery query) =>
+    [Fact]
+    public void The_export_links_carry_the_search_and_sort_and_are_left_out_without_an_export_address()
+    {
+        var query = new PracticeTableQuery(Search: "densham", Sort: "list-size", Descending: true, Page: 2);
+
+        var table = Render(query, "/pcts/5D7/practices");
+        var plain = Render(query);
+
+        Assert.Equal("/pcts/5D7/practices.csv?q=densham&sort=list-size&dir=desc", table.Find("#export-practices").GetAttribute("href"));
+        Assert.Equal("/pcts/5D7/practices.xlsx?q=densham&sort=list-size&dir=desc", table.Find("#export-practices-xlsx").GetAttribute("href"));
+        Assert.Empty(plain.FindAll("#export-practices"));
+    }
+
+    private IRenderedComponent<PracticeTable> Render(PracticeTableQuery query, string? exportHref = null) =>
         RenderInteractive<PracticeTable>(p => p
             .Add(t => t.Table, query.Apply(Practices))
             .Add(t => t.Query, query)
+            .Add(t => t.ExportHref, exportHref)
             .Add(t => t.QueryChanged, asked => _asked.Add(asked)));
 }

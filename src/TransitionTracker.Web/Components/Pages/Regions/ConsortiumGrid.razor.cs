@@ -53,8 +53,6 @@ public sealed partial class ConsortiumGrid : IDisposable
     [Parameter, EditorRequired]
     public Func<RegionDashboardRequest, CancellationToken, Task<RegionTableView?>> Load { get; set; } = default!;
 
-    private string ExportHref => $"/regions/{RegionCode}/consortia.csv{query.FilterQueryString()}";
-
     protected override void OnInitialized()
     {
         query = Query;
@@ -111,7 +109,7 @@ public sealed partial class ConsortiumGrid : IDisposable
         (query, table) = (view.Query with { Page = view.Table.PageNumber }, view.Table);
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(query.ToQueryParameters()), replace: true);
 
-        // The count and the CSV link are outside the grid, which re-renders only itself.
+        // The count and the export links are outside the grid, which re-renders only itself.
         StateHasChanged();
     }
 

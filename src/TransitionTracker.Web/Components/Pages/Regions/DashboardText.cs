@@ -28,34 +28,8 @@ public static class DashboardText
 
     public static string Track(Track? track) => track is { } t ? TrackWords.Name(t) : "Not assessed";
 
-    /// <summary>
-    /// A consortium's forecast in a few words for the consortia table, as at <paramref name="asAt"/> (the reference
-    /// date): the month expected, with the range's months (docs/scoring.md, "Forecast").
-    /// </summary>
-    public static string Forecast(ConsortiumStanding standing, DateOnly asAt)
-    {
-        var basis = standing.Forecast;
-        if (standing.Override == Domain.Scoring.Track.FastMover && basis.Outcome != ForecastOutcome.FastMover)
-        {
-            return "Decided fast mover";
-        }
-
-        if (basis.Outcome != ForecastOutcome.Projected)
-        {
-            return basis.Outcome switch
-            {
-                ForecastOutcome.NotAssessed => "No assessment yet",
-                ForecastOutcome.FastMover => "Fast mover already",
-                ForecastOutcome.NotEnoughHistory => "Too little history",
-                _ => "No criteria closed in its last year",
-            };
-        }
-
-        var range = basis.AsAt(asAt);
-        return $"{Month(range.Expected!.Value)} ({Month(range.Earliest!.Value)} to {(range.Latest is { } latest ? Month(latest) : "no end")})";
-    }
-
-    private static string Month(DateOnly date) => date.ToString("MMM yyyy", EnGb);
+    /// <summary>A consortium's forecast in a few words for the consortia table (<see cref="ForecastWords.InTable"/>, which the export writes too).</summary>
+    public static string Forecast(ConsortiumStanding standing, DateOnly asAt) => ForecastWords.InTable(standing, asAt);
 
     public static string RagWord(Rag rag) => rag switch
     {

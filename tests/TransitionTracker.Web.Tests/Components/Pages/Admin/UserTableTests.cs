@@ -77,6 +77,16 @@ public sealed class UserTableTests : MudComponentContext
         Assert.Empty(table.FindAll("nav[aria-label='Pages of users']"));
     }
 
+    [Fact]
+    public void The_export_links_download_every_user_the_search_role_status_and_sort_find()
+    {
+        var table = Render(new UserListQuery(Search: "lead", Role: Role.RegionalLead, Status: UserStatus.Active, Sort: "name", Descending: true, Page: 2), new UserListing(Users, 2, 8, 375, 400));
+
+        Assert.Equal("/admin/users.csv?q=lead&role=regional-lead&status=active&sort=name&dir=desc", table.Find("#export-users").GetAttribute("href"));
+        Assert.Equal("/admin/users.xlsx?q=lead&role=regional-lead&status=active&sort=name&dir=desc", table.Find("#export-users-xlsx").GetAttribute("href"));
+        Assert.Contains("these 375 users", table.Find("[data-export=export-users]").TextContent, StringComparison.Ordinal);
+    }
+
     private IRenderedComponent<UserTable> Render(UserListQuery query, UserListing listing) =>
         RenderInteractive<UserTable>(p => p
             .Add(t => t.Listing, listing)

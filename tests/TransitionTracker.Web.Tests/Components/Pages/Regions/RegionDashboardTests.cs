@@ -223,7 +223,7 @@ public sealed class RegionDashboardTests(TransitionTrackerFactory factory)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("code,name,host_pct,stage,population,score,track,computed_track,override,last_assessed", lines[0]);
+        Assert.Equal("Code,Consortium,Host PCT,Stage,Population,Score,Track,Computed track,Regional decision,Last assessed,Forecast,At risk for April 2013", lines[0]);
         var csvRows = lines.Skip(1).Select(CsvFields).ToList();
         var tableRows = page.QuerySelectorAll("#consortia-table tbody tr").Where(r => r.QuerySelector("a[data-code]") is not null).ToList();
         Assert.NotEmpty(tableRows);
@@ -234,7 +234,7 @@ public sealed class RegionDashboardTests(TransitionTrackerFactory factory)
             Assert.Equal(row.Children[1].Text(), csv[2]);
             Assert.Equal(long.Parse(row.Children[3].Text(), NumberStyles.AllowThousands, EnGb), long.Parse(csv[4], CultureInfo.InvariantCulture));
             Assert.Equal(row.Children[4].Text(), csv[5]);
-            Assert.Equal("fast-mover", csv[6]);
+            Assert.Equal("Fast mover", csv[6]);
         }
     }
 
@@ -258,7 +258,7 @@ public sealed class RegionDashboardTests(TransitionTrackerFactory factory)
         var shown = page.QuerySelectorAll("#heatmap-table tbody th a").Select(a => a.GetAttribute("href")![^3..]).ToList();
         Assert.Equal(expected.InRegion("Q30").Where(r => r.Score is not null).Select(r => r.Code).Order(), shown.Order());
         Assert.Equal(assessed + 1, csv.Length);
-        Assert.StartsWith("code,name,", csv[0], StringComparison.Ordinal);
+        Assert.StartsWith("Code,Consortium,", csv[0], StringComparison.Ordinal);
         var cell = page.QuerySelector("#heatmap-table td.app-heat")!;
         Assert.Matches(@"^\d+\.\d (low|fair|good|high)$", cell.Text());
         var domain = TransitionTracker.Domain.Frameworks.ShippedFrameworks.DefaultFramework.Domains[0];

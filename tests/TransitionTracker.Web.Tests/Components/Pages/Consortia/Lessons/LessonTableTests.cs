@@ -59,9 +59,20 @@ public sealed class LessonTableTests : MudComponentContext
         table.WaitForAssertion(() => Assert.Equal(new LessonListQuery(Search: "chair", Domain: "workforce"), Assert.Single(_asked)));
     }
 
+    [Fact]
+    public void The_export_links_download_every_lesson_the_search_domain_and_sort_find_as_csv_and_excel()
+    {
+        var table = Render(new LessonListQuery(Search: "chair & co", Domain: "workforce", Sort: "author", Descending: false, Page: 2), pageCount: 2);
+
+        Assert.Equal("/consortia/00G/lessons.csv?q=chair%20%26%20co&domain=workforce&sort=author", table.Find("#export-lessons").GetAttribute("href"));
+        Assert.Equal("/consortia/00G/lessons.xlsx?q=chair%20%26%20co&domain=workforce&sort=author", table.Find("#export-lessons-xlsx").GetAttribute("href"));
+        Assert.Contains("these 2 lessons", table.Find("[data-export=export-lessons]").TextContent, StringComparison.Ordinal);
+    }
+
     private IRenderedComponent<LessonTable> Render(LessonListQuery query, int pageCount = 1) =>
         RenderInteractive<LessonTable>(p => p
             .Add(t => t.Table, new LessonRows(Lessons, Math.Min(query.Page, pageCount), pageCount, Lessons.Length, Lessons.Length))
             .Add(t => t.Query, query)
+            .Add(t => t.ConsortiumCode, "00G")
             .Add(t => t.QueryChanged, asked => _asked.Add(asked)));
 }

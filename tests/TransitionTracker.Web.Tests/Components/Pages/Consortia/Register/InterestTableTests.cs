@@ -62,6 +62,15 @@ public sealed class InterestTableTests : MudComponentContext
         table.WaitForAssertion(() => Assert.Equal(new InterestRegisterQuery(Search: "acute"), Assert.Single(_asked)));
     }
 
+    [Fact]
+    public void The_export_links_download_the_entries_the_search_and_sort_find()
+    {
+        var table = Render(new InterestRegisterQuery(Search: "board", Sort: "person", Descending: false, Page: 2), pageCount: 2);
+
+        Assert.Equal("/consortia/00G/register.csv?q=board&sort=person", table.Find("#export-register").GetAttribute("href"));
+        Assert.Equal("/consortia/00G/register.xlsx?q=board&sort=person", table.Find("#export-register-xlsx").GetAttribute("href"));
+    }
+
     private IRenderedComponent<InterestTable> Render(InterestRegisterQuery query, bool changeLinks = true, int pageCount = 1) =>
         RenderInteractive<InterestTable>(p => p
             .Add(t => t.Table, new InterestRows(Entries, Math.Min(query.Page, pageCount), pageCount, Entries.Length, Entries.Length))

@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using MiniExcelLibs;
+using TransitionTracker.Data.Seeding;
+using static Microsoft.Playwright.Assertions;
+
+namespace TransitionTracker.Browser.Tests;
+
+/// <summary>
+/// A regional lead takes the region's grid away as an Excel workbook, with the filter they chose, and prints a
+/// consortium's status as one page (docs/architecture.md, "Exports"); each page checked with axe at 1,280 and 375 px.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class ExportJourneyTests(BrowserAppFixture app)
+{
+    [BrowserFact]
+    public async Task A_regional_lead_exports_the_region_grid_as_excel_and_prints_a_consortiums_status()
+    {
+        await using var browserPage = await app.NewPageAsync();
+        var page = browserPage.Page;
+        await page.SetViewportSizeAsync(1280, 900);
+        await SignIn.AsAsync(page, DemoAccountSeeder.Regional("Q30"));
+        await page.GotoAsync("/regions/Q30");
+        var table = page.Locator("#consortia-table");
+        await Expect(table.Locator(".mud-table-pagination")).ToBeVisibleAsync();
+
+        // Filter as the lead would; the Excel link follows the grid's state and the workbook holds the rows shown.
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Track" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Fast mover" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(FastMoversInAddress());
+        await Expect(page.Locator("#export-consortia-xlsx")).ToHaveAttributeAsync("href", "/regions/Q30/consortia.xlsx?track=fast-mover");
+        await ScanAtBothWidthsAsync(page, "region dashboard with its exports");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export-consortia-xlsx").ClickAsync());
+        Assert.Equal("consortia-Q30.xlsx", download.SuggestedFilename);
+        var codes = await table.Locator("tbody a[data-code]").EvaluateAllAsync<string[]>("links => links.map(a => a.dataset.code)");
+        await using (var workbook = File.OpenRead((await download.PathAsync())!))
+        {
+            var rows = workbook.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+            Assert.Equal(codes, rows.Select(r => (string)r["Code"]));
+            Assert.All(rows, r => Assert.Equal("Fast mover", r["Track"]));
+        }
+
+        // The status page: a Print button that asks the browser to print (counted here instead of opening the dialog).
+        var code = codes[0];
+        await page.GotoAsync($"/consortia/{code}");
+        var print = page.Locator("#print-page");
+        await Expect(print).ToBeEnabledAsync();
+        await ScanAtBothWidthsAsync(page, "status page with its Print button");
+        await page.EvaluateAsync("() => { window.printed = 0; window.print = () => { window.printed++; }; }");
+        await print.ClickAsync();
+        await page.WaitForFunctionAsync("() => window.printed === 1");
+
+        // As printed: no app bar, breadcrumbs, buttons or tab bar; every tab's contents one after the other.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(page.Locator("header.app-header")).ToBeHiddenAsync();
+        await Expect(page.Locator(".app-breadcrumbs")).ToBeHiddenAsync();
+        await Expect(print).ToBeHiddenAsync();
+        await Expect(page.Locator(".app-status-tabs .mud-tabs-tabbar")).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("#members-heading")).ToBeVisibleAsync();
+        await Expect(page.Locator(".app-status-tabs .mud-tabs-panels > *").Nth(1)).ToBeVisibleAsync();
+        if (Environment.GetEnvironmentVariable("TRANSITION_TRACKER_SCREENSHOTS") is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "status-page-printed.png"), FullPage = true });
+        }
+
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        await Expect(page.Locator("header.app-header")).ToBeVisibleAsync();
+    }
+
+    private static async Task ScanAtBothWidthsAsync(IPage page, string name)
+    {
+        foreach (var width in new[] { 1280, 375 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await Accessibility.AssertNoViolationsAsync(page, $"{name} at {width} px");
+        }
+
+        await page.SetViewportSizeAsync(1280, 900);
+    }
+
+    [GeneratedRegex("track=fast-mover")]
+    private static partial Regex FastMoversInAddress();
+}
