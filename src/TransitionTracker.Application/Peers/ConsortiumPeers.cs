@@ -3,6 +3,7 @@ using TransitionTracker.Application.Access;
 using TransitionTracker.Application.Caching;
 using TransitionTracker.Application.Dashboards;
 using TransitionTracker.Application.Persistence;
+using TransitionTracker.Data;
 using TransitionTracker.Domain.Access;
 using TransitionTracker.Domain.Assessments;
 using TransitionTracker.Domain.Frameworks;
@@ -14,9 +15,9 @@ namespace TransitionTracker.Application.Peers;
 
 /// <summary>
 /// Consortia like a given one and how they moved from "needs support" to "fast mover" (docs/scoring.md, "Peers"), as
-/// at the date the dashboards use: four queries, however many consortia or assessments there are (every consortium's
-/// population; the tracks of the submissions of those in its band; the answers of the chosen peers' submissions and
-/// its own latest; the peers' lessons). Peers come from any region, so the result is kept in the read cache under the
+/// at the date the dashboards use: three queries, however many consortia or assessments there are (every consortium's
+/// population, first track and whether it has been a fast mover, kept for every consortium's peers; the chosen peers'
+/// submissions and its own, with their answers; the peers' lessons). Peers come from any region, so the result is kept in the read cache under the
 /// whole data's stamp, the same for every reader; which peers' lessons a reader is given is decided after, from what
 /// the reader may read.
 /// </summary>
@@ -54,29 +55,7 @@ public sealed class ConsortiumPeers(DbContexts contexts, OrganisationScope scope
 
     private async Task<SharedPeers?> LoadAsync(string code, DateOnly asAt, CancellationToken cancellationToken)
     {
-        const string frameworkId = ShippedFrameworks.Default;
-        var endUtc = DashboardReferenceDate.EndOfUkDayUtc(asAt);
-        await using var db = contexts.OpenForReading();
-
-        // Every consortium that has not merged into another (and this one whatever it is), with its population as the
-        // status page counts it: the list sizes of its current members.
-        var consortia = await (
-                from c in db.Consortia.AsNoTracking()
-                where c.MergedIntoCode == null || c.Code == code
-                join r in db.Regions on c.RegionCode equals r.Code
-                select new
-                {
-                    c.Code,
-                    c.Name,
-                    c.RegionCode,
-                    RegionName = r.Name,
-                    PctCodes = c.Pcts.Select(p => p.PctCode).ToList(),
-                    Population = (from m in db.ConsortiumMemberships
-                                  where m.ConsortiumCode == c.Code && m.LeftOn == null
-                                  join p in db.Practices on m.PracticeCode equals p.Code
-                                  select (long)p.ListSize).Sum(),
-                })
-            .ToListAsync(cancellationToken);
+        var consortia = await CandidatesAsync(asAt, cancellationToken);
         var self = consortia.FirstOrDefault(c => c.Code == code);
         if (self is null)
         {
@@ -84,43 +63,40 @@ public sealed class ConsortiumPeers(DbContexts contexts, OrganisationScope scope
         }
 
         var band = PopulationBands.Of(self.Population);
-        var inBand = consortia.Where(c => PopulationBands.Of(c.Population) == band).Select(c => c.Code).ToList();
-        var inBandSet = inBand.ToHashSet(StringComparer.Ordinal);
-
-        // The tracks of every submission of the consortia in the band (an index-only read), for where each started.
-        var tracked = (await db.Assessments.AsNoTracking()
-                .Where(a => a.FrameworkId == frameworkId && a.Status == AssessmentStatus.Submitted && a.SubmittedAtUtc < endUtc && inBand.Contains(a.ConsortiumCode))
-                .Select(a => new { a.ConsortiumCode, a.Id, SubmittedAtUtc = a.SubmittedAtUtc!.Value, a.Track })
-                .ToListAsync(cancellationToken))
-            .ToLookup(a => a.ConsortiumCode, a => new TrackedSubmission(a.Id, UkCalendar.DateOf(a.SubmittedAtUtc), a.Track));
-        var journeys = inBand.ToDictionary(c => c, c => PeerJourney.Of(tracked[c], asAt), StringComparer.Ordinal);
-
-        PeerCandidate Candidate(string c, string region, long population) =>
-            new(c, region, population, journeys[c].StartedAs, journeys[c].EverFastMover);
+        var byCode = consortia.ToDictionary(c => c.Code, StringComparer.Ordinal);
         var chosen = PeerRule.Choose(
-                Candidate(self.Code, self.RegionCode, self.Population),
-                consortia.Where(c => c.Code != code && inBandSet.Contains(c.Code)).Select(c => Candidate(c.Code, c.RegionCode, c.Population)))
-            .Select(p => consortia.First(c => c.Code == p.Code))
+                new PeerCandidate(self.Code, self.RegionCode, self.Population, self.StartedAs, self.EverFastMover),
+                consortia.Where(c => c.Code != code && !c.Merged).Select(c => new PeerCandidate(c.Code, c.RegionCode, c.Population, c.StartedAs, c.EverFastMover)))
+            .Select(p => byCode[p.Code])
             .ToList();
 
-        // The answers of the peers' submissions, and of this consortium's latest.
-        var ownLatest = tracked[code].OrderBy(s => s.SubmittedOn).ThenBy(s => s.Id).Select(s => (int?)s.Id).LastOrDefault();
-        var answerIds = chosen.SelectMany(p => tracked[p.Code].Select(s => s.Id)).ToList();
-        if (ownLatest is { } latestId)
-        {
-            answerIds.Add(latestId);
-        }
-
-        var answers = (await db.AssessmentResponses.AsNoTracking()
-                .Where(r => answerIds.Contains(r.AssessmentId) && (r.Status != null || r.Level != null))
-                .Select(r => new { r.AssessmentId, r.CriterionId, r.Status, r.Level })
+        // The chosen peers' submissions and this consortium's, each with its answers: their journeys, the criteria they
+        // closed, and what is still open here.
+        var codes = chosen.Select(p => p.Code).Append(code).ToList();
+        await using var db = contexts.OpenForReading();
+        var histories = (await Submitted(db, asAt)
+                .Where(a => codes.Contains(a.ConsortiumCode))
+                .Select(a => new
+                {
+                    a.ConsortiumCode,
+                    a.Id,
+                    SubmittedAtUtc = a.SubmittedAtUtc!.Value,
+                    a.Track,
+                    Answers = a.Responses
+                        .Where(r => r.Status != null || r.Level != null)
+                        .Select(r => new CriterionResponse(r.CriterionId, r.Status, r.Level))
+                        .ToList(),
+                })
                 .ToListAsync(cancellationToken))
-            .ToLookup(r => r.AssessmentId, r => new CriterionResponse(r.CriterionId, r.Status, r.Level));
-        var ownAnswers = ownLatest is { } own ? answers[own].ToList() : [];
-
+            .ToLookup(a => a.ConsortiumCode);
+        var ownAnswers = histories[code].OrderBy(a => a.SubmittedAtUtc).ThenBy(a => a.Id).LastOrDefault()?.Answers ?? [];
+        var journeys = chosen.ToDictionary(
+            p => p.Code,
+            p => PeerJourney.Of(histories[p.Code].Select(a => new TrackedSubmission(a.Id, UkCalendar.DateOf(a.SubmittedAtUtc), a.Track)), asAt),
+            StringComparer.Ordinal);
         var closedByPeer = chosen.ToDictionary(
             p => p.Code,
-            p => PeerJourney.ClosedCriteria(Framework, tracked[p.Code].Select(s => new AnsweredSubmission(s.Id, s.SubmittedOn, answers[s.Id].ToList())), asAt),
+            p => PeerJourney.ClosedCriteria(Framework, histories[p.Code].Select(a => new AnsweredSubmission(a.Id, UkCalendar.DateOf(a.SubmittedAtUtc), a.Answers)), asAt),
             StringComparer.Ordinal);
 
         // The peers' lessons on the domains of the criteria they closed that are still open here.
@@ -151,7 +127,7 @@ public sealed class ConsortiumPeers(DbContexts contexts, OrganisationScope scope
                 p.RegionCode,
                 p.RegionName,
                 p.Population,
-                journey.StartedAs,
+                p.StartedAs,
                 journey.NeedsSupportOn,
                 journey.FastMoverOn,
                 journey.DaysToFastMover,
@@ -168,8 +144,46 @@ public sealed class ConsortiumPeers(DbContexts contexts, OrganisationScope scope
             return new SharedPeer(new ConsortiumRef(p.Code, p.RegionCode, p.PctCodes), item);
         }).ToList();
 
-        var view = new PeersView(code, asAt, band, self.Population, self.RegionCode, self.RegionName, journeys[code].StartedAs, []);
+        var view = new PeersView(code, asAt, band, self.Population, self.RegionCode, self.RegionName, self.StartedAs, []);
         return new SharedPeers(view, peers);
+    }
+
+    // Every consortium (merged ones flagged) with its population as the status page counts it (the list sizes of its
+    // current members), the track of its first submission and whether it has been a fast mover: each an index seek per
+    // consortium, so nobody's history is read. The same for every consortium's peers, so kept on its own while the data
+    // is unchanged: the peers of another consortium then cost only their own two queries.
+    private Task<IReadOnlyList<Candidate>> CandidatesAsync(DateOnly asAt, CancellationToken cancellationToken) =>
+        reads.GetAsync(("peer candidates", asAt), async ct =>
+        {
+            await using var db = contexts.OpenForReading();
+            var submitted = Submitted(db, asAt);
+            IReadOnlyList<Candidate> rows = await (
+                    from c in db.Consortia.AsNoTracking()
+                    join r in db.Regions on c.RegionCode equals r.Code
+                    select new Candidate(
+                        c.Code,
+                        c.Name,
+                        c.RegionCode,
+                        r.Name,
+                        c.Pcts.Select(p => p.PctCode).ToList(),
+                        (from m in db.ConsortiumMemberships
+                         where m.ConsortiumCode == c.Code && m.LeftOn == null
+                         join p in db.Practices on m.PracticeCode equals p.Code
+                         select (long)p.ListSize).Sum(),
+                        submitted.Where(a => a.ConsortiumCode == c.Code).OrderBy(a => a.SubmittedAtUtc).ThenBy(a => a.Id).Select(a => a.Track).FirstOrDefault(),
+                        submitted.Any(a => a.ConsortiumCode == c.Code && a.Track == Track.FastMover),
+                        c.MergedIntoCode != null))
+                .ToListAsync(ct);
+            return rows;
+        }, cancellationToken);
+
+    // The submitted readiness assessments with a track, as at the end of the reference date.
+    private static IQueryable<Assessment> Submitted(TransitionTrackerDbContext db, DateOnly asAt)
+    {
+        const string frameworkId = ShippedFrameworks.Default;
+        var endUtc = DashboardReferenceDate.EndOfUkDayUtc(asAt);
+        return db.Assessments.AsNoTracking()
+            .Where(a => a.FrameworkId == frameworkId && a.Status == AssessmentStatus.Submitted && a.SubmittedAtUtc < endUtc && a.Track != null);
     }
 
     private static PeerCriterion Criterion(ClosedCriterion closed, bool openHere) =>
@@ -178,6 +192,9 @@ public sealed class ConsortiumPeers(DbContexts contexts, OrganisationScope scope
             : new PeerCriterion(closed.CriterionId, closed.CriterionId, "", "", closed.ClosedOn, openHere);
 
     private static string DomainName(string domainId) => Framework.FindDomain(domainId)?.Name ?? domainId;
+
+    private sealed record Candidate(
+        string Code, string Name, string RegionCode, string RegionName, List<string> PctCodes, long Population, Track? StartedAs, bool EverFastMover, bool Merged);
 
     private sealed record SharedPeer(ConsortiumRef Reference, PeerItem Item);
 
