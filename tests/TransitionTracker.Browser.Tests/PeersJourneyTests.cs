@@ -8,7 +8,8 @@ namespace TransitionTracker.Browser.Tests;
 /// <summary>
 /// A PCT manager (Newcastle PCT, 5D7: consortia 00G and 00H) turns to the Peers tab of 00G in the circuit, reads how
 /// long consortia like it took from needs support to fast mover, and follows a lesson of 00H, the peer in the same
-/// region it may also read, to that consortium's lessons; the tab checked with axe and for width at 1,280 and 375 px.
+/// region it may also read, to that consortium's lessons; the tab checked with axe and for width at 1,280 and 375 px,
+/// and opened again from its address.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PeersJourneyTests(BrowserAppFixture app)
@@ -47,5 +48,11 @@ public sealed class PeersJourneyTests(BrowserAppFixture app)
         await Expect(page).ToHaveURLAsync(new Regex("/consortia/00H/lessons\\?domain=[a-z-]+$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Lessons");
         await Expect(page.GetByText(title, new() { Exact = true }).First).ToBeVisibleAsync();
+
+        // Opened from the address, the prerendered peers carry over into the live page.
+        await page.GotoAsync("/consortia/00G?tab=peers");
+        await Expect(page.Locator(".app-status[data-live=true]")).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Peers" })).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(page.Locator("#peers tr[data-peer=\"00H\"] .app-peer-lessons a").First).ToHaveAttributeAsync("href", new Regex("^/consortia/00H/lessons\\?domain="));
     }
 }
