@@ -17,9 +17,9 @@ namespace TransitionTracker.Application.Peers;
 /// Consortia like a given one and how they moved from "needs support" to "fast mover" (docs/scoring.md, "Peers"), as
 /// at the date the dashboards use: three queries, however many consortia or assessments there are (every consortium's
 /// population, first track and whether it has been a fast mover, kept for every consortium's peers; the chosen peers'
-/// submissions and its own, with their answers; the peers' lessons). Peers come from any region, so the result is kept in the read cache under the
-/// whole data's stamp, the same for every reader; which peers' lessons a reader is given is decided after, from what
-/// the reader may read.
+/// submissions and its own, with their answers; the peers' lessons). Peers come from any region, so the result is kept
+/// in the read cache under the whole data's stamp, the same for every reader; which peers' lessons a reader is given
+/// is decided after, from what the reader may read.
 /// </summary>
 public sealed class ConsortiumPeers(DbContexts contexts, OrganisationScope scope, DashboardReferenceDate referenceDate, CachedReads reads)
 {
