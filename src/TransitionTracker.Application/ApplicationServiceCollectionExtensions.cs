@@ -9,6 +9,7 @@ using TransitionTracker.Application.Editing;
 using TransitionTracker.Application.Forecasts;
 using TransitionTracker.Application.Frameworks;
 using TransitionTracker.Application.Live;
+using TransitionTracker.Application.Peers;
 using TransitionTracker.Application.Persistence;
 using TransitionTracker.Application.Search;
 using TransitionTracker.Application.Preferences;
@@ -62,6 +63,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransitionTrackerAssessments();
         services.AddTransitionTrackerDashboards();
         services.AddTransitionTrackerForecasts();
+        services.AddTransitionTrackerPeers();
         services.AddTransitionTrackerSupportActions();
         services.AddTransitionTrackerSearch();
         services.AddTransitionTrackerPreferences();

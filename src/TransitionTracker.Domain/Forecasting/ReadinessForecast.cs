@@ -187,7 +187,8 @@ public sealed record ReadinessForecast(
         return net;
     }
 
-    private static bool IsClosed(Framework framework, CriterionResponse? response) => response switch
+    /// <summary>Whether an answer closes its criterion: met, or at the top level of a levels framework.</summary>
+    internal static bool IsClosed(Framework framework, CriterionResponse? response) => response switch
     {
         { Status: ResponseStatus.Met } => true,
         { Level: int level } => level == framework.MaxLevel,

@@ -10,10 +10,12 @@ using TransitionTracker.Application.Consortia;
 using TransitionTracker.Application.Caching;
 using TransitionTracker.Application.Forecasts;
 using TransitionTracker.Domain.Forecasting;
+using TransitionTracker.Application.Peers;
+using TransitionTracker.Domain.Peers;
 
 namespace TransitionTracker.Web.Api;
 
-/// <summary>`GET /api/consortia`, `GET /api/consortia/{code}`, its readiness and its forecast.</summary>
+/// <summary>`GET /api/consortia`, `GET /api/consortia/{code}`, its readiness, its forecast and its peers.</summary>
 public static class ConsortiumApi
 {
     public static IEndpointRouteBuilder MapConsortiumApi(this IEndpointRouteBuilder app)
@@ -39,6 +41,12 @@ public static class ConsortiumApi
             .WithName("GetConsortiumForecast")
             .WithSummary("When the consortium reaches fast mover at its pace so far, with an 80 % range and whether it is at risk for April 2013 (docs/scoring.md, \"Forecast\").")
             .Produces<ForecastJson>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{code}/peers", PeersAsync)
+            .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Read))
+            .WithName("GetConsortiumPeers")
+            .WithSummary("Consortia like this one (same population band, same starting track, its region first), how long each took from needs support to fast mover, the criteria each closed first, and the lessons you may read that each recorded on criteria still open here (docs/scoring.md, \"Peers\").")
+            .Produces<PeersJson>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
@@ -75,6 +83,64 @@ public static class ConsortiumApi
         await forecasts.GetAsync(currentUser.Acting, code, cancellationToken) is { } view
             ? TypedResults.Ok(ForecastJson.From(view))
             : ApiProblems.NotFound($"There is no consortium with code '{code}'.");
+
+    private static async Task<Results<Ok<PeersJson>, ProblemHttpResult>> PeersAsync(
+        string code,
+        ConsortiumPeers peers,
+        CurrentUser currentUser,
+        CancellationToken cancellationToken) =>
+        await peers.GetAsync(currentUser.Acting, code, cancellationToken) is { } view
+            ? TypedResults.Ok(PeersJson.From(view))
+            : ApiProblems.NotFound($"There is no consortium with code '{code}'.");
+
+    /// <summary>
+    /// A consortium's peers as the API gives them: dates are UK calendar dates; <c>days</c> is from the first "needs
+    /// support" to the first "fast mover" after it (null when not yet), <c>daysSoFar</c> the time since the first "needs
+    /// support" of a peer not there yet; lessons only of peers the caller may read.
+    /// </summary>
+    public sealed record PeersJson(
+        string Consortium,
+        DateOnly AsAt,
+        string PopulationBand,
+        long Population,
+        string Region,
+        Track? StartedAs,
+        string Rule,
+        IReadOnlyList<PeerJson> Peers)
+    {
+        public static PeersJson From(PeersView view) => new(
+            view.ConsortiumCode,
+            view.AsAt,
+            view.Band.ToWireName(),
+            view.Population,
+            view.RegionCode,
+            view.StartedAs,
+            view.Rule,
+            view.Peers.Select(p => new PeerJson(
+                p.Code, p.Name, p.RegionCode, p.Population, p.StartedAs, p.NeedsSupportOn, p.FastMoverOn, p.Days, p.DaysSoFar, p.Took,
+                p.ClosedFirst.Select(c => new PeerCriterionJson(c.Id, c.Text, c.Domain, c.ClosedOn, c.OpenHere)).ToList(),
+                p.ClosedCount,
+                p.Lessons.Select(l => new PeerLessonJson(l.Id, l.DomainId, l.Title, $"/consortia/{p.Code}/lessons?domain={l.DomainId}")).ToList())).ToList());
+    }
+
+    public sealed record PeerJson(
+        string Code,
+        string Name,
+        string Region,
+        long Population,
+        Track? StartedAs,
+        DateOnly? NeedsSupportOn,
+        DateOnly? FastMoverOn,
+        int? Days,
+        int? DaysSoFar,
+        string Took,
+        IReadOnlyList<PeerCriterionJson> ClosedFirst,
+        int ClosedCount,
+        IReadOnlyList<PeerLessonJson> Lessons);
+
+    public sealed record PeerCriterionJson(string Id, string Text, string Domain, DateOnly ClosedOn, bool OpenHere);
+
+    public sealed record PeerLessonJson(int Id, string Domain, string Title, string Link);
 
     /// <summary>A consortium's forecast as the API gives it; dates are UK calendar dates, the pace is criteria per month.</summary>
     public sealed record ForecastJson(

@@ -113,6 +113,7 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         ["POST /api/consortia/{code}/track-decision/"] = new(Access.ConsortiumReview, "POST", c => $"/api/consortia/{c}/track-decision", """{"track":"fast-mover","reason":"Checked by the matrix","revision":{decision}}"""),
         ["GET /api/consortia/{code}/readiness"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/readiness"),
         ["GET /api/consortia/{code}/forecast"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/forecast"),
+        ["GET /api/consortia/{code}/peers"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/peers"),
         ["GET /api/consortia/{code}/assessments/"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/assessments"),
         ["GET /api/consortia/{code}/assessments/current"] = new(Access.ConsortiumEdit, "GET", c => $"/api/consortia/{c}/assessments/current"),
         ["PUT /api/consortia/{code}/assessments/current"] = new(Access.ConsortiumEdit, "PUT", c => $"/api/consortia/{c}/assessments/current", """{"revision":{revision},"responses":[]}"""),

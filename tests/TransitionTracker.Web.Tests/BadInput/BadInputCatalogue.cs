@@ -108,6 +108,7 @@ public static class BadInputCatalogue
         new("GET /consortia/{Code}/track", Regional, "/consortia/{v}/track"),
         new("GET /api/consortia/{code}/readiness", National, "/api/consortia/{v}/readiness"),
         new("GET /api/consortia/{code}/forecast", National, "/api/consortia/{v}/forecast"),
+        new("GET /api/consortia/{code}/peers", National, "/api/consortia/{v}/peers"),
         new("GET /api/pcts/{code}/practices/{practice}/membership/", Manager, "/api/pcts/{v}/practices/A86003/membership"),
         new("GET /api/pcts/{code}/practices/{practice}/membership/", Manager, "/api/pcts/5D7/practices/{v}/membership"),
         new("POST /api/pcts/{code}/practices/{practice}/membership/", Manager, "/api/pcts/{v}/practices/A86003/membership"),

@@ -35,6 +35,9 @@ public sealed record ConsortiumStatusContents(
     string? MergedInto,
     ConsortiumStatusContents.ForecastRow Forecast)
 {
+    /// <summary>The peers, read only when the page opens on their tab or the reader turns to it (docs/scoring.md, "Peers").</summary>
+    public PeerContents? Peers { get; init; }
+
     public static ConsortiumStatusContents From(ConsortiumStatusView status, UserAccess access)
     {
         var (consortium, readiness, actions, weakest, lessons, milestones, today, canEdit, canReview, forecast) = status;

@@ -26,7 +26,7 @@ public sealed class StatusPageTests(TransitionTrackerFactory factory)
         Assert.Equal("track", header.QuerySelector("[id]")!.Id);
         Assert.NotNull(header.QuerySelector("#blockers"));
         Assert.NotNull(header.QuerySelector("#next-action"));
-        Assert.Equal(["Overview", "Readiness", "History", "Plan", "Actions", "Lessons", "Changes"],
+        Assert.Equal(["Overview", "Readiness", "History", "Plan", "Actions", "Lessons", "Peers", "Changes"],
             page.QuerySelectorAll(".mud-tabs [role=tab]").Select(t => t.Text()).ToArray());
 
         using var scope = factory.Services.CreateScope();
@@ -124,5 +124,33 @@ public sealed class StatusPageTests(TransitionTrackerFactory factory)
         Assert.Equal(Math.Min(members, 10), rows.Length);
         Assert.Equal(["Practice", "Code", "PCT", "Joined", "List size"], rows[0].QuerySelectorAll("td").Select(td => td.GetAttribute("data-label") ?? "").ToArray());
         Assert.Null(page.QuerySelector("script[src*=chart]"));
+    }
+
+    [Fact]
+    public async Task The_peers_tab_shows_what_the_api_gives_and_the_peers_are_read_only_when_it_is_open()
+    {
+        var manager = factory.CreateClientFor(DemoAccountSeeder.PctManager("5D7"));
+
+        var (_, page) = await HtmlPage.GetAsync(manager, "/consortia/00G?tab=peers");
+        var (_, overview) = await HtmlPage.GetAsync(manager, "/consortia/00G");
+        var peers = await manager.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/consortia/00G/peers");
+
+        Assert.Equal("Peers", page.QuerySelector(".mud-tabs [role=tab][aria-selected=true]")!.Text());
+        var section = page.QuerySelector("#peers")!;
+        Assert.Equal(peers.GetProperty("rule").GetString(), section.QuerySelector("#peers-rule")!.Text());
+        var expected = peers.GetProperty("peers").EnumerateArray().ToList();
+        var rows = section.QuerySelectorAll("tbody tr");
+        Assert.Equal(expected.Select(p => p.GetProperty("code").GetString()), rows.Select(r => r.GetAttribute("data-peer")));
+        for (var i = 0; i < rows.Length; i++)
+        {
+            Assert.Equal(expected[i].GetProperty("took").GetString(), rows[i].QuerySelector(".app-peer-took")!.Text());
+            Assert.Equal(expected[i].GetProperty("lessons").EnumerateArray().Select(l => l.GetProperty("link").GetString()),
+                rows[i].QuerySelectorAll(".app-peer-lessons a").Select(a => a.GetAttribute("href")));
+        }
+
+        // 00H, which the manager also reads, is linked; the overview offers the tab and has not read the peers.
+        Assert.Equal("/consortia/00H", section.QuerySelector("tr[data-peer=\"00H\"] a")!.GetAttribute("href"));
+        Assert.Null(overview.QuerySelector("#peers"));
+        Assert.Contains(overview.QuerySelectorAll(".mud-tabs a"), a => a.GetAttribute("href")!.EndsWith("/consortia/00G?tab=peers", StringComparison.Ordinal));
     }
 }
