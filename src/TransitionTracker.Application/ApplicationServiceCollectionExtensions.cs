@@ -11,6 +11,7 @@ using TransitionTracker.Application.Frameworks;
 using TransitionTracker.Application.Live;
 using TransitionTracker.Application.Persistence;
 using TransitionTracker.Application.Search;
+using TransitionTracker.Application.Notifications;
 using TransitionTracker.Application.Preferences;
 using TransitionTracker.Application.SupportActions;
 using TransitionTracker.Application.Telemetry;
@@ -65,6 +66,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransitionTrackerSupportActions();
         services.AddTransitionTrackerSearch();
         services.AddTransitionTrackerPreferences();
+        services.AddTransitionTrackerNotifications();
         return services;
     }
 }
