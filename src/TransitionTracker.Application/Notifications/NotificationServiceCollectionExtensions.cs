@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace TransitionTracker.Application.Notifications;
 
@@ -9,6 +11,21 @@ public static class NotificationServiceCollectionExtensions
     {
         services.AddScoped<Reminders>();
         services.AddScoped<NotificationCentre>();
+        services.AddScoped<Digests>();
+        services.AddOptions<EmailOptions>();
+
+        // Sent through SMTP when Email:Smtp:Host is set when the mail goes, else logged (docs/operations.md, "E-mail").
+        services.TryAddSingleton<IMailSender>(sp =>
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailOptions>>().Value.Smtp.IsConfigured
+                ? ActivatorUtilities.CreateInstance<SmtpMailSender>(sp)
+                : ActivatorUtilities.CreateInstance<LoggedMailSender>(sp));
+        return services;
+    }
+
+    /// <summary>Binds <see cref="EmailOptions"/> to the <c>Email</c> section of <paramref name="configuration"/>.</summary>
+    public static IServiceCollection AddTransitionTrackerEmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.SectionName));
         return services;
     }
 }

@@ -40,6 +40,7 @@ public sealed class NotificationMenuTests : MudComponentContext, IClassFixture<T
 
         menu.Find("#notifications-button").Click();
         menu.WaitForAssertion(() => Assert.Equal(2, menu.FindAll("#notifications-panel li").Count), Patience);
+        Assert.Equal("/account/notifications", menu.Find("#notifications-panel .app-notifications__settings a").GetAttribute("href"));
         Assert.Equal("true", menu.Find("#notifications-button").GetAttribute("aria-expanded"));
 
         menu.Find($"li[data-notification='{first}'] button").Click();
