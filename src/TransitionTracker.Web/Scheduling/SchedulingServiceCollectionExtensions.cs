@@ -69,7 +69,7 @@ public static class SchedulingServiceCollectionExtensions
                 .WithIdentity(DailyRemindersJob.Name, "transition-tracker")
                 .WithCronSchedule(cron, schedule => schedule.InTimeZone(uk).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<SchedulerStarter>();
         return services;
     }
 }
