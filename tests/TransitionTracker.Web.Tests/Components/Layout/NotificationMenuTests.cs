@@ -71,6 +71,7 @@ public sealed class NotificationMenuTests : MudComponentContext, IClassFixture<T
         await ClearAsync(manager);
 
         var menu = RenderInteractive<NotificationMenu>(p => p.Add(m => m.User, manager));
+        menu.WaitForAssertion(() => Assert.Equal("Notifications, none unread", menu.Find("#notifications-button").GetAttribute("aria-label")), Patience);
         menu.Find("#notifications-button").Click();
 
         menu.WaitForAssertion(() => Assert.Equal("You have no notifications.", menu.Find("#notifications-panel p").TextContent), Patience);
