@@ -12,6 +12,7 @@ using TransitionTracker.Application.Live;
 using TransitionTracker.Application.Peers;
 using TransitionTracker.Application.Persistence;
 using TransitionTracker.Application.Search;
+using TransitionTracker.Application.Notifications;
 using TransitionTracker.Application.Preferences;
 using TransitionTracker.Application.SupportActions;
 using TransitionTracker.Application.Telemetry;
@@ -67,6 +68,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransitionTrackerSupportActions();
         services.AddTransitionTrackerSearch();
         services.AddTransitionTrackerPreferences();
+        services.AddTransitionTrackerNotifications();
         return services;
     }
 }

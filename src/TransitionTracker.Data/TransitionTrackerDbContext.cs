@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Data.Auditing;
 using TransitionTracker.Data.Frameworks;
 using TransitionTracker.Data.Identity;
+using TransitionTracker.Data.Notifications;
 using TransitionTracker.Data.Versioning;
 using TransitionTracker.Domain.Access;
 using TransitionTracker.Domain.Assessments;
@@ -94,6 +95,12 @@ public abstract class TransitionTrackerDbContext : IdentityDbContext<TransitionT
     public DbSet<QualityIndicator> QualityIndicators => Set<QualityIndicator>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Reminders and other messages to one user each (Application/Notifications).</summary>
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    /// <summary>One row per run of a scheduled job.</summary>
+    public DbSet<ScheduledRun> ScheduledRuns => Set<ScheduledRun>();
 
     /// <summary>The one row whose stamp every save that changes data replaces (<see cref="DataVersion"/>).</summary>
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();

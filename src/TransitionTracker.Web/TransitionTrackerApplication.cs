@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TransitionTracker.Data;
 using TransitionTracker.Data.Seeding;
+using TransitionTracker.Application.Notifications;
+using TransitionTracker.Web.Scheduling;
 using TransitionTracker.Web.Access;
 using TransitionTracker.Web.Api;
 using TransitionTracker.Web.Components;
@@ -41,6 +43,8 @@ public static class TransitionTrackerApplication
             .AddDbContextCheck<TransitionTrackerDbContext>("database", failureStatus: HealthStatus.Unhealthy, tags: [HealthEndpoints.ReadyTag]);
 
         builder.Services.AddTransitionTrackerApplication(builder.Configuration, database);
+        builder.Services.AddTransitionTrackerEmail(builder.Configuration);
+        builder.Services.AddTransitionTrackerScheduling(builder.Configuration, database.Provider, database.ConnectionString);
         return builder;
     }
 

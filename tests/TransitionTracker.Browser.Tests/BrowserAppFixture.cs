@@ -16,6 +16,9 @@ public class BrowserAppFixture : IAsyncLifetime
 
     public Uri BaseAddress => server?.BaseAddress ?? throw new InvalidOperationException("The app is not running.");
 
+    /// <summary>The running app's services, for a test that arranges data through a use case as the app would.</summary>
+    public IServiceProvider Services => server?.Services ?? throw new InvalidOperationException("The app is not running.");
+
     public async Task InitializeAsync()
     {
         var chromium = Chromium.ExecutablePath;

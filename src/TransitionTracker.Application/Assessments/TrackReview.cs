@@ -17,7 +17,7 @@ namespace TransitionTracker.Application.Assessments;
 /// the consortium's decisions: if anyone decided since, it is refused, as every other edit is, and the outcome's value
 /// is the other decision (docs/architecture.md, "Editing: one outcome, one revision rule").
 /// </summary>
-public sealed class TrackReview(DbContexts contexts, OrganisationScope scope, ConsortiumReadinessReader reader, RevisionCheckedSave save, TimeProvider clock)
+public sealed class TrackReview(DbContexts contexts, OrganisationScope scope, ConsortiumReadinessReader reader, RevisionCheckedSave save, TimeProvider clock, Notifications.Reminders reminders)
 {
     /// <summary>The input name of the track chosen (its wire name: <c>fast-mover</c>, <c>needs-support</c>).</summary>
     public const string TrackField = "track";
@@ -81,6 +81,9 @@ public sealed class TrackReview(DbContexts contexts, OrganisationScope scope, Co
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+
+            // The consortium's leads and PCT managers hear of it at once (docs/architecture.md, "Reminders and notifications").
+            await reminders.TrackDecidedAsync(decision, cancellationToken);
             return EditOutcome<TrackDecision>.From(EditOutcome.Saved(decision.Id, decision.Revision), decision);
         }
         catch (DbUpdateException)

@@ -4,7 +4,7 @@ namespace TransitionTracker.Application.Preferences;
 
 public static class PreferenceServiceCollectionExtensions
 {
-    /// <summary>A user's own display preferences: light or dark pages.</summary>
+    /// <summary>A user's own preferences: light or dark pages, and how often to be e-mailed notifications.</summary>
     public static IServiceCollection AddTransitionTrackerPreferences(this IServiceCollection services) =>
-        services.AddScoped<DisplayPreferences>();
+        services.AddScoped<DisplayPreferences>().AddScoped<DigestPreferences>();
 }

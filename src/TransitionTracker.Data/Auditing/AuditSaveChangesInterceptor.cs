@@ -84,7 +84,7 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock) : SaveChange
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
             // Data-protection keys are key material: never copied into the trail that administrators read.
-            if (entry.Entity is AuditEntry or DomainScore or MonthlyTrack or MonthlyCompetencyAssessment or Versioning.DataVersion or Identity.SignInThrottle or DataProtectionKey || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            if (entry.Entity is AuditEntry or DomainScore or MonthlyTrack or MonthlyCompetencyAssessment or Versioning.DataVersion or Identity.SignInThrottle or DataProtectionKey or Notifications.Notification or Notifications.ScheduledRun || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
                 continue;
             }

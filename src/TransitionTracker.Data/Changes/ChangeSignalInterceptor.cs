@@ -15,7 +15,7 @@ public sealed class ChangeSignalInterceptor(DataChangeHub hub) : SaveChangesInte
 {
     private static readonly HashSet<string> NotChanges = new(StringComparer.Ordinal)
     {
-        nameof(AuditEntry), nameof(Versioning.DataVersion), nameof(Identity.SignInThrottle), "DataProtectionKey", "DomainScore", "MonthlyTrack", "MonthlyCompetencyAssessment",
+        nameof(AuditEntry), nameof(Versioning.DataVersion), nameof(Identity.SignInThrottle), "DataProtectionKey", "DomainScore", "MonthlyTrack", "MonthlyCompetencyAssessment", "ScheduledRun",
     };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)

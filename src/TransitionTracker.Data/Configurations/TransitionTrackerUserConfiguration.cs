@@ -16,6 +16,11 @@ internal sealed class TransitionTrackerUserConfiguration : IEntityTypeConfigurat
             .HasMaxLength(TransitionTrackerUser.ColourSchemeMaxLength)
             .HasDefaultValue(ColourScheme.System);
 
+        builder.Property(u => u.DigestFrequency)
+            .HasConversion<string>()
+            .HasMaxLength(TransitionTrackerUser.ColourSchemeMaxLength)
+            .HasDefaultValue(Notifications.DigestFrequency.Daily);
+
         // Checked on every save as well as Identity's own concurrency stamp: a save based on an older revision fails.
         builder.Property(u => u.Revision).IsConcurrencyToken();
     }

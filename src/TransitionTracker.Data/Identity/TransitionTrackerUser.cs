@@ -23,6 +23,12 @@ public sealed class TransitionTrackerUser : IdentityUser, IRevisioned
     /// <summary>The user's own choice of light or dark pages; <see cref="ColourScheme.System"/> until they choose.</summary>
     public ColourScheme ColourScheme { get; set; }
 
+    /// <summary>How often the user is e-mailed their unread notifications; <see cref="Notifications.DigestFrequency.Daily"/> until they choose.</summary>
+    public Notifications.DigestFrequency DigestFrequency { get; set; }
+
+    /// <summary>The UK date of the last digest sent to the user (null before the first).</summary>
+    public DateOnly? DigestSentOn { get; set; }
+
     /// <summary>
     /// Moved by every change an administrator makes (a role given or removed, the account disabled or enabled); not by
     /// the user's own choices, such as their colour scheme. Also the row's concurrency token.

@@ -20,7 +20,7 @@ public static class ScopeStamps
     // Records no region-scoped read shows: they count for the whole-data stamp only.
     private static readonly HashSet<string> Unscoped = new(StringComparer.Ordinal)
     {
-        "AuditEntry", nameof(DataVersion), "SignInThrottle", "DataProtectionKey", "UserSession",
+        "AuditEntry", nameof(DataVersion), "SignInThrottle", "DataProtectionKey", "UserSession", "Notification", "ScheduledRun",
     };
 
     // Records of one consortium (or PCT) only: a save of them changes the reads of the regions it sits in.

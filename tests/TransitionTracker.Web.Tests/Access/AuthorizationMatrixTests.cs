@@ -171,6 +171,7 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         ["GET /consortia/{Code}/lessons"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/lessons"),
         ["GET /consortia/{Code}/lessons/new"] = new(Access.LessonWriter, "GET", c => $"/consortia/{c}/lessons/new"),
         ["GET /search"] = new(Access.SignedIn, "GET", _ => "/search?q=Newcastle"),
+        ["GET /account/notifications"] = new(Access.SignedIn, "GET"),
         ["GET /sign-in"] = new(Access.Public, "GET"),
         ["GET /sign-out"] = new(Access.SignedIn, "GET"),
         ["GET /not-found"] = new(Access.Public, "GET"),

@@ -85,6 +85,7 @@ public static class BadInputCatalogue
         new("POST /admin/frameworks/upload", Admin, "/admin/frameworks/upload"),
         new("POST /admin/frameworks/{Id}", Admin, "/admin/frameworks/" + BadInputApp.Framework),
         new("POST /search", National, "/search"),
+        new("POST /account/notifications", Lead, "/account/notifications"),
     ];
 
     public static readonly RouteCase[] Routes =

@@ -10,13 +10,16 @@ using TransitionTracker.Web.Tests.Infrastructure;
 
 namespace TransitionTracker.Web.Tests.Components.Layout;
 
-public sealed class MainLayoutTests : MudComponentContext
+public sealed class MainLayoutTests : MudComponentContext, IClassFixture<TransitionTrackerFactory>
 {
     private readonly CurrentUser _user = new();
 
-    public MainLayoutTests()
+    public MainLayoutTests(TransitionTrackerFactory factory)
     {
         Services.AddSingleton(_user);
+
+        // The notification centre reads the (empty) count of this user from the app's database and watches for changes.
+        Services.AddFallbackServiceProvider(factory.Services.CreateScope().ServiceProvider);
 
         // The app bar's search box and colour scheme menu are rendered but not used here: nothing reaches a database.
         Services.AddSingleton(new TransitionTracker.Application.Search.GlobalSearch(null!));
@@ -35,6 +38,8 @@ public sealed class MainLayoutTests : MudComponentContext
         Assert.Equal(["Home"], layout.FindAll("nav.app-header__links a").Select(a => a.TextContent.Trim()));
         Assert.Single(layout.FindAll("[role=search] input"));
         Assert.Equal("Colour scheme: As your device is set", layout.Find("header .mud-menu button").GetAttribute("aria-label"));
+        Assert.Equal("Notifications, none unread", layout.Find("#notifications-button").GetAttribute("aria-label"));
+        Assert.Empty(layout.FindAll("#notifications-panel"));
         Assert.Empty(layout.FindAll(".mud-drawer--open"));
 
         var menu = layout.Find("button[aria-label=Menu]");
@@ -58,6 +63,7 @@ public sealed class MainLayoutTests : MudComponentContext
         Assert.Empty(layout.FindAll("button[aria-label=Menu]"));
         Assert.Empty(layout.FindAll("#app-drawer"));
         Assert.Empty(layout.FindAll("[role=search]"));
+        Assert.Empty(layout.FindAll("#notifications-button"));
         Assert.Equal("/search", layout.Find("header a[href='/search']").GetAttribute("href"));
         Assert.Equal("/sign-out", layout.Find("form.app-header__sign-out").GetAttribute("action"));
         Assert.Equal("#maincontent", layout.Find("a.app-skip-link").GetAttribute("href"));
