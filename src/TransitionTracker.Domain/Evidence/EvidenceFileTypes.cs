@@ -137,7 +137,7 @@ public static class EvidenceFileTypes
             }
         }
 
-        return kept.ToString().Trim().Trim('.').Trim();
+        return kept.ToString().Trim().TrimEnd('.').Trim();
     }
 
     private static string DefaultExtension(EvidenceFileType type) => type switch
