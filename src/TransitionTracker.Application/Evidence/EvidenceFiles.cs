@@ -50,6 +50,10 @@ public sealed class EvidenceFiles(DbContexts contexts, OrganisationScope scope, 
         return await Files(db, assessmentId).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Whether the user may attach files to (or remove them from) the assessment: it exists and they may edit its consortium.</summary>
+    public async Task<bool> MayChangeAsync(ActingUser? user, int assessmentId, CancellationToken cancellationToken) =>
+        await AssessmentAsync(user, assessmentId, edit: true, cancellationToken) is not null;
+
     /// <summary>
     /// Attaches the file read from <paramref name="content"/> to the criterion's answer in the draft. Invalid, with one
     /// problem for <see cref="FileField"/> (or <see cref="CriterionField"/>) and nothing stored, when the file is empty,
