@@ -50,9 +50,13 @@ public sealed class EvidenceFiles(DbContexts contexts, OrganisationScope scope, 
         return await Files(db, assessmentId).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Whether the user may attach files to (or remove them from) the assessment: it exists and they may edit its consortium.</summary>
-    public async Task<bool> MayChangeAsync(ActingUser? user, int assessmentId, CancellationToken cancellationToken) =>
-        await AssessmentAsync(user, assessmentId, edit: true, cancellationToken) is not null;
+    /// <summary>
+    /// Whether the user may attach files to the criterion's answer in the assessment: it exists, they may edit its
+    /// consortium, and its framework has the criterion (an endpoint asks before it reads the file).
+    /// </summary>
+    public async Task<bool> MayChangeAsync(ActingUser? user, int assessmentId, string criterionId, CancellationToken cancellationToken) =>
+        await AssessmentAsync(user, assessmentId, edit: true, cancellationToken) is { } assessment
+        && await CriterionProblemAsync(assessment, criterionId, cancellationToken) is null;
 
     /// <summary>
     /// Attaches the file read from <paramref name="content"/> to the criterion's answer in the draft. Invalid, with one

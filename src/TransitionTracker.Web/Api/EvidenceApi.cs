@@ -57,7 +57,7 @@ public static partial class EvidenceApi
 
     private static async Task<IResult> UploadAsync(int id, string criterion, HttpRequest request, EvidenceFiles evidence, CurrentUser currentUser, CancellationToken cancellationToken)
     {
-        if (!await evidence.MayChangeAsync(currentUser.Acting, id, cancellationToken))
+        if (!await evidence.MayChangeAsync(currentUser.Acting, id, criterion, cancellationToken))
         {
             return NotFound();
         }
