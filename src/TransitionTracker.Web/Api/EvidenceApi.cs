@@ -131,16 +131,11 @@ public static partial class EvidenceApi
     }
 
     /// <summary>
-    /// The headers every evidence download is sent with, on the API and the pages' download link alike: the browser
-    /// is told not to guess another type from the content, and never to keep a copy; a file is always saved, never shown
-    /// in the app's origin (the <c>Content-Disposition: attachment</c> header comes with the file result).
+    /// Says on the download itself that the browser must not guess another type from the content. The file result
+    /// sends <c>Content-Disposition: attachment</c> with the safe name, and the type the content was recognised as;
+    /// <c>SecurityHeadersMiddleware</c> adds the site's headers, <c>no-store</c> among them (docs/security.md, "Evidence files").
     /// </summary>
-    public static void Serve(HttpResponse response)
-    {
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.CacheControl = "private, no-store";
-        response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-    }
+    private static void Serve(HttpResponse response) => response.Headers.XContentTypeOptions = "nosniff";
 
     private static IResult NotFound() => ApiProblems.NotFound("There is no such evidence file, assessment or criterion that you may use.");
 
