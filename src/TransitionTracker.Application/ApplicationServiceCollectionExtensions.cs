@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TransitionTracker.Application.Access;
 using TransitionTracker.Application.Assessments;
+using TransitionTracker.Application.Evidence;
 using TransitionTracker.Application.Caching;
 using TransitionTracker.Application.Consortia;
 using TransitionTracker.Application.Dashboards;
@@ -62,6 +63,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransitionTrackerPlans();
         services.AddTransitionTrackerAdministration();
         services.AddTransitionTrackerAssessments();
+        services.AddTransitionTrackerEvidence();
         services.AddTransitionTrackerDashboards();
         services.AddTransitionTrackerForecasts();
         services.AddTransitionTrackerPeers();

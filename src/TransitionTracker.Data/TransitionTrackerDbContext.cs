@@ -70,6 +70,12 @@ public abstract class TransitionTrackerDbContext : IdentityDbContext<TransitionT
 
     public DbSet<AssessmentResponse> AssessmentResponses => Set<AssessmentResponse>();
 
+    /// <summary>Files attached to answers as evidence (docs/operations.md, "Evidence files").</summary>
+    public DbSet<Domain.Evidence.EvidenceAttachment> EvidenceAttachments => Set<Domain.Evidence.EvidenceAttachment>();
+
+    /// <summary>The bytes of those files, once per SHA-256.</summary>
+    public DbSet<Domain.Evidence.EvidenceContent> EvidenceContents => Set<Domain.Evidence.EvidenceContent>();
+
     public DbSet<DomainScore> DomainScores => Set<DomainScore>();
 
     public DbSet<SupportAction> SupportActions => Set<SupportAction>();

@@ -122,6 +122,7 @@ public static class TransitionTrackerApplication
         app.MapScoringApi();
         app.MapFrameworkApi();
         app.MapAssessmentApi();
+        app.MapEvidenceApi();
         app.MapTrackDecisionApi();
         app.MapPracticeMoveApi();
         app.MapConsortiumFormationApi();

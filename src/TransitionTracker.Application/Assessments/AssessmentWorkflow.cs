@@ -385,6 +385,13 @@ public sealed class AssessmentWorkflow(
 
         var previous = await LastSubmittedAsync(db, consortiumCode, frameworkId, cancellationToken);
         var draft = Assessment.StartFrom(previous, consortiumCode, framework, by, Now);
+        if (previous is not null)
+        {
+            // Evidence files go with the answers they support (their bytes are stored once, by SHA-256).
+            draft.CarryForwardAttachments(
+                await db.EvidenceAttachments.AsNoTracking().Where(a => a.AssessmentId == previous.Id).OrderBy(a => a.Id).ToListAsync(cancellationToken), framework);
+        }
+
         db.Assessments.Add(draft);
         try
         {

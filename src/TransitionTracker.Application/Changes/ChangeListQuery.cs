@@ -24,7 +24,7 @@ public sealed record ChangeListQuery(string? Search = null, ChangeKind? Kind = n
     /// <summary>Each kind of change: its key in the query string, its name, and the records (entity types) it covers.</summary>
     public static readonly IReadOnlyList<ChangeKindInfo> Kinds =
     [
-        new("assessments", ChangeKind.Assessments, "Assessments", [nameof(Assessment), nameof(AssessmentResponse)]),
+        new("assessments", ChangeKind.Assessments, "Assessments", [nameof(Assessment), nameof(AssessmentResponse), nameof(Domain.Evidence.EvidenceAttachment)]),
         new("track-decisions", ChangeKind.TrackDecisions, "Track decisions", [nameof(TrackDecision)]),
         new("support-actions", ChangeKind.SupportActions, "Support actions", [nameof(SupportAction)]),
         new("plan", ChangeKind.Plan, "Transition plan", [nameof(PlannedFunction), nameof(Milestone), nameof(StaffTransfer)]),

@@ -83,8 +83,9 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock) : SaveChange
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
-            // Data-protection keys are key material: never copied into the trail that administrators read.
-            if (entry.Entity is AuditEntry or DomainScore or MonthlyTrack or MonthlyCompetencyAssessment or Versioning.DataVersion or Identity.SignInThrottle or DataProtectionKey or Notifications.Notification or Notifications.ScheduledRun || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            // Data-protection keys are key material: never copied into the trail that administrators read. An evidence
+            // file's bytes are not either: its attachment's row, with the file's SHA-256, records the upload or removal.
+            if (entry.Entity is AuditEntry or Domain.Evidence.EvidenceContent or DomainScore or MonthlyTrack or MonthlyCompetencyAssessment or Versioning.DataVersion or Identity.SignInThrottle or DataProtectionKey or Notifications.Notification or Notifications.ScheduledRun || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
                 continue;
             }

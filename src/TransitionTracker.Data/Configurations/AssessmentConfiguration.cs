@@ -25,6 +25,8 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         builder.Navigation(a => a.Responses).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(a => a.DomainScores).WithOne().HasForeignKey(d => d.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.DomainScores).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(a => a.Attachments).WithOne().HasForeignKey(e => e.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         // One draft at a time per consortium and framework.
         builder.HasIndex(a => new { a.ConsortiumCode, a.FrameworkId }).IsUnique().HasFilter("\"Status\" = 'Draft'");

@@ -21,6 +21,7 @@ public static class ScopeStamps
     private static readonly HashSet<string> Unscoped = new(StringComparer.Ordinal)
     {
         "AuditEntry", nameof(DataVersion), "SignInThrottle", "DataProtectionKey", "UserSession", "Notification", "ScheduledRun",
+        "EvidenceAttachment", "EvidenceContent",
     };
 
     // Records of one consortium (or PCT) only: a save of them changes the reads of the regions it sits in.

@@ -1,3 +1,4 @@
+using TransitionTracker.Domain.Evidence;
 using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Domain.Scoring;
@@ -16,6 +17,7 @@ public sealed class Assessment : IRevisioned
 
     private readonly List<AssessmentResponse> _responses = [];
     private readonly List<DomainScore> _domainScores = [];
+    private readonly List<EvidenceAttachment> _attachments = [];
 
     public Assessment(string consortiumCode, string frameworkId, int frameworkVersion, string createdBy, DateTime createdAtUtc)
     {
@@ -65,6 +67,9 @@ public sealed class Assessment : IRevisioned
 
     public IReadOnlyList<DomainScore> DomainScores => _domainScores;
 
+    /// <summary>The files attached to answers, when read with them (only the carry-forward into a new draft adds to it).</summary>
+    public IReadOnlyList<EvidenceAttachment> Attachments => _attachments;
+
     public bool IsDraft => Status == AssessmentStatus.Draft;
 
     public AssessmentResponse? ResponseTo(string criterionId) => _responses.FirstOrDefault(r => r.CriterionId == criterionId);
@@ -86,6 +91,20 @@ public sealed class Assessment : IRevisioned
         }
 
         return draft;
+    }
+
+    /// <summary>The files attached to the previous assessment's answers, carried forward with them (for criteria this draft's framework still has).</summary>
+    public void CarryForwardAttachments(IEnumerable<EvidenceAttachment> previous, Framework framework)
+    {
+        EnsureDraft();
+        _attachments.AddRange(previous.Where(a => framework.FindCriterion(a.CriterionId) is not null).Select(a => a.CarryForward()));
+    }
+
+    /// <summary>Attaches a file to a criterion's answer; only a draft takes new files (a submitted assessment keeps the ones it has).</summary>
+    public void Attach(EvidenceAttachment attachment)
+    {
+        EnsureDraft();
+        _attachments.Add(attachment);
     }
 
     /// <summary>

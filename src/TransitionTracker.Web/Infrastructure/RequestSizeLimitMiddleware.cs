@@ -24,7 +24,10 @@ public sealed class RequestSizeLimitMiddleware(RequestDelegate next, IOptions<Re
             return;
         }
 
-        if (context.Request.ContentLength > _limit)
+        // An evidence file upload may be as large as the largest file; its endpoint reads the multipart body itself, as it arrives.
+        var upload = Api.EvidenceApi.IsUpload(context.Request);
+        var limit = upload ? Api.EvidenceApi.MaxUploadRequestBytes : _limit;
+        if (context.Request.ContentLength > limit)
         {
             await RefuseAsync(context);
             return;
@@ -33,18 +36,18 @@ public sealed class RequestSizeLimitMiddleware(RequestDelegate next, IOptions<Re
         var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (sizeFeature is { IsReadOnly: false })
         {
-            sizeFeature.MaxRequestBodySize = _limit;
+            sizeFeature.MaxRequestBodySize = limit;
         }
         else if (sizeFeature is null && context.Request.ContentLength is null)
         {
-            context.Request.Body = new LimitedRequestStream(context.Request.Body, _limit);
+            context.Request.Body = new LimitedRequestStream(context.Request.Body, limit);
         }
 
         try
         {
             // Reading the form here (it is cached for the endpoint) makes the form limits answer 413, and a
             // malformed form 400, before antiforgery validation reads it and reports either as a missing token.
-            if (context.Request.HasFormContentType)
+            if (context.Request.HasFormContentType && !upload)
             {
                 await context.Request.ReadFormAsync(context.RequestAborted);
             }

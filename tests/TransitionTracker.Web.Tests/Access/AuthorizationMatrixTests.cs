@@ -119,6 +119,11 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         ["PUT /api/consortia/{code}/assessments/current"] = new(Access.ConsortiumEdit, "PUT", c => $"/api/consortia/{c}/assessments/current", """{"revision":{revision},"responses":[]}"""),
         ["PATCH /api/consortia/{code}/assessments/current/answers"] = new(Access.ConsortiumEdit, "PATCH", c => $"/api/consortia/{c}/assessments/current/answers", """{"revision":{revision},"answers":[]}"""),
         ["POST /api/consortia/{code}/assessments/current/submit"] = new(Access.ConsortiumEdit, "POST", c => $"/api/consortia/{c}/assessments/current/submit", """{"revision":{revision}}"""),
+        // {assessment:code}: the consortium's newest assessment (00G's draft for its editor); {evidence:code}: a file on its
+        // newest submitted one. The upload is sent as JSON and the removal is of a submitted assessment's file, so the matrix changes nothing.
+        ["POST /api/assessments/{id:int}/answers/{criterion}/attachments/"] = new(Access.ConsortiumEdit, "POST", c => $"/api/assessments/{{assessment:{c}}}/answers/GOV-01/attachments", """{"file":"not a file"}""", SignedIn: "415"),
+        ["GET /api/assessments/{id:int}/answers/{criterion}/attachments/{attachmentId:int}"] = new(Access.Consortium, "GET", c => $"/api/assessments/{{evidence:{c}}}"),
+        ["DELETE /api/assessments/{id:int}/answers/{criterion}/attachments/{attachmentId:int}"] = new(Access.ConsortiumEdit, "DELETE", c => $"/api/assessments/{{evidence:{c}}}", SignedIn: "400"),
         ["GET /api/consortia/{code}/actions/"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/actions"),
         // Sent with a due date that is not one, so the matrix changes nothing.
         ["POST /api/consortia/{code}/actions/"] = new(Access.ConsortiumEdit, "POST", c => $"/api/consortia/{c}/actions", """{"dueOn":"not a date"}""", SignedIn: "400"),
@@ -248,6 +253,7 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         var adminId = await UserIdAsync(DemoAccountSeeder.Administrator);
         var actionId = await SupportActionIdAsync("00G");
         var planIds = await PlanRowIdsAsync("00G");
+        var evidence = await EvidenceFilesAsync("00G", "00H", "00C", "01G");
 
         // The current-draft endpoints need a draft of 00G to exist; the PCT manager's submit (sent last) ends it.
         using (var manager = factory.CreateClientFor(DemoAccountSeeder.PctManager("5D7")))
@@ -267,6 +273,7 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
                 {
                     var url = (entry.Url?.Invoke(code ?? "") ?? route[(route.IndexOf(' ') + 1)..]).Replace("{admin}", adminId, StringComparison.Ordinal);
                     url = url.Replace("{action}", actionId, StringComparison.Ordinal);
+                    url = await EvidenceUrlAsync(url, evidence);
                     url = url.Replace("{function}", planIds.Function, StringComparison.Ordinal)
                         .Replace("{staff}", planIds.Staff, StringComparison.Ordinal)
                         .Replace("{interest}", planIds.Interest, StringComparison.Ordinal);
@@ -450,6 +457,54 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
     }
 
     // The change page needs an action that exists; the shared database has none until a test adds one.
+    // A file on the newest submitted assessment of each consortium, as "{assessment}/answers/{criterion}/attachments/{file}".
+    private async Task<Dictionary<string, string>> EvidenceFilesAsync(params string[] codes)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
+        var content = TransitionTracker.TestSupport.EvidenceSamples.Pdf("Matrix test");
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+        db.EvidenceContents.Add(new TransitionTracker.Domain.Evidence.EvidenceContent(sha, content));
+        var files = new Dictionary<string, TransitionTracker.Domain.Evidence.EvidenceAttachment>();
+        foreach (var code in codes)
+        {
+            var assessment = await db.Assessments.Where(a => a.ConsortiumCode == code && a.Status == TransitionTracker.Domain.Assessments.AssessmentStatus.Submitted)
+                .OrderByDescending(a => a.Id).Select(a => a.Id).FirstAsync();
+            var file = new TransitionTracker.Domain.Evidence.EvidenceAttachment(code, "GOV-01", "matrix.pdf", TransitionTracker.Domain.Evidence.EvidenceFileType.Pdf, content.Length, sha, "system", DateTime.UtcNow);
+            db.EvidenceAttachments.Add(file);
+            db.Entry(file).Property(f => f.AssessmentId).CurrentValue = assessment;
+            files[code] = file;
+        }
+
+        await db.SaveChangesAsync();
+        return files.ToDictionary(f => f.Key, f => FormattableString.Invariant($"{f.Value.AssessmentId}/answers/{f.Value.CriterionId}/attachments/{f.Value.Id}"));
+    }
+
+    private async Task<string> EvidenceUrlAsync(string url, Dictionary<string, string> evidence)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(url, @"\{(assessment|evidence):([^}]*)\}");
+        if (!match.Success)
+        {
+            return url;
+        }
+
+        var code = match.Groups[2].Value;
+        string value;
+        if (match.Groups[1].Value == "evidence")
+        {
+            value = evidence.TryGetValue(code, out var file) ? file : "0/answers/GOV-01/attachments/0";
+        }
+        else
+        {
+            using var scope = factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
+            var newest = await db.Assessments.Where(a => a.ConsortiumCode == code).OrderByDescending(a => a.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync();
+            value = (newest ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return url.Replace(match.Value, value, StringComparison.Ordinal);
+    }
+
     private async Task<string> SupportActionIdAsync(string consortiumCode)
     {
         using var scope = factory.Services.CreateScope();

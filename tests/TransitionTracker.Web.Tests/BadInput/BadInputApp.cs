@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,7 +44,16 @@ public sealed class BadInputApp : IAsyncLifetime
         }
 
         using var manager = Factory.CreateClientFor(DemoAccountSeeder.PctManager("5D7"));
-        (await manager.PutAsync("/api/consortia/00G/assessments/current", new StringContent("""{"responses":[]}""", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        var draft = await manager.PutAsync("/api/consortia/00G/assessments/current", new StringContent("""{"responses":[]}""", Encoding.UTF8, "application/json"));
+        draft.EnsureSuccessStatusCode();
+        var draftId = (await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        _ids["{assessment}"] = draftId.ToString(CultureInfo.InvariantCulture);
+        using (var upload = new MultipartFormDataContent { { new ByteArrayContent(EvidenceSamples.Pdf("Bad input test")), "file", "bad input test.pdf" } })
+        {
+            var file = await manager.PostAsync($"/api/assessments/{draftId}/answers/GOV-01/attachments", upload);
+            file.EnsureSuccessStatusCode();
+            _ids["{file}"] = (await file.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32().ToString(CultureInfo.InvariantCulture);
+        }
 
         // Signing in records a session, so every account the tests use signs in now, before any test watches the data.
         foreach (var email in new[] { BadInputCatalogue.Admin, BadInputCatalogue.National, BadInputCatalogue.Regional, BadInputCatalogue.Manager, BadInputCatalogue.Lead })
@@ -57,7 +68,7 @@ public sealed class BadInputApp : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>Fills the placeholders {action}, {function}, {staff}, {interest} and {admin} with this app's ids.</summary>
+    /// <summary>Fills the placeholders {action}, {function}, {staff}, {interest}, {admin}, {assessment} (00G's draft) and {file} (a file on it) with this app's ids.</summary>
     public string Resolve(string url) => _ids.Aggregate(url, (u, id) => u.Replace(id.Key, id.Value, StringComparison.Ordinal));
 
     public HttpClient ClientFor(string? email) => email is null

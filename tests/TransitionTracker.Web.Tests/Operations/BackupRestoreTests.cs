@@ -32,7 +32,19 @@ public sealed class BackupRestoreTests : IDisposable
             _databases.Add(database);
             var client = factory.CreateClient();
             Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+
+            // An evidence file on a draft's answer: its row and its bytes are in the database, so in the backup.
+            using var manager = factory.CreateClientFor(TransitionTracker.Data.Seeding.DemoAccountSeeder.PctManager("5D7"));
+            var draft = await manager.PutAsync("/api/consortia/00H/assessments/current", new System.Net.Http.StringContent("""{"responses":[]}""", System.Text.Encoding.UTF8, "application/json"));
+            var draftId = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(draft.Content)).GetProperty("id").GetInt32();
+            var pdf = EvidenceSamples.Pdf("Kept by the backup");
+            using var upload = new System.Net.Http.MultipartFormDataContent { { new System.Net.Http.ByteArrayContent(pdf), "file", "backed up.pdf" } };
+            var uploaded = await manager.PostAsync($"/api/assessments/{draftId}/answers/GOV-01/attachments", upload);
+            Assert.Equal(System.Net.HttpStatusCode.OK, uploaded.StatusCode);
+            var download = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(uploaded.Content)).GetProperty("download").GetString()!;
             original = await DatabaseSnapshot.TakeAsync(DatabaseProvider.Sqlite, factory.ConnectionString);
+            Assert.Single(original["EvidenceAttachments"]);
+            Assert.Contains(Convert.ToBase64String(pdf), Assert.Single(original["EvidenceContents"]));
 
             var (exitCode, output, error) = await RunAsync(BackupCommand.RunAsync, database, "backup", "--output", _backup);
             Assert.True(exitCode == 0, error);
@@ -43,6 +55,8 @@ public sealed class BackupRestoreTests : IDisposable
             Assert.True(await DatabaseSnapshot.ExecuteAsync(DatabaseProvider.Sqlite, factory.ConnectionString, "UPDATE \"Consortia\" SET \"Name\" = 'Renamed after the backup'") > 0);
             Assert.True(await DatabaseSnapshot.ExecuteAsync(DatabaseProvider.Sqlite, factory.ConnectionString, "UPDATE \"Practices\" SET \"ListSize\" = \"ListSize\" + 1 WHERE \"PctCode\" = '5D7'") > 0);
             Assert.True(await DatabaseSnapshot.ExecuteAsync(DatabaseProvider.Sqlite, factory.ConnectionString, "DELETE FROM \"DomainScores\"") > 0);
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, (await manager.DeleteAsync(download)).StatusCode);
+            Assert.Empty((await DatabaseSnapshot.TakeAsync(DatabaseProvider.Sqlite, factory.ConnectionString))["EvidenceContents"]);
             Assert.NotEqual(DatabaseSnapshot.Flatten(original), DatabaseSnapshot.Flatten(await DatabaseSnapshot.TakeAsync(DatabaseProvider.Sqlite, factory.ConnectionString)));
 
             // While another connection (as a running app's would be) has the database open, restoring is refused and changes nothing.

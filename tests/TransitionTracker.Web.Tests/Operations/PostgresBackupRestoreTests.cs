@@ -28,6 +28,10 @@ public sealed class PostgresBackupRestoreTests : IAsyncLifetime
         var connectionString = _database.ConnectionString;
         var (migrated, _, migrateError) = await RunAsync(MigrateCommand.RunAsync, "migrate", "--Seed:Demo", "false");
         Assert.True(migrated == 0, migrateError);
+        // An evidence file's bytes (bytea), which the restore must give back exactly.
+        var pdf = Convert.ToHexStringLower(EvidenceSamples.Pdf("Kept by the backup"));
+        Assert.Equal(1, await DatabaseSnapshot.ExecuteAsync(DatabaseProvider.Postgres, connectionString,
+            $"INSERT INTO \"EvidenceContents\" (\"Sha256\", \"Bytes\") VALUES ('{new string('0', 64)}', decode('{pdf}', 'hex'))"));
         var original = await DatabaseSnapshot.TakeAsync(DatabaseProvider.Postgres, connectionString);
 
         var (backedUp, backupOutput, backupError) = await RunAsync(BackupCommand.RunAsync, "backup", "--output", _backup);
@@ -37,6 +41,7 @@ public sealed class PostgresBackupRestoreTests : IAsyncLifetime
 
         Assert.True(await DatabaseSnapshot.ExecuteAsync(DatabaseProvider.Postgres, connectionString, "UPDATE \"Pcts\" SET \"Name\" = 'Renamed after the backup'") > 0);
         Assert.True(await DatabaseSnapshot.ExecuteAsync(DatabaseProvider.Postgres, connectionString, "DELETE FROM \"Practices\" WHERE \"PctCode\" = '5D7'") > 0);
+        Assert.Equal(1, await DatabaseSnapshot.ExecuteAsync(DatabaseProvider.Postgres, connectionString, "DELETE FROM \"EvidenceContents\""));
         Assert.NotEqual(original["Pcts"], (await DatabaseSnapshot.TakeAsync(DatabaseProvider.Postgres, connectionString))["Pcts"]);
 
         var (restored, _, restoreError) = await RunAsync(RestoreCommand.RunAsync, "restore", "--input", _backup);
@@ -50,6 +55,7 @@ public sealed class PostgresBackupRestoreTests : IAsyncLifetime
         }
 
         Assert.Equal(8058, after["Practices"].Count);
+        Assert.Single(after["EvidenceContents"]);
     }
 
     [PostgresFact]

@@ -803,6 +803,79 @@ namespace TransitionTracker.Data.Migrations.Postgres
                     b.ToTable("TrackDecisions");
                 });
 
+            modelBuilder.Entity("TransitionTracker.Domain.Evidence.EvidenceAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("CriterionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("AssessmentId", "CriterionId");
+
+                    b.ToTable("EvidenceAttachments");
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Evidence.EvidenceContent", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("EvidenceContents");
+                });
+
             modelBuilder.Entity("TransitionTracker.Domain.Lessons.Lesson", b =>
                 {
                     b.Property<int>("Id")
@@ -1512,6 +1585,21 @@ namespace TransitionTracker.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TransitionTracker.Domain.Evidence.EvidenceAttachment", b =>
+                {
+                    b.HasOne("TransitionTracker.Domain.Assessments.Assessment", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TransitionTracker.Domain.Evidence.EvidenceContent", null)
+                        .WithMany()
+                        .HasForeignKey("Sha256")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TransitionTracker.Domain.Lessons.Lesson", b =>
                 {
                     b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
@@ -1653,6 +1741,8 @@ namespace TransitionTracker.Data.Migrations.Postgres
 
             modelBuilder.Entity("TransitionTracker.Domain.Assessments.Assessment", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("DomainScores");
 
                     b.Navigation("Responses");

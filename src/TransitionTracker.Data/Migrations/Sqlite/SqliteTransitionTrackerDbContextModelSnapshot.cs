@@ -776,6 +776,77 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                     b.ToTable("TrackDecisions");
                 });
 
+            modelBuilder.Entity("TransitionTracker.Domain.Evidence.EvidenceAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CriterionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("AssessmentId", "CriterionId");
+
+                    b.ToTable("EvidenceAttachments");
+                });
+
+            modelBuilder.Entity("TransitionTracker.Domain.Evidence.EvidenceContent", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("EvidenceContents");
+                });
+
             modelBuilder.Entity("TransitionTracker.Domain.Lessons.Lesson", b =>
                 {
                     b.Property<int>("Id")
@@ -1467,6 +1538,21 @@ namespace TransitionTracker.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TransitionTracker.Domain.Evidence.EvidenceAttachment", b =>
+                {
+                    b.HasOne("TransitionTracker.Domain.Assessments.Assessment", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TransitionTracker.Domain.Evidence.EvidenceContent", null)
+                        .WithMany()
+                        .HasForeignKey("Sha256")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TransitionTracker.Domain.Lessons.Lesson", b =>
                 {
                     b.HasOne("TransitionTracker.Domain.Organisations.Consortium", null)
@@ -1608,6 +1694,8 @@ namespace TransitionTracker.Data.Migrations.Sqlite
 
             modelBuilder.Entity("TransitionTracker.Domain.Assessments.Assessment", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("DomainScores");
 
                     b.Navigation("Responses");

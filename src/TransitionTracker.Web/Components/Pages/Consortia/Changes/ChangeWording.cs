@@ -20,12 +20,15 @@ public static class ChangeWording
         ["AssessmentResponse"] = "Assessment answer",
         ["ConsortiumMembership"] = "Practice membership",
         ["ConsortiumPct"] = "Linked PCT",
+        ["EvidenceAttachment"] = "Evidence file",
     };
 
     private static readonly Dictionary<string, string> FieldNames = new(StringComparer.Ordinal)
     {
         ["DueOn"] = "Due date",
         ["Evidence"] = "Evidence note",
+        ["Sha256"] = "SHA-256",
+        ["Length"] = "Size in bytes",
     };
 
     // The key is the entry's own; the revision only guards against lost updates; the consortium is the page's.

@@ -1,0 +1,80 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace TransitionTracker.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class EvidenceAttachments : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "EvidenceContents",
+                columns: table => new
+                {
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvidenceContents", x => x.Sha256);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvidenceAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AssessmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConsortiumCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    CriterionId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FileType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvidenceAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvidenceAttachments_Assessments_AssessmentId",
+                        column: x => x.AssessmentId,
+                        principalTable: "Assessments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EvidenceAttachments_EvidenceContents_Sha256",
+                        column: x => x.Sha256,
+                        principalTable: "EvidenceContents",
+                        principalColumn: "Sha256",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvidenceAttachments_AssessmentId_CriterionId",
+                table: "EvidenceAttachments",
+                columns: new[] { "AssessmentId", "CriterionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvidenceAttachments_Sha256",
+                table: "EvidenceAttachments",
+                column: "Sha256");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "EvidenceAttachments");
+
+            migrationBuilder.DropTable(
+                name: "EvidenceContents");
+        }
+    }
+}
