@@ -148,8 +148,8 @@ public sealed class ConsortiumPeers(DbContexts contexts, OrganisationScope scope
         return new SharedPeers(view, peers);
     }
 
-    // Every consortium (merged ones flagged) with its population as the status page counts it (the list sizes of its
-    // current members), the track of its first submission and whether it has been a fast mover: each an index seek per
+    // Every consortium (merged ones flagged) with its population (stored on it: the list sizes of its current
+    // members), the track of its first submission and whether it has been a fast mover: each an index seek per
     // consortium, so nobody's history is read. The same for every consortium's peers, so kept on its own while the data
     // is unchanged: the peers of another consortium then cost only their own two queries.
     private Task<IReadOnlyList<Candidate>> CandidatesAsync(DateOnly asAt, CancellationToken cancellationToken) =>
@@ -166,10 +166,7 @@ public sealed class ConsortiumPeers(DbContexts contexts, OrganisationScope scope
                         c.RegionCode,
                         r.Name,
                         c.Pcts.Select(p => p.PctCode).ToList(),
-                        (from m in db.ConsortiumMemberships
-                         where m.ConsortiumCode == c.Code && m.LeftOn == null
-                         join p in db.Practices on m.PracticeCode equals p.Code
-                         select (long)p.ListSize).Sum(),
+                        c.Population,
                         submitted.Where(a => a.ConsortiumCode == c.Code).OrderBy(a => a.SubmittedAtUtc).ThenBy(a => a.Id).Select(a => a.Track).FirstOrDefault(),
                         submitted.Any(a => a.ConsortiumCode == c.Code && a.Track == Track.FastMover),
                         c.MergedIntoCode != null))
