@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Application.Access;
+using TransitionTracker.Application.Exports;
 using TransitionTracker.Application.Persistence;
 using TransitionTracker.Data;
 using TransitionTracker.Domain.Access;
@@ -76,6 +77,38 @@ public sealed class ConsortiumCatalogue(DbContexts contexts)
     {
         var summary = await FindAsync(user, code, cancellationToken);
         return summary is null ? null : await DetailOfAsync(summary, cancellationToken);
+    }
+
+    /// <summary>The longest search of member practices an export takes, as the status page's search box.</summary>
+    public const int MemberSearchMaxLength = 100;
+
+    /// <summary>
+    /// The consortium's current member practices as its status page's grid shows them, matching <paramref name="search"/>
+    /// (in the name, code or PCT code, as the grid's search box) in name order, as CSV or Excel (docs/architecture.md,
+    /// "Exports"); null as for <see cref="FindAsync"/>; refused, with a note, for a search longer than the box takes.
+    /// </summary>
+    public async Task<ExportOutcome?> ExportMembersAsync(ActingUser? user, string code, string? search, ExportFormat format, CancellationToken cancellationToken)
+    {
+        if (await GetDetailAsync(user, code, cancellationToken) is not { } detail)
+        {
+            return null;
+        }
+
+        var text = search?.Trim() ?? "";
+        if (text.Length > MemberSearchMaxLength)
+        {
+            return ExportOutcome.Refused([$"The search was longer than {MemberSearchMaxLength} characters: search for at most {MemberSearchMaxLength}."]);
+        }
+
+        var rows = detail.Members
+            .Where(m => text.Length == 0
+                || m.Name.Contains(text, StringComparison.OrdinalIgnoreCase)
+                || m.Code.Contains(text, StringComparison.OrdinalIgnoreCase)
+                || m.PctCode.Contains(text, StringComparison.OrdinalIgnoreCase))
+            .Select(m => (IReadOnlyList<object?>)[m.Name, m.Code, m.PctCode, UkCalendar.Date(m.JoinedOn), (long)m.ListSize])
+            .ToList();
+        var table = new ExportTable("Member practices", ["Practice", "Code", "PCT", "Joined", "List size"], rows);
+        return ExportOutcome.Of(ExportWriter.Write($"member-practices-{detail.Summary.Code}", format, table));
     }
 
     /// <summary>

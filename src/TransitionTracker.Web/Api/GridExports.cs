@@ -1,4 +1,5 @@
 using TransitionTracker.Application.Administration;
+using TransitionTracker.Application.Consortia;
 using TransitionTracker.Application.Exports;
 using TransitionTracker.Application.Lessons;
 using TransitionTracker.Application.Organisations;
@@ -31,6 +32,9 @@ public static class GridExports
             app.MapGet($"/admin/users.{format.Extension()}", UsersAsync(format))
                 .RequireAuthorization(Policies.Administrator)
                 .ExcludeFromDescription();
+            app.MapGet($"/consortia/{{code}}/members.{format.Extension()}", MembersAsync(format))
+                .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Read))
+                .ExcludeFromDescription();
             app.MapGet($"/consortia/{{code}}/register.{format.Extension()}", RegisterAsync(format))
                 .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Read))
                 .ExcludeFromDescription();
@@ -62,6 +66,12 @@ public static class GridExports
             DashboardApi.Download(
                 await users.ExportAsync(currentUser.Acting, q, role, status, sort, dir, format, cancellationToken),
                 "The user list is for administrators.");
+
+    private static Func<string, string?, ConsortiumCatalogue, CurrentUser, CancellationToken, Task<IResult>> MembersAsync(ExportFormat format) =>
+        async (code, q, catalogue, currentUser, cancellationToken) =>
+            DashboardApi.Download(
+                await catalogue.ExportMembersAsync(currentUser.Acting, code, q, format, cancellationToken),
+                $"There is no consortium with code '{code}'.");
 
     private static Func<string, string?, string?, string?, InterestRegister, CurrentUser, CancellationToken, Task<IResult>> RegisterAsync(ExportFormat format) =>
         async (code, q, sort, dir, register, currentUser, cancellationToken) =>

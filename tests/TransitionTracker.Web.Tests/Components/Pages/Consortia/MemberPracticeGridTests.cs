@@ -16,7 +16,7 @@ public sealed class MemberPracticeGridTests : MudComponentContext
     [Fact]
     public void The_first_ten_practices_show_with_a_link_to_each_pct_the_reader_may_open()
     {
-        var grid = RenderInteractive<MemberPracticeGrid>(p => p.Add(g => g.Members, Members));
+        var grid = RenderInteractive<MemberPracticeGrid>(p => p.Add(g => g.ConsortiumCode, "00G").Add(g => g.Members, Members));
 
         var rows = grid.FindAll("tbody tr");
         Assert.Equal(10, rows.Count);
@@ -29,7 +29,7 @@ public sealed class MemberPracticeGridTests : MudComponentContext
     [Fact]
     public void Searching_by_name_or_code_keeps_only_the_matching_practices()
     {
-        var grid = RenderInteractive<MemberPracticeGrid>(p => p.Add(g => g.Members, Members));
+        var grid = RenderInteractive<MemberPracticeGrid>(p => p.Add(g => g.ConsortiumCode, "00G").Add(g => g.Members, Members));
 
         grid.Find("input").Input("riverside");
         grid.WaitForAssertion(() => Assert.Equal(["Practice 07 Riverside"], grid.FindAll("tbody tr").Select(r => r.QuerySelector("td")!.Text()).ToArray()));
@@ -39,9 +39,22 @@ public sealed class MemberPracticeGridTests : MudComponentContext
     }
 
     [Fact]
+    public void The_export_links_carry_the_search_so_the_files_hold_the_practices_it_matches()
+    {
+        var grid = RenderInteractive<MemberPracticeGrid>(p => p.Add(g => g.ConsortiumCode, "00G").Add(g => g.Members, Members));
+
+        Assert.Equal("/consortia/00G/members.csv", grid.Find("#export-members").GetAttribute("href"));
+        Assert.Contains("every member practice", grid.Find(".app-export-links").TextContent, StringComparison.Ordinal);
+
+        grid.Find("input").Input(" river side ");
+        grid.WaitForAssertion(() => Assert.Equal("/consortia/00G/members.xlsx?q=river%20side", grid.Find("#export-members-xlsx").GetAttribute("href")));
+        Assert.Contains("the member practices this search matches", grid.Find(".app-export-links").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sorting_by_list_size_twice_puts_the_largest_first()
     {
-        var grid = RenderInteractive<MemberPracticeGrid>(p => p.Add(g => g.Members, Members));
+        var grid = RenderInteractive<MemberPracticeGrid>(p => p.Add(g => g.ConsortiumCode, "00G").Add(g => g.Members, Members));
 
         var sort = grid.FindAll("th").Single(th => th.Text().Contains("List size")).QuerySelector(".sort-direction-icon, .mud-sort-button, button")!;
         sort.Click();
