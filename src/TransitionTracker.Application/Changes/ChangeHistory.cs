@@ -31,6 +31,27 @@ public sealed class ChangeHistory(DbContexts contexts, OrganisationScope scope)
             return null;
         }
 
+        return await ReadAsync(code, query, PageSize, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every change of the consortium that matches <paramref name="query"/> (its page is not used), in its order: what
+    /// an export of the list holds (docs/architecture.md, "Exports"); null as for <see cref="PageAsync(ActingUser?, string, ChangeListQuery, CancellationToken)"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<RecordedSave>?> AllAsync(ActingUser? user, string consortiumCode, ChangeListQuery query, CancellationToken cancellationToken)
+    {
+        var code = OrganisationCode.TryNormalise(consortiumCode);
+        if (code is null || !await scope.CanReadConsortiumAsync(user, code, cancellationToken))
+        {
+            return null;
+        }
+
+        return (await ReadAsync(code, query with { Page = 1 }, int.MaxValue, cancellationToken))!.Saves;
+    }
+
+    // One page of pageSize changes (every change on one page for int.MaxValue), or null when there is no such page.
+    private async Task<ChangeHistoryPage?> ReadAsync(string code, ChangeListQuery query, int pageSize, CancellationToken cancellationToken)
+    {
         await using var db = contexts.OpenForReading();
         var entries = db.AuditEntries.AsNoTracking().Where(a => a.ConsortiumCode == code);
         var groups = entries.GroupBy(a => new { a.AtUtc, a.Actor });
@@ -52,7 +73,7 @@ public sealed class ChangeHistory(DbContexts contexts, OrganisationScope scope)
 
         var saves = groups.Select(g => new { g.Key.AtUtc, g.Key.Actor, First = g.Min(a => a.Id), Last = g.Max(a => a.Id) });
         var matching = query.IsFiltered ? await saves.CountAsync(cancellationToken) : total;
-        var pageCount = Math.Max(1, (matching + PageSize - 1) / PageSize);
+        var pageCount = pageSize == int.MaxValue ? 1 : Math.Max(1, (matching + pageSize - 1) / pageSize);
         if (query.Page < 1 || query.Page > pageCount)
         {
             return null;
@@ -61,7 +82,7 @@ public sealed class ChangeHistory(DbContexts contexts, OrganisationScope scope)
         // Ids grow with every save, so they order changes even when several share a time.
         var ordered = query.OldestFirst ? saves.OrderBy(s => s.Last) : saves.OrderByDescending(s => s.Last);
         var page = await ordered
-            .Skip((query.Page - 1) * PageSize).Take(PageSize)
+            .Skip((query.Page - 1) * pageSize).Take(pageSize)
             .ToListAsync(cancellationToken);
         if (page.Count == 0)
         {

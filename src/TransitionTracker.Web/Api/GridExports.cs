@@ -1,4 +1,5 @@
 using TransitionTracker.Application.Administration;
+using TransitionTracker.Application.Changes;
 using TransitionTracker.Application.Consortia;
 using TransitionTracker.Application.Exports;
 using TransitionTracker.Application.Lessons;
@@ -7,6 +8,7 @@ using TransitionTracker.Application.SupportActions;
 using TransitionTracker.Application.Transition;
 using TransitionTracker.Domain.Organisations;
 using TransitionTracker.Web.Access;
+using TransitionTracker.Web.Components.Pages.Consortia.Changes;
 
 namespace TransitionTracker.Web.Api;
 
@@ -31,6 +33,9 @@ public static class GridExports
                 .ExcludeFromDescription();
             app.MapGet($"/admin/users.{format.Extension()}", UsersAsync(format))
                 .RequireAuthorization(Policies.Administrator)
+                .ExcludeFromDescription();
+            app.MapGet($"/consortia/{{code}}/changes.{format.Extension()}", ChangesAsync(format))
+                .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Read))
                 .ExcludeFromDescription();
             app.MapGet($"/consortia/{{code}}/members.{format.Extension()}", MembersAsync(format))
                 .RequireAuthorization(Policies.For(OrganisationKind.Consortium, AccessOperation.Read))
@@ -66,6 +71,12 @@ public static class GridExports
             DashboardApi.Download(
                 await users.ExportAsync(currentUser.Acting, q, role, status, sort, dir, format, cancellationToken),
                 "The user list is for administrators.");
+
+    private static Func<string, string?, string?, string?, ChangeHistory, CurrentUser, CancellationToken, Task<IResult>> ChangesAsync(ExportFormat format) =>
+        async (code, q, kind, order, history, currentUser, cancellationToken) =>
+            DashboardApi.Download(
+                await ChangesExport.ExportAsync(history, currentUser.Acting, code, q, kind, order, format, cancellationToken),
+                $"There is no consortium with code '{code}'.");
 
     private static Func<string, string?, ConsortiumCatalogue, CurrentUser, CancellationToken, Task<IResult>> MembersAsync(ExportFormat format) =>
         async (code, q, catalogue, currentUser, cancellationToken) =>

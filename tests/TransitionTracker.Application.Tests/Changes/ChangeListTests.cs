@@ -129,6 +129,12 @@ public sealed class ChangeListTests : IAsyncLifetime
         Assert.Equal((26, 30), (second.FirstPosition, second.LastPosition));
         Assert.Equal(Enumerable.Range(26, 5).Select(n => $"Action {n}"), oldestSecond.Saves.Select(Description));
         Assert.Null(beyond);
+
+        // An export holds every matching change on one list, in the list's order, whatever page was asked for.
+        var all = await _host.RunAsync<ChangeHistory, IReadOnlyList<RecordedSave>?>(h => h.AllAsync(manager, Demo.ManagedConsortium, new ChangeListQuery(Kind: ChangeKind.SupportActions, OldestFirst: true, Page: 2), CancellationToken.None));
+        Assert.Equal(Enumerable.Range(1, 30).Select(n => $"Action {n}"), all!.Select(Description));
+        var other = await _host.UserAsync(Demo.ConsortiumLead);
+        Assert.Null(await _host.RunAsync<ChangeHistory, IReadOnlyList<RecordedSave>?>(h => h.AllAsync(other, Demo.ManagedConsortium, new ChangeListQuery(), CancellationToken.None)));
     }
 
     [Theory]

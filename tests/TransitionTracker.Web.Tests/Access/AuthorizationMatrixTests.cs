@@ -135,6 +135,8 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         ["GET /api/consortia/{code}/lessons/"] = new(Access.Consortium, "GET", c => $"/api/consortia/{c}/lessons"),
         ["GET /consortia/{code}/lessons.csv"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/lessons.csv"),
         ["GET /consortia/{code}/lessons.xlsx"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/lessons.xlsx?sort=title"),
+        ["GET /consortia/{code}/changes.csv"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/changes.csv?kind=assessments"),
+        ["GET /consortia/{code}/changes.xlsx"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/changes.xlsx"),
         ["GET /consortia/{code}/members.csv"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/members.csv?q=a"),
         ["GET /consortia/{code}/members.xlsx"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/members.xlsx"),
         ["GET /consortia/{code}/register.csv"] = new(Access.Consortium, "GET", c => $"/consortia/{c}/register.csv?sort=person"),

@@ -17,6 +17,7 @@ public sealed class ExportDownloadTests(TransitionTrackerFactory factory)
     [InlineData("/regions/Q30/heatmap.csv", "domain-scores-Q30.csv", "Code,Consortium,Clinical leadership and m", null)]
     [InlineData("/consortia/00G/lessons.csv", "lessons-00G.csv", "Lesson,Text,Domain,Written by,Written", null)]
     [InlineData("/consortia/00G/register.csv?sort=person", "register-of-interests-00G.csv", "Person,Interest,Date declared,How it is managed", null)]
+    [InlineData("/consortia/00G/changes.csv?order=oldest", "changes-00G.csv", "When,Who,What,Details", null)]
     [InlineData("/consortia/00G/members.csv?q=5D7", "member-practices-00G.csv", "Practice,Code,PCT,Joined,List size", "5D7")]
     [InlineData("/consortia/00G/actions.csv", "support-actions-00G.csv", "Criterion,Criterion text,Action,Owner,Due,Status,Flag", null)]
     [InlineData("/pcts/5D7/practices.csv?q=00G", "practices-5D7.csv", "Practice,Code,Consortium,List size,PCT inferred", "00G")]
@@ -92,6 +93,7 @@ public sealed class ExportDownloadTests(TransitionTrackerFactory factory)
     [InlineData("/consortia/01G/register.xlsx")]
     [InlineData("/consortia/01G/actions.csv")]
     [InlineData("/consortia/01G/members.xlsx")]
+    [InlineData("/consortia/01G/changes.csv")]
     [InlineData("/pcts/5F5/practices.xlsx")]
     [InlineData("/admin/users.xlsx")]
     [InlineData("/national/dashboard.xlsx")]
@@ -114,6 +116,7 @@ public sealed class ExportDownloadTests(TransitionTrackerFactory factory)
     [InlineData("/national/dashboard.csv", "A CSV file holds one table")]
     [InlineData("/pcts/5D7/practices.csv?sort=colour", "colour")]
     [InlineData("/consortia/00G/register.xlsx?dir=sideways", "sideways")]
+    [InlineData("/consortia/00G/changes.xlsx?kind=everything", "not a kind of change")]
     [InlineData("/consortia/00G/members.csv?q=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "longer than 100 characters")]
     public async Task A_filter_that_cannot_be_used_is_a_bad_request_saying_why(string url, string reason)
     {
