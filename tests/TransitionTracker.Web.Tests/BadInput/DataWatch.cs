@@ -81,7 +81,12 @@ public sealed class DataWatch : IAsyncDisposable
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                tables.Add(reader.GetString(0));
+                // The scheduler's own tables (docs/operations.md, "Scheduled jobs") are its bookkeeping, not data a
+                // request writes: a clustered scheduler checks in there every few seconds.
+                if (!reader.GetString(0).StartsWith("qrtz_", StringComparison.OrdinalIgnoreCase))
+                {
+                    tables.Add(reader.GetString(0));
+                }
             }
         }
 
