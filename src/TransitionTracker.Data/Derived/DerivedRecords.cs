@@ -25,18 +25,19 @@ public static class DerivedRecords
 
     /// <summary>
     /// What a save about to run changes that derived records are made from: per consortium whose track history changed,
-    /// the earliest moment changed (null: unknown, so all of it); the consortia whose writer scores may change; and the
+    /// the earliest moment changed (null: unknown, so all of it); the consortia whose writer scores may change; those whose forecast may change (a submitted readiness assessment); the
     /// (consortium, UK month) pairs whose last World Class Commissioning submission may change; the consortia whose
     /// memberships changed, and the practices whose list size changed (their current consortia's populations).
     /// </summary>
     internal sealed record Inputs(
         IReadOnlyDictionary<string, DateTime?> TrackFrom,
         IReadOnlySet<string> ScoreConsortia,
+        IReadOnlySet<string> ForecastConsortia,
         IReadOnlySet<(string ConsortiumCode, DateOnly Month)> CompetencyMonths,
         IReadOnlySet<string> PopulationConsortia,
         IReadOnlySet<string> PopulationPractices)
     {
-        public bool IsEmpty => TrackFrom.Count == 0 && ScoreConsortia.Count == 0 && CompetencyMonths.Count == 0
+        public bool IsEmpty => TrackFrom.Count == 0 && ScoreConsortia.Count == 0 && ForecastConsortia.Count == 0 && CompetencyMonths.Count == 0
             && PopulationConsortia.Count == 0 && PopulationPractices.Count == 0;
     }
 
@@ -49,6 +50,7 @@ public static class DerivedRecords
     {
         var tracks = new Dictionary<string, DateTime?>(StringComparer.Ordinal);
         var scores = new HashSet<string>(StringComparer.Ordinal);
+        var forecasts = new HashSet<string>(StringComparer.Ordinal);
         var competency = new HashSet<(string, DateOnly)>();
         var populations = new HashSet<string>(StringComparer.Ordinal);
         var practices = new HashSet<string>(StringComparer.Ordinal);
@@ -84,6 +86,7 @@ public static class DerivedRecords
                     {
                         Widen(tracks, a.ConsortiumCode, moments);
                         scores.Add(a.ConsortiumCode);
+                        forecasts.Add(a.ConsortiumCode);
                     }
                     else if (a.FrameworkId == ShippedFrameworks.WorldClassCommissioning)
                     {
@@ -120,7 +123,7 @@ public static class DerivedRecords
             }
         }
 
-        return new Inputs(tracks, scores, competency, populations, practices);
+        return new Inputs(tracks, scores, forecasts, competency, populations, practices);
     }
 
     // The earliest of the moments for the consortium; null (all of its history) when any is unknown.
@@ -152,7 +155,7 @@ public static class DerivedRecords
         }
 
         await RefreshWriterScoresAsync(db, inputs.ScoreConsortia, cancellationToken);
-        await RefreshForecastsAsync(db, inputs.ScoreConsortia, cancellationToken);
+        await RefreshForecastsAsync(db, inputs.ForecastConsortia, cancellationToken);
         await RefreshPopulationsAsync(db, inputs.PopulationConsortia, cancellationToken);
         foreach (var chunk in inputs.PopulationPractices.Chunk(Chunk))
         {

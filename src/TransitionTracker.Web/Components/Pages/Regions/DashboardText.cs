@@ -1,6 +1,4 @@
 using System.Globalization;
-using TransitionTracker.Application.Dashboards;
-using TransitionTracker.Domain.Forecasting;
 using TransitionTracker.Domain.Quality;
 using TransitionTracker.Domain.Scoring;
 using TransitionTracker.Web.Assessments;
@@ -27,9 +25,6 @@ public static class DashboardText
     public static string Date(DateOnly date) => UkCalendar.ShortDate(date);
 
     public static string Track(Track? track) => track is { } t ? TrackWords.Name(t) : "Not assessed";
-
-    /// <summary>A consortium's forecast in a few words for the consortia table (<see cref="ForecastWords.InTable"/>, which the export writes too).</summary>
-    public static string Forecast(ConsortiumStanding standing, DateOnly asAt) => ForecastWords.InTable(standing, asAt);
 
     public static string RagWord(Rag rag) => rag switch
     {
