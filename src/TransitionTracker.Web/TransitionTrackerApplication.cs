@@ -114,6 +114,7 @@ public static class TransitionTrackerApplication
         app.UseMiddleware<CurrentUserMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseLiveWakeSockets();
 
         app.MapTransitionTrackerOpenApi();
         app.MapTransitionTrackerHealthChecks();
@@ -136,6 +137,7 @@ public static class TransitionTrackerApplication
         app.MapGridExports();
         app.MapBaselinePage(app.Environment);
         app.MapMemoryPage(app.Environment);
+        app.MapLiveWake();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -66,7 +66,7 @@ public sealed class LiveUpdateTests(ITestOutputHelper output) : IAsyncLifetime
         await Expect(page.Locator("#live-note")).ToHaveTextAsync("");
         await page.EvaluateAsync("() => window.appMark = 'not reloaded'");
 
-        var decided = await DecideOnAsync(a, DemoAccountSeeder.Regional("Q30"), "00G", "needs-support", "Decided on instance A while the dashboard is open on instance B.");
+        var decided = await TrackDecisions.DecideOnAsync(a, DemoAccountSeeder.Regional("Q30"), "00G", "needs-support", "Decided on instance A while the dashboard is open on instance B.");
         Assert.True(decided.IsSaved);
 
         await Expect(page.Locator("#live-note")).ToHaveTextAsync("Updated just now", new() { Timeout = 10_000 });
@@ -113,18 +113,6 @@ public sealed class LiveUpdateTests(ITestOutputHelper output) : IAsyncLifetime
         var committedAt = DateTimeOffset.UtcNow;
         Assert.True(submitted.IsSaved, string.Join("; ", submitted.Problems.Select(p => p.Message)));
         return committedAt;
-    }
-
-    // As instance A's circuits do: through the use case, with the revision read.
-    private static async Task<Application.Editing.EditOutcome<Domain.Assessments.TrackDecision>> DecideOnAsync(
-        TransitionTrackerServer instance, string email, string code, string track, string reason)
-    {
-        using var scope = instance.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
-        var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-        var user = new ActingUser(id, email, email, new UserAccess([new RoleAssignment(id, Role.RegionalLead, "Q30")], new Dictionary<string, string>()));
-        var latest = await db.TrackDecisions.Where(d => d.ConsortiumCode == code).MaxAsync(d => (int?)d.Revision) ?? 0;
-        return await scope.ServiceProvider.GetRequiredService<TrackReview>().DecideAsync(user, code, latest, track, reason, CancellationToken.None);
     }
 
     public async Task DisposeAsync()

@@ -1,28 +1,31 @@
+using TransitionTracker.Application.Live;
+
 namespace TransitionTracker.Web.Diagnostics;
 
 /// <summary>
 /// `GET /dev/memory` (Development only): the managed heap after a full, compacting collection, the process's
-/// resident memory and the open circuits, as JSON. The load script reads it before and after opening browser
+/// resident memory, the open circuits and the watchers of live changes (one per live page region and one per idle
+/// page's wake socket), as JSON. The load script reads it before and after opening browser
 /// contexts to give the memory each circuit holds (docs/performance.md, "Circuits").
 /// </summary>
 public static class MemoryPage
 {
     public const string Path = "/dev/memory";
 
-    public sealed record MemoryFigures(long ManagedBytes, long ResidentBytes, int OpenCircuits);
+    public sealed record MemoryFigures(long ManagedBytes, long ResidentBytes, int OpenCircuits, int LiveWatchers);
 
     /// <summary>Maps the page in Development; elsewhere the route does not exist.</summary>
     public static IEndpointRouteBuilder MapMemoryPage(this IEndpointRouteBuilder app, IHostEnvironment environment)
     {
         if (environment.IsDevelopment())
         {
-            app.MapGet(Path, (OpenCircuits circuits) => TypedResults.Ok(Measure(circuits))).AllowAnonymous().ExcludeFromDescription();
+            app.MapGet(Path, (OpenCircuits circuits, LiveChanges changes) => TypedResults.Ok(Measure(circuits, changes))).AllowAnonymous().ExcludeFromDescription();
         }
 
         return app;
     }
 
-    private static MemoryFigures Measure(OpenCircuits circuits)
+    private static MemoryFigures Measure(OpenCircuits circuits, LiveChanges changes)
     {
         // Twice, so that objects kept alive only by finalizers are gone as well.
         for (var i = 0; i < 2; i++)
@@ -32,6 +35,6 @@ public static class MemoryPage
         }
 
         using var process = System.Diagnostics.Process.GetCurrentProcess();
-        return new MemoryFigures(GC.GetTotalMemory(forceFullCollection: false), process.WorkingSet64, circuits.Count);
+        return new MemoryFigures(GC.GetTotalMemory(forceFullCollection: false), process.WorkingSet64, circuits.Count, changes.WatcherCount);
     }
 }

@@ -35,7 +35,8 @@ public sealed class OriginCheckMiddleware(RequestDelegate next, IProblemDetailsS
         }
     }
 
-    private static bool IsSameOrigin(HttpRequest request)
+    /// <summary>Whether the request's Origin (or Referer) names this site; true when it has neither.</summary>
+    internal static bool IsSameOrigin(HttpRequest request)
     {
         var claimed = request.Headers.Origin.ToString();
         if (claimed.Length == 0)

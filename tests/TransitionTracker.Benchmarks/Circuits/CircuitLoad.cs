@@ -12,7 +12,10 @@ namespace TransitionTracker.Benchmarks.Circuits;
 /// after, it reads the app's <c>/dev/memory</c> (heap after a full collection, resident memory, open circuits), so the
 /// memory each idle circuit holds is the difference over N. With <c>--pause</c> it then pauses every page's circuit
 /// (<c>Blazor.pauseCircuit()</c>, as a tab hidden for a while does) and reads the memory again: what a paused page
-/// costs the server. Prints figures; the targets are judged by the load script (docs/performance.md, "Circuits").
+/// costs the server. With <c>--idle</c> (against an app with a short <c>Circuits:PauseIdlePageAfter</c>) it instead
+/// leaves the pages alone until every one has paused itself for want of use and holds its wake socket, and reads the
+/// memory then: what an open page nobody is using costs the server. Prints figures; the targets are judged by the load
+/// script (docs/performance.md, "Circuits").
 /// </summary>
 public static class CircuitLoad
 {
@@ -27,9 +30,9 @@ public static class CircuitLoad
         })();
         """;
 
-    private sealed record Options(Uri BaseAddress, string Path, string Email, string Password, int Contexts, int WarmUp, bool Pause, int Hold);
+    private sealed record Options(Uri BaseAddress, string Path, string Email, string Password, int Contexts, int WarmUp, bool Pause, bool Idle, int Hold);
 
-    private sealed record Memory(long ManagedBytes, long ResidentBytes, int OpenCircuits);
+    private sealed record Memory(long ManagedBytes, long ResidentBytes, int OpenCircuits, int LiveWatchers);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -41,7 +44,7 @@ public static class CircuitLoad
         catch (ArgumentException e)
         {
             await Console.Error.WriteLineAsync($"circuits: {e.Message}");
-            await Console.Error.WriteLineAsync("usage: circuits --base URL --path /consortia/00G --email E --password P [--contexts 100] [--warm-up 5] [--pause] [--hold SECONDS]");
+            await Console.Error.WriteLineAsync("usage: circuits --base URL --path /consortia/00G --email E --password P [--contexts 100] [--warm-up 5] [--pause | --idle] [--hold SECONDS]");
             return 2;
         }
 
@@ -79,6 +82,11 @@ public static class CircuitLoad
                 {
                     Console.WriteLine($"{i + 1} contexts open");
                 }
+            }
+
+            if (options.Idle)
+            {
+                return await IdleAsync(http, pages, before);
             }
 
             // Idle: let the last renders, acknowledgements and any timers settle.
@@ -132,6 +140,42 @@ public static class CircuitLoad
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"PAUSED paused={paused} open_circuits={after.OpenCircuits} heap_kb_per_paused={managedPer:F1} resident_kb_per_paused={residentPer:F0}"));
         return paused == pages.Count && after.OpenCircuits <= before.OpenCircuits ? 0 : 1;
+    }
+
+    // Leaves every page alone until it has paused itself for want of use (the app's Circuits:PauseIdlePageAfter) and
+    // holds its wake socket, waits for the circuits to close, and reads the memory: what an unused open page costs.
+    private static async Task<int> IdleAsync(HttpClient http, List<IPage> pages, Memory before)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(10);
+        var paused = 0;
+        foreach (var page in pages)
+        {
+            var left = deadline - DateTime.UtcNow;
+            try
+            {
+                await page.WaitForFunctionAsync(
+                    "() => document.documentElement.dataset.circuit === 'paused'",
+                    null,
+                    new() { Timeout = (float)Math.Max(left.TotalMilliseconds, 1), PollingInterval = 250 });
+                paused++;
+            }
+            catch (TimeoutException)
+            {
+                break;
+            }
+        }
+
+        await WaitForCircuitsAsync(http, before.OpenCircuits);
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var after = await MemoryAsync(http);
+        var sockets = after.LiveWatchers - before.LiveWatchers;
+        var managedPer = (after.ManagedBytes - before.ManagedBytes) / 1024.0 / Math.Max(paused, 1);
+        var residentPer = (after.ResidentBytes - before.ResidentBytes) / 1024.0 / Math.Max(paused, 1);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{paused} of {pages.Count} pages paused for want of use, {sockets} wake sockets: heap {before.ManagedBytes / 1048576.0:F1} MB (before opening) -> {after.ManagedBytes / 1048576.0:F1} MB, resident {before.ResidentBytes / 1048576.0:F1} -> {after.ResidentBytes / 1048576.0:F1} MB, open circuits {after.OpenCircuits}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"IDLE pages={pages.Count} paused={paused} wake_sockets={sockets} open_circuits={after.OpenCircuits} heap_kb_per_idle={managedPer:F1} resident_kb_per_idle={residentPer:F0} resident_mb_before={before.ResidentBytes / 1048576.0:F0} resident_mb_after={after.ResidentBytes / 1048576.0:F0}"));
+        return paused == pages.Count && sockets >= paused && after.OpenCircuits <= before.OpenCircuits ? 0 : 1;
     }
 
     private static void Report(Options options, Memory before, Memory after, List<double> delays)
@@ -190,6 +234,6 @@ public static class CircuitLoad
     private static Options Parse(string[] args)
     {
         var line = new CommandLine(args);
-        return new Options(line.BaseAddress(), line.Required("path"), line.Required("email"), line.Required("password"), line.Count("contexts", 100, 1), line.Count("warm-up", 5, 0), line.Switch("pause"), line.Count("hold", 0, 0));
+        return new Options(line.BaseAddress(), line.Required("path"), line.Required("email"), line.Required("password"), line.Count("contexts", 100, 1), line.Count("warm-up", 5, 0), line.Switch("pause"), line.Switch("idle"), line.Count("hold", 0, 0));
     }
 }

@@ -22,7 +22,7 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         /// <summary>Anyone, signed in or not: 200.</summary>
         Public,
 
-        /// <summary>Any signed-in user: 200; anonymous: sign-in (pages) or 401 (API).</summary>
+        /// <summary>Any signed-in user: the answer in <see cref="Entry.SignedIn"/> (200 unless it says otherwise); anonymous: sign-in (pages) or 401 (API).</summary>
         SignedIn,
 
         /// <summary>About one organisation: 200 in scope, 404 out of scope.</summary>
@@ -204,6 +204,8 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
         ["GET /healthz/ready"] = new(Access.Public, "GET"),
         ["GET /dev/baseline"] = new(Access.Public, "GET", _ => "/dev/baseline?bytes=4096"),
         ["GET /dev/memory"] = new(Access.Public, "GET"),
+        // Not a WebSocket request, so refused once signed in (LiveWakeTests opens the socket).
+        ["GET /live/wake"] = new(Access.SignedIn, "GET", SignedIn: "400"),
         ["GET /_framework/opaque-redirect"] = new(Access.FrameworkRedirect, "GET"),
         ["GET /openapi/{documentName}.json"] = new(Access.Public, "GET", _ => "/openapi/v1.json"),
         ["GET /_blazor/negotiate"] = new(Access.Circuit, "POST", _ => "/_blazor/negotiate?negotiateVersion=1"),
@@ -320,7 +322,7 @@ public sealed class AuthorizationMatrixTests(TransitionTrackerFactory factory) :
                 yield return ("wrong credentials", null, "401");
                 break;
             case Access.SignedIn:
-                yield return ("signed in", null, anonymous ? Challenge(entry) : "200");
+                yield return ("signed in", null, anonymous ? Challenge(entry) : entry.SignedIn);
                 break;
             case Access.Circuit:
                 yield return ("circuit", null, anonymous ? Challenge(entry) : entry.SignedIn);

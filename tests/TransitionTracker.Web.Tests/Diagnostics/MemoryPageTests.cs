@@ -22,6 +22,7 @@ public sealed class MemoryPageTests(TransitionTrackerFactory factory)
         Assert.NotNull(figures);
         Assert.InRange(figures.ManagedBytes, 1, figures.ResidentBytes);
         Assert.Equal(0, figures.OpenCircuits);
+        Assert.Equal(factory.Services.GetRequiredService<TransitionTracker.Application.Live.LiveChanges>().WatcherCount, figures.LiveWatchers);
     }
 
     [Fact]

@@ -20,6 +20,14 @@ public static class InteractivePagesSetup
     public static TimeSpan PauseHiddenTabAfter(IConfiguration configuration) =>
         configuration.GetValue("Circuits:PauseHiddenTabAfter", TimeSpan.FromMinutes(5)) is var after && after > TimeSpan.Zero ? after : TimeSpan.Zero;
 
+    /// <summary>
+    /// How long a shown page goes unused (no key, pointer, wheel or scroll) before its circuit is paused and it waits
+    /// for a change on <see cref="LiveWakeEndpoint"/> instead (<c>Circuits:PauseIdlePageAfter</c>, a time span; zero
+    /// never pauses). Two minutes unless set.
+    /// </summary>
+    public static TimeSpan PauseIdlePageAfter(IConfiguration configuration) =>
+        configuration.GetValue("Circuits:PauseIdlePageAfter", TimeSpan.FromMinutes(2)) is var after && after > TimeSpan.Zero ? after : TimeSpan.Zero;
+
     public static IServiceCollection AddTransitionTrackerInteractivePages(this IServiceCollection services)
     {
         services.AddRazorComponents()
@@ -45,6 +53,7 @@ public static class InteractivePagesSetup
         services.AddScoped<AuthenticationStateProvider, SessionRevalidatingAuthenticationStateProvider>();
         services.AddScoped<CircuitHandler, CircuitUserHandler>();
         services.AddSingleton<OpenCircuits>();
+        services.AddSingleton<LiveWakeTokens>();
         services.AddScoped<CircuitHandler, OpenCircuits.Counter>();
 
         services.AddMudServices(options =>

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using TransitionTracker.Application.Live;
 using TransitionTracker.Data.Changes;
+using TransitionTracker.Data.Seeding;
+using TransitionTracker.Web.Access;
 using TransitionTracker.Web.Components.Shared;
+using TransitionTracker.Web.Infrastructure.Circuits;
 using TransitionTracker.Web.Tests.Infrastructure;
 
 namespace TransitionTracker.Web.Tests.Components.Shared;
@@ -15,13 +18,47 @@ namespace TransitionTracker.Web.Tests.Components.Shared;
 public sealed class LiveUpdatesTests : MudComponentContext, IClassFixture<TransitionTrackerFactory>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private readonly TransitionTrackerFactory _factory;
+    private readonly IServiceProvider _scope;
     private readonly LiveChanges _live;
     private int _reads;
 
     public LiveUpdatesTests(TransitionTrackerFactory factory)
     {
-        Services.AddFallbackServiceProvider(factory.Services.CreateScope().ServiceProvider);
+        _factory = factory;
+        _scope = factory.Services.CreateScope().ServiceProvider;
+        Services.AddFallbackServiceProvider(_scope);
         _live = factory.Services.GetRequiredService<LiveChanges>();
+    }
+
+    [Fact]
+    public async Task A_live_page_carries_a_wake_token_for_its_user_and_what_it_shows()
+    {
+        var user = await DemoUsers.ActingAsync(_factory, DemoAccountSeeder.ConsortiumLead("00G"));
+        _scope.GetRequiredService<CurrentUser>().SignedIn(user);
+
+        var token = Render().Find("[data-live-wake]").GetAttribute("data-live-wake")!;
+
+        var interest = _factory.Services.GetRequiredService<LiveWakeTokens>().Read(token, user.Id);
+        Assert.Equal(LiveInterest.Consortium("00G").Key, interest?.Key);
+    }
+
+    [Fact]
+    public async Task The_bell_and_a_prerendered_page_carry_no_wake_token()
+    {
+        _scope.GetRequiredService<CurrentUser>().SignedIn(await DemoUsers.ActingAsync(_factory, DemoAccountSeeder.ConsortiumLead("00G")));
+
+        var bell = RenderInteractive<LiveUpdates>(p => p.Add(x => x.About, LiveInterest.OfKind("Notification")).Add(x => x.Wakes, false).Add(x => x.ShowNote, false));
+        Assert.Empty(bell.FindAll("[data-live-wake]"));
+
+        Renderer.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        Assert.Empty(Render<LiveUpdates>(p => p.Add(x => x.About, LiveInterest.Consortium("00G"))).FindAll("[data-live-wake]"));
+    }
+
+    [Fact]
+    public void Nobody_signed_in_gets_no_wake_token()
+    {
+        Assert.Empty(Render().FindAll("[data-live-wake]"));
     }
 
     [Fact]
@@ -87,14 +124,14 @@ public sealed class LiveUpdatesTests : MudComponentContext, IClassFixture<Transi
         var watching = _live.WatcherCount;
         Renderer.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
 
-        Render<LiveUpdates>(p => p.Add(x => x.About, c => c.Touches("00G")).Add(x => x.Refresh, () => Interlocked.Increment(ref _reads)));
+        Render<LiveUpdates>(p => p.Add(x => x.About, LiveInterest.Consortium("00G")).Add(x => x.Refresh, () => Interlocked.Increment(ref _reads)));
 
         Assert.Equal(watching, _live.WatcherCount);
     }
 
     private IRenderedComponent<LiveUpdates> Render(TimeSpan? quiet = null) =>
         RenderInteractive<LiveUpdates>(p => p
-            .Add(x => x.About, c => c.Touches("00G"))
+            .Add(x => x.About, LiveInterest.Consortium("00G"))
             .Add(x => x.Refresh, EventCallback.Factory.Create(this, () => Interlocked.Increment(ref _reads)))
             .Add(x => x.Quiet, quiet ?? TimeSpan.FromMilliseconds(100)));
 

@@ -1,0 +1,100 @@
+using TransitionTracker.Data.Changes;
+
+namespace TransitionTracker.Web.Infrastructure.Circuits;
+
+/// <summary>
+/// Which saved changes an open page shows (docs/architecture.md, "Live updates"): the page reads again for them while
+/// its circuit is live, and they wake it once its circuit is paused while idle. Plain data, so that it can be carried
+/// in a wake token (<see cref="LiveWakeTokens"/>) when the circuit is gone.
+/// </summary>
+public sealed class LiveInterest
+{
+    private string? _key;
+
+    private LiveInterest(LiveReach reach, IReadOnlyCollection<string> consortia, IReadOnlyCollection<string> pcts, IReadOnlyCollection<string> kinds)
+    {
+        Reach = reach;
+        Consortia = consortia;
+        Pcts = pcts;
+        Kinds = kinds;
+    }
+
+    /// <summary>No change (a page whose data has not been read yet).</summary>
+    public static readonly LiveInterest None = new(LiveReach.Nothing, [], [], []);
+
+    /// <summary>A change to any consortium or PCT (the national dashboard).</summary>
+    public static readonly LiveInterest AnyOrganisation = new(LiveReach.AnyOrganisation, [], [], []);
+
+    public LiveReach Reach { get; }
+
+    /// <summary>The consortia a <see cref="LiveReach.Listed"/> page shows.</summary>
+    public IReadOnlyCollection<string> Consortia { get; }
+
+    /// <summary>The PCTs a <see cref="LiveReach.Listed"/> page shows.</summary>
+    public IReadOnlyCollection<string> Pcts { get; }
+
+    /// <summary>The kinds of record (entity type names) the page shows; none means every kind.</summary>
+    public IReadOnlyCollection<string> Kinds { get; }
+
+    /// <summary>The records of one consortium, of the given kinds or (none given) of every kind.</summary>
+    public static LiveInterest Consortium(string code, params string[] kinds) => new(LiveReach.Listed, [code], [], kinds);
+
+    /// <summary>The records of any of these consortia and PCTs (a region's dashboard).</summary>
+    public static LiveInterest Organisations(IEnumerable<string> consortia, IEnumerable<string> pcts) =>
+        new(LiveReach.Listed, consortia.ToHashSet(StringComparer.Ordinal), pcts.ToHashSet(StringComparer.Ordinal), []);
+
+    /// <summary>Records of one kind, wherever they belong (the notification bell).</summary>
+    public static LiveInterest OfKind(string kind) => new(LiveReach.Anywhere, [], [], [kind]);
+
+    /// <summary>Rebuilds an interest from its parts (as a wake token carries them).</summary>
+    public static LiveInterest From(LiveReach reach, IReadOnlyCollection<string> consortia, IReadOnlyCollection<string> pcts, IReadOnlyCollection<string> kinds) =>
+        reach switch
+        {
+            LiveReach.Nothing => None,
+            LiveReach.Listed => new(reach, consortia.ToHashSet(StringComparer.Ordinal), pcts.ToHashSet(StringComparer.Ordinal), kinds),
+            _ => new(reach, [], [], kinds),
+        };
+
+    /// <summary>One text for equal interests, whatever the order of their codes (to tell whether a page's interest moved).</summary>
+    public string Key => _key ??= string.Join(
+        '|',
+        (int)Reach,
+        string.Join(',', Consortia.Order(StringComparer.Ordinal)),
+        string.Join(',', Pcts.Order(StringComparer.Ordinal)),
+        string.Join(',', Kinds.Order(StringComparer.Ordinal)));
+
+    /// <summary>Whether the page shows the change; called on the thread that heard of it, so it is quick.</summary>
+    public bool Matches(DataChange change)
+    {
+        if (Reach == LiveReach.Nothing)
+        {
+            return false;
+        }
+
+        if (change.IsEverything)
+        {
+            return true;
+        }
+
+        if (Kinds.Count > 0 && !Kinds.Any(change.Kinds.Contains))
+        {
+            return false;
+        }
+
+        return Reach switch
+        {
+            LiveReach.Anywhere => true,
+            LiveReach.AnyOrganisation => change.Consortia.Count > 0 || change.Pcts.Count > 0,
+            _ => Consortia.Any(change.Consortia.Contains) || Pcts.Any(change.Pcts.Contains),
+        };
+    }
+}
+
+/// <summary>How far a page's <see cref="LiveInterest"/> reaches.</summary>
+public enum LiveReach
+{
+    Nothing = 0,
+    Listed = 1,
+    AnyOrganisation = 2,
+    Anywhere = 3,
+}

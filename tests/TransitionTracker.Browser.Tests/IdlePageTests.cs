@@ -1,0 +1,140 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using TransitionTracker.Application.Dashboards;
+using TransitionTracker.Data.Seeding;
+using TransitionTracker.Web.Diagnostics;
+using static Microsoft.Playwright.Assertions;
+
+namespace TransitionTracker.Browser.Tests;
+
+/// <summary>
+/// A shown page nobody uses gives its circuit up and waits on a small WebSocket instead: a regional lead's dashboard
+/// left alone is paused (the server holds no circuit for it), wakes for a track decision in its region and shows it
+/// without a reload, pauses again, and comes back live at the first movement of the mouse. The checklist, where others
+/// see who has the draft open, stays live. The app here pauses after two seconds unused instead of two minutes.
+/// </summary>
+public sealed class IdlePageTests : IAsyncLifetime
+{
+    private readonly string workFolder = Path.Combine(Path.GetTempPath(), $"transition-tracker-idle-{Guid.NewGuid():N}");
+    private TransitionTrackerServer? server;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public async Task InitializeAsync()
+    {
+        if (Chromium.ExecutablePath is null)
+        {
+            return; // The fact is skipped, or fails saying what is missing under CI=true.
+        }
+
+        Directory.CreateDirectory(workFolder);
+        server = new TransitionTrackerServer(Path.Combine(workFolder, "transition-tracker.db"));
+        server.Settings["Circuits:PauseIdlePageAfter"] = "00:00:02";
+
+        // Dashboards as at today, so that a decision made now shows on them at once.
+        server.Settings[DashboardReferenceDate.SettingName] = "";
+        server.Start();
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium.ExecutablePath, Headless = true, Args = Chromium.Arguments });
+    }
+
+    [BrowserFact]
+    public async Task A_dashboard_left_alone_is_paused_wakes_for_a_change_it_shows_and_resumes_when_used()
+    {
+        await using var browserPage = await NewPageAsync();
+        var page = browserPage.Page;
+        await SignIn.AsAsync(page, DemoAccountSeeder.Regional("Q30"));
+        var sockets = new List<string>();
+        page.WebSocket += (_, socket) => sockets.Add(socket.Url);
+        await page.GotoAsync("/regions/Q30?q=00G");
+        await Expect(page.Locator("main[data-live=true]")).ToBeAttachedAsync();
+        var row = page.Locator("tr", new() { Has = page.Locator("a[data-code='00G']") });
+        await Expect(row).ToBeVisibleAsync();
+        await page.EvaluateAsync("() => window.appMark = 'not reloaded'");
+        await WaitForAsync(() => OpenCircuits() >= 1, "the dashboard's circuit");
+        var open = OpenCircuits();
+
+        // Left alone, it gives its circuit up and listens for changes.
+        await Expect(page.Locator("html[data-circuit=paused]")).ToBeAttachedAsync();
+        await WaitForAsync(() => OpenCircuits() == open - 1, "the idle page's circuit to close on the server");
+        await WaitForAsync(() => sockets.Any(url => url.Contains("/live/wake?t=", StringComparison.Ordinal)), "the page's wake socket");
+
+        // A decision in its region wakes it; its new circuit reads the dashboard again.
+        var decided = await TrackDecisions.DecideOnAsync(server!, DemoAccountSeeder.Regional("Q30"), "00G", "needs-support", "Decided while the dashboard sat unused.");
+        Assert.True(decided.IsSaved);
+        await Expect(page.Locator("html[data-circuit=live]")).ToBeAttachedAsync();
+        await Expect(row).ToContainTextAsync("Needs support");
+        Assert.Equal("not reloaded", await page.EvaluateAsync<string?>("() => window.appMark ?? null"));
+        await Expect(page.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
+
+        // Left alone again it pauses again; a movement of the mouse brings it back, and it still sorts.
+        await Expect(page.Locator("html[data-circuit=paused]")).ToBeAttachedAsync();
+        await page.Mouse.MoveAsync(200, 200);
+        await Expect(page.Locator("html[data-circuit=live]")).ToBeAttachedAsync();
+        await Expect(page.Locator("main[data-live=true]")).ToBeAttachedAsync();
+        var table = page.Locator("#consortia-table");
+        await table.Locator("th", new() { HasText = "Score" }).GetByRole(AriaRole.Button, new() { Name = "Sort" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("sort=score"));
+        Assert.Equal("not reloaded", await page.EvaluateAsync<string?>("() => window.appMark ?? null"));
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "region dashboard woken after being idle");
+    }
+
+    [BrowserFact]
+    public async Task The_checklist_stays_live_while_left_alone()
+    {
+        await using var browserPage = await NewPageAsync();
+        var page = browserPage.Page;
+        await SignIn.AsAsync(page, DemoAccountSeeder.PctManager("5QW"));
+        await page.GotoAsync("/consortia/05P/assessments/" + Application.Assessments.AssessmentWorkflow.DefaultFramework);
+        await Expect(page.Locator(".app-checklist[data-live=true]")).ToHaveCountAsync(1);
+        var open = OpenCircuits();
+
+        // Three times the delay: an idle pause would have happened by now.
+        await Task.Delay(TimeSpan.FromSeconds(6));
+
+        Assert.Null(await page.Locator("html").GetAttributeAsync("data-circuit"));
+        Assert.Equal(open, OpenCircuits());
+    }
+
+    private int OpenCircuits() => server!.Services.GetRequiredService<OpenCircuits>().Count;
+
+    private static async Task WaitForAsync(Func<bool> condition, string what)
+    {
+        for (var i = 0; i < 150 && !condition(); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(condition(), $"Waited 15 s for {what}.");
+    }
+
+    private async Task<BrowserPage> NewPageAsync()
+    {
+        Assert.True(browser is not null && server is not null, Chromium.MissingMessage);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString(), Locale = "en-GB" });
+        context.SetDefaultTimeout(15_000);
+        var browserPage = await BrowserPage.OpenAsync(context, server.BaseAddress);
+        await browserPage.Page.SetViewportSizeAsync(1280, 900);
+        return browserPage;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(workFolder))
+        {
+            Directory.Delete(workFolder, recursive: true);
+        }
+    }
+}

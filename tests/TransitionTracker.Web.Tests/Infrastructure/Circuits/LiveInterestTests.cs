@@ -1,0 +1,69 @@
+using TransitionTracker.Data.Changes;
+using TransitionTracker.Web.Infrastructure.Circuits;
+
+namespace TransitionTracker.Web.Tests.Infrastructure.Circuits;
+
+/// <summary>Which saved changes a page shows, and that the interest a wake token carries comes back the same.</summary>
+public sealed class LiveInterestTests
+{
+    [Fact]
+    public void A_consortium_page_shows_the_consortiums_changes_of_its_kinds()
+    {
+        var checklist = LiveInterest.Consortium("00G", "Assessment", "AssessmentResponse");
+
+        Assert.True(checklist.Matches(Change(["00G"], kind: "AssessmentResponse")));
+        Assert.False(checklist.Matches(Change(["00G"], kind: "Lesson")));
+        Assert.False(checklist.Matches(Change(["00H"], kind: "Assessment")));
+        Assert.True(LiveInterest.Consortium("00G").Matches(Change(["00G"], kind: "Lesson")));
+        Assert.True(checklist.Matches(DataChange.Everything));
+    }
+
+    [Fact]
+    public void A_region_shows_its_consortia_and_pcts()
+    {
+        var region = LiveInterest.Organisations(["00G", "00H"], ["5D7"]);
+
+        Assert.True(region.Matches(Change(["00H"])));
+        Assert.True(region.Matches(Change(pcts: ["5D7"])));
+        Assert.False(region.Matches(Change(["00K"], ["5QW"])));
+    }
+
+    [Fact]
+    public void The_nation_shows_every_organisation_but_not_an_account_change()
+    {
+        Assert.True(LiveInterest.AnyOrganisation.Matches(Change(["00K"])));
+        Assert.False(LiveInterest.AnyOrganisation.Matches(Change(kind: "UserPreference")));
+        Assert.True(LiveInterest.OfKind("Notification").Matches(Change(kind: "Notification")));
+        Assert.False(LiveInterest.OfKind("Notification").Matches(Change(["00G"])));
+    }
+
+    [Fact]
+    public void A_page_with_nothing_read_yet_shows_nothing()
+    {
+        Assert.False(LiveInterest.None.Matches(DataChange.Everything));
+        Assert.False(LiveInterest.None.Matches(Change(["00G"])));
+    }
+
+    [Fact]
+    public void Equal_interests_have_one_key_whatever_the_order()
+    {
+        Assert.Equal(LiveInterest.Organisations(["00H", "00G"], ["5D7"]).Key, LiveInterest.Organisations(["00G", "00H"], ["5D7"]).Key);
+        Assert.NotEqual(LiveInterest.Organisations(["00G"], []).Key, LiveInterest.Consortium("00G", "Assessment").Key);
+    }
+
+    [Fact]
+    public void A_wake_token_carries_the_interest_for_its_user_only()
+    {
+        var tokens = new LiveWakeTokens(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider());
+        var interest = LiveInterest.Organisations(["00G", "00H"], ["5D7"]);
+
+        var token = tokens.Issue("user-1", interest);
+
+        Assert.Equal(interest.Key, tokens.Read(token, "user-1")?.Key);
+        Assert.Null(tokens.Read(token, "user-2"));
+        Assert.Null(tokens.Read("not-a-token", "user-1"));
+    }
+
+    private static DataChange Change(string[]? consortia = null, string[]? pcts = null, string kind = "Assessment") =>
+        new(new HashSet<string> { kind }, new HashSet<string>(consortia ?? []), new HashSet<string>(pcts ?? []));
+}
