@@ -243,8 +243,8 @@ public sealed class PostgresChangeRelay(
     /// <summary>The notification's text: who sent it and what changed, or "anything" when too long to list.</summary>
     public static string Payload(Guid instance, DataChange change)
     {
-        var full = JsonSerializer.Serialize(new Message(instance, change.IsEverything, change.Kinds, change.Consortia, change.Pcts, null, null, null), Json);
-        return full.Length <= MaxPayloadBytes ? full : JsonSerializer.Serialize(new Message(instance, true, null, null, null, null, null, null), Json);
+        var full = JsonSerializer.Serialize(new Message(instance, change.IsEverything, change.Kinds, change.Consortia, change.Pcts, null, null, null, change.DraftsOnly ? true : null), Json);
+        return full.Length <= MaxPayloadBytes ? full : JsonSerializer.Serialize(new Message(instance, true, null, null, null, null, null, null, null), Json);
     }
 
     /// <summary>Reads <see cref="Payload"/>; anything unreadable is taken as "anything may have changed".</summary>
@@ -256,7 +256,7 @@ public sealed class PostgresChangeRelay(
             {
                 return (message.I, message.All
                     ? DataChange.Everything
-                    : new DataChange(Set(message.K), Set(message.C), Set(message.P)));
+                    : new DataChange(Set(message.K), Set(message.C), Set(message.P)) { DraftsOnly = message.D == true });
             }
         }
         catch (JsonException)
@@ -268,7 +268,8 @@ public sealed class PostgresChangeRelay(
 
     private static HashSet<string> Set(IEnumerable<string>? values) => new(values ?? [], StringComparer.Ordinal);
 
-    // I: the sending instance; Y: null for a change (All, K kinds, C consortia, P PCTs), "presence" (Key, People) or "ask".
+    // I: the sending instance; Y: null for a change (All, K kinds, C consortia, P PCTs, D true for drafts only),
+    // "presence" (Key, People) or "ask".
     private sealed record Message(
-        Guid I, bool All, IEnumerable<string>? K, IEnumerable<string>? C, IEnumerable<string>? P, string? Y, string? Key, IEnumerable<PresentEditor>? People);
+        Guid I, bool All, IEnumerable<string>? K, IEnumerable<string>? C, IEnumerable<string>? P, string? Y, string? Key, IEnumerable<PresentEditor>? People, bool? D = null);
 }

@@ -86,6 +86,7 @@ public sealed class ChangeSignalInterceptor(DataChangeHub hub) : SaveChangesInte
         var kinds = new HashSet<string>(StringComparer.Ordinal);
         var consortia = new HashSet<string>(StringComparer.Ordinal);
         var pcts = new HashSet<string>(StringComparer.Ordinal);
+        var draftsOnly = true;
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || NotChanges.Contains(entry.Metadata.ClrType.Name))
@@ -94,6 +95,7 @@ public sealed class ChangeSignalInterceptor(DataChangeHub hub) : SaveChangesInte
             }
 
             kinds.Add(entry.Metadata.ClrType.Name);
+            draftsOnly = draftsOnly && Versioning.ScopeStamps.IsDraftOnly(db, entry);
             if (AuditSaveChangesInterceptor.ConsortiumOf(db, entry) is { } consortium)
             {
                 consortia.Add(consortium);
@@ -105,7 +107,7 @@ public sealed class ChangeSignalInterceptor(DataChangeHub hub) : SaveChangesInte
             }
         }
 
-        db.ChangeBeingSaved = kinds.Count == 0 ? null : new DataChange(kinds, consortia, pcts);
+        db.ChangeBeingSaved = kinds.Count == 0 ? null : new DataChange(kinds, consortia, pcts) { DraftsOnly = draftsOnly };
     }
 
     private static string? PctOf(EntityEntry entry) =>

@@ -12,6 +12,12 @@ public sealed record DataChange(IReadOnlySet<string> Kinds, IReadOnlySet<string>
 
     public bool IsEverything { get; private init; }
 
+    /// <summary>
+    /// Only a draft checklist's own edits (its answers, or the draft itself, and it still a draft): pages that show
+    /// submitted assessments only are not changed by it (the same rule as the read cache's region stamps).
+    /// </summary>
+    public bool DraftsOnly { get; init; }
+
     /// <summary>A change to a record of the consortium (its own, its assessments, plan, members, actions…).</summary>
     public bool Touches(string consortiumCode) => IsEverything || Consortia.Contains(consortiumCode);
 
@@ -26,7 +32,7 @@ public sealed record DataChange(IReadOnlySet<string> Kinds, IReadOnlySet<string>
     public DataChange With(DataChange other) =>
         IsEverything || other.IsEverything
             ? Everything
-            : new DataChange(Union(Kinds, other.Kinds), Union(Consortia, other.Consortia), Union(Pcts, other.Pcts));
+            : new DataChange(Union(Kinds, other.Kinds), Union(Consortia, other.Consortia), Union(Pcts, other.Pcts)) { DraftsOnly = DraftsOnly && other.DraftsOnly };
 
     private static HashSet<string> Union(IReadOnlySet<string> a, IReadOnlySet<string> b)
     {

@@ -83,7 +83,7 @@ public static class ScopeStamps
     /// whole-data stamp only. Submitting changes the status, which is not draft-only. An answer whose assessment is not
     /// among the entries is placed by the assessment instead (it may not be a draft).
     /// </summary>
-    private static bool IsDraftOnly(TransitionTrackerDbContext db, EntityEntry entry) => entry.Entity switch
+    internal static bool IsDraftOnly(TransitionTrackerDbContext db, EntityEntry entry) => entry.Entity switch
     {
         Assessment => IsDraft(entry),
         AssessmentResponse response => db.ChangeTracker.Entries<Assessment>()

@@ -20,6 +20,8 @@ public sealed class ChangePayloadTests
         Assert.Equal(sent.Kinds.Order(), read.Kinds.Order());
         Assert.Equal(sent.Consortia, read.Consortia);
         Assert.Equal(sent.Pcts, read.Pcts);
+        Assert.False(read.DraftsOnly);
+        Assert.True(PostgresChangeRelay.Read(PostgresChangeRelay.Payload(Instance, sent with { DraftsOnly = true })).Change.DraftsOnly);
     }
 
     [Fact]
@@ -61,6 +63,8 @@ public sealed class ChangePayloadTests
         Assert.True(both.Includes("QualityIndicator"));
         Assert.False(both.Touches("00H"));
         Assert.True(one.With(DataChange.Everything).IsEverything);
+        Assert.False(one.With(two with { DraftsOnly = true }).DraftsOnly);
+        Assert.True((one with { DraftsOnly = true }).With(two with { DraftsOnly = true }).DraftsOnly);
     }
 
     private static HashSet<string> Set(params string[] values) => new(values, StringComparer.Ordinal);

@@ -1,11 +1,14 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using TransitionTracker.Application.Assessments;
 using TransitionTracker.Application.Editing;
 using TransitionTracker.Application.Live;
 using TransitionTracker.Application.Persistence;
 using TransitionTracker.Application.SupportActions;
 using TransitionTracker.Application.Tests.Infrastructure;
 using TransitionTracker.Data.Changes;
+using TransitionTracker.Domain.Assessments;
+using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.SupportActions;
 
 namespace TransitionTracker.Application.Tests.Live;
@@ -43,6 +46,27 @@ public sealed class LiveChangesTests : IAsyncLifetime
         Assert.Equal([Demo.ManagedConsortium], change.Consortia);
         Assert.True(change.Touches(Demo.ManagedConsortium));
         Assert.False(change.Touches(Demo.OtherConsortium));
+    }
+
+    [Fact]
+    public async Task A_drafts_own_edits_are_announced_as_drafts_only_and_its_submission_is_not()
+    {
+        var manager = await _host.UserAsync(Demo.PctManager);
+        const string framework = AssessmentWorkflow.DefaultFramework;
+        var answer = new AnswerInput(ShippedFrameworks.DefaultFramework.Criteria[0].Id, "met", null);
+
+        var draft = (await _host.RunAsync<AssessmentWorkflow, EditOutcome<Assessment>>(w => w.StartDraftAsync(manager, Demo.ManagedConsortium, framework, CancellationToken.None))).Value!;
+        var saved = await _host.RunAsync<AssessmentWorkflow, EditOutcome<Assessment>>(w => w.SaveAnswersAsync(manager, Demo.ManagedConsortium, framework, draft.Revision, [answer], CancellationToken.None));
+        Assert.True(saved.IsSaved);
+        var draftChanges = _heard.ToList();
+        _heard.Clear();
+        var submitted = await _host.RunAsync<AssessmentWorkflow, EditOutcome<Assessment>>(w => w.SubmitAsync(manager, Demo.ManagedConsortium, framework, saved.Revision, CancellationToken.None));
+        Assert.True(submitted.IsSaved);
+
+        Assert.NotEmpty(draftChanges);
+        Assert.All(draftChanges, change => Assert.True(change.DraftsOnly, string.Join(", ", change.Kinds)));
+        Assert.All(draftChanges, change => Assert.True(change.Touches(Demo.ManagedConsortium)));
+        Assert.Contains(_heard, change => !change.DraftsOnly && change.Includes(nameof(Assessment)));
     }
 
     [Fact]

@@ -11,9 +11,10 @@ public sealed class LiveInterest
 {
     private string? _key;
 
-    private LiveInterest(LiveReach reach, IReadOnlyCollection<string> consortia, IReadOnlyCollection<string> pcts, IReadOnlyCollection<string> kinds)
+    private LiveInterest(LiveReach reach, IReadOnlyCollection<string> consortia, IReadOnlyCollection<string> pcts, IReadOnlyCollection<string> kinds, bool showsDrafts = false)
     {
         Reach = reach;
+        ShowsDrafts = showsDrafts;
         Consortia = consortia;
         Pcts = pcts;
         Kinds = kinds;
@@ -36,10 +37,16 @@ public sealed class LiveInterest
     /// <summary>The kinds of record (entity type names) the page shows; none means every kind.</summary>
     public IReadOnlyCollection<string> Kinds { get; }
 
-    /// <summary>The records of one consortium, of the given kinds or (none given) of every kind.</summary>
-    public static LiveInterest Consortium(string code, params string[] kinds) => new(LiveReach.Listed, [code], [], kinds);
+    /// <summary>
+    /// Whether the page shows draft checklists (a consortium's own pages do); pages that show submitted assessments
+    /// only take no notice of a draft's edits (<see cref="DataChange.DraftsOnly"/>).
+    /// </summary>
+    public bool ShowsDrafts { get; }
 
-    /// <summary>The records of any of these consortia and PCTs (a region's dashboard).</summary>
+    /// <summary>The records of one consortium, drafts included, of the given kinds or (none given) of every kind.</summary>
+    public static LiveInterest Consortium(string code, params string[] kinds) => new(LiveReach.Listed, [code], [], kinds, showsDrafts: true);
+
+    /// <summary>The records of any of these consortia and PCTs, drafts aside (a region's dashboard).</summary>
     public static LiveInterest Organisations(IEnumerable<string> consortia, IEnumerable<string> pcts) =>
         new(LiveReach.Listed, consortia.ToHashSet(StringComparer.Ordinal), pcts.ToHashSet(StringComparer.Ordinal), []);
 
@@ -47,18 +54,19 @@ public sealed class LiveInterest
     public static LiveInterest OfKind(string kind) => new(LiveReach.Anywhere, [], [], [kind]);
 
     /// <summary>Rebuilds an interest from its parts (as a wake token carries them).</summary>
-    public static LiveInterest From(LiveReach reach, IReadOnlyCollection<string> consortia, IReadOnlyCollection<string> pcts, IReadOnlyCollection<string> kinds) =>
+    public static LiveInterest From(LiveReach reach, IReadOnlyCollection<string> consortia, IReadOnlyCollection<string> pcts, IReadOnlyCollection<string> kinds, bool showsDrafts) =>
         reach switch
         {
             LiveReach.Nothing => None,
-            LiveReach.Listed => new(reach, consortia.ToHashSet(StringComparer.Ordinal), pcts.ToHashSet(StringComparer.Ordinal), kinds),
-            _ => new(reach, [], [], kinds),
+            LiveReach.Listed => new(reach, consortia.ToHashSet(StringComparer.Ordinal), pcts.ToHashSet(StringComparer.Ordinal), kinds, showsDrafts),
+            _ => new(reach, [], [], kinds, showsDrafts),
         };
 
     /// <summary>One text for equal interests, whatever the order of their codes (to tell whether a page's interest moved).</summary>
     public string Key => _key ??= string.Join(
         '|',
         (int)Reach,
+        ShowsDrafts ? "drafts" : "",
         string.Join(',', Consortia.Order(StringComparer.Ordinal)),
         string.Join(',', Pcts.Order(StringComparer.Ordinal)),
         string.Join(',', Kinds.Order(StringComparer.Ordinal)));
@@ -74,6 +82,11 @@ public sealed class LiveInterest
         if (change.IsEverything)
         {
             return true;
+        }
+
+        if (change.DraftsOnly && !ShowsDrafts)
+        {
+            return false;
         }
 
         if (Kinds.Count > 0 && !Kinds.Any(change.Kinds.Contains))

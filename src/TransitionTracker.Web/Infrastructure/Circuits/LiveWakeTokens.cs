@@ -18,7 +18,7 @@ public sealed class LiveWakeTokens(IDataProtectionProvider protection)
 
     public string Issue(string userId, LiveInterest interest) =>
         _protector.Protect(
-            JsonSerializer.Serialize(new Ticket(userId, interest.Reach, [.. interest.Consortia], [.. interest.Pcts], [.. interest.Kinds]), TicketJson.Default.Ticket),
+            JsonSerializer.Serialize(new Ticket(userId, interest.Reach, [.. interest.Consortia], [.. interest.Pcts], [.. interest.Kinds], interest.ShowsDrafts), TicketJson.Default.Ticket),
             DateTimeOffset.UtcNow + Lifetime);
 
     /// <summary>The interest a token carries for this user; null when it is not one of ours, has expired or is another user's.</summary>
@@ -28,7 +28,7 @@ public sealed class LiveWakeTokens(IDataProtectionProvider protection)
         {
             var ticket = JsonSerializer.Deserialize(_protector.Unprotect(token), TicketJson.Default.Ticket);
             return ticket is not null && string.Equals(ticket.User, userId, StringComparison.Ordinal) && Enum.IsDefined(ticket.Reach)
-                ? LiveInterest.From(ticket.Reach, ticket.Consortia ?? [], ticket.Pcts ?? [], ticket.Kinds ?? [])
+                ? LiveInterest.From(ticket.Reach, ticket.Consortia ?? [], ticket.Pcts ?? [], ticket.Kinds ?? [], ticket.Drafts)
                 : null;
         }
         catch (Exception exception) when (exception is CryptographicException or JsonException or FormatException)
@@ -37,7 +37,7 @@ public sealed class LiveWakeTokens(IDataProtectionProvider protection)
         }
     }
 
-    internal sealed record Ticket(string User, LiveReach Reach, string[]? Consortia, string[]? Pcts, string[]? Kinds);
+    internal sealed record Ticket(string User, LiveReach Reach, string[]? Consortia, string[]? Pcts, string[]? Kinds, bool Drafts);
 }
 
 [System.Text.Json.Serialization.JsonSerializable(typeof(LiveWakeTokens.Ticket))]

@@ -29,6 +29,18 @@ public sealed class LiveInterestTests
     }
 
     [Fact]
+    public void A_drafts_edits_change_a_consortiums_own_pages_but_not_the_dashboards()
+    {
+        var draftAnswer = Change(["00G"], pcts: ["5D7"], kind: "AssessmentResponse") with { DraftsOnly = true };
+
+        Assert.True(LiveInterest.Consortium("00G").Matches(draftAnswer));
+        Assert.True(LiveInterest.Consortium("00G", "Assessment", "AssessmentResponse").Matches(draftAnswer));
+        Assert.False(LiveInterest.Organisations(["00G"], ["5D7"]).Matches(draftAnswer));
+        Assert.False(LiveInterest.AnyOrganisation.Matches(draftAnswer));
+        Assert.True(LiveInterest.Organisations(["00G"], []).Matches(draftAnswer with { DraftsOnly = false }));
+    }
+
+    [Fact]
     public void The_nation_shows_every_organisation_but_not_an_account_change()
     {
         Assert.True(LiveInterest.AnyOrganisation.Matches(Change(["00K"])));
@@ -56,10 +68,12 @@ public sealed class LiveInterestTests
     {
         var tokens = new LiveWakeTokens(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider());
         var interest = LiveInterest.Organisations(["00G", "00H"], ["5D7"]);
+        var consortium = LiveInterest.Consortium("00G");
 
         var token = tokens.Issue("user-1", interest);
 
         Assert.Equal(interest.Key, tokens.Read(token, "user-1")?.Key);
+        Assert.True(tokens.Read(tokens.Issue("user-1", consortium), "user-1")?.ShowsDrafts);
         Assert.Null(tokens.Read(token, "user-2"));
         Assert.Null(tokens.Read("not-a-token", "user-1"));
     }
