@@ -58,6 +58,8 @@ public sealed class IdlePageTests : IAsyncLifetime
         await Expect(page.Locator("html[data-circuit=paused]")).ToBeAttachedAsync();
         await WaitForAsync(() => OpenCircuits() == open - 1, "the idle page's circuit to close on the server");
         await WaitForAsync(() => sockets.Any(url => url.Contains("/live/wake?t=", StringComparison.Ordinal)), "the page's wake socket");
+        // It still shows what it showed, with no "paused" banner over it.
+        await Expect(page.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
 
         // A decision in its region wakes it; its new circuit reads the dashboard again.
         var decided = await TrackDecisions.DecideOnAsync(server!, DemoAccountSeeder.Regional("Q30"), "00G", "needs-support", "Decided while the dashboard sat unused.");

@@ -5,7 +5,8 @@ namespace TransitionTracker.Web.Operations;
 /// <summary>
 /// Gives every response an <c>X-Request-Id</c> header carrying the request id that every log line written during
 /// the request holds in its scope (RequestId), so a user's report can be matched to the logs; and logs a warning for
-/// a request slower than <c>Logging:SlowRequestThreshold</c> (default 2 seconds).
+/// a request slower than <c>Logging:SlowRequestThreshold</c> (default 2 seconds). A WebSocket (a circuit's, or an idle
+/// page's wake socket) lasts as long as its page, so its duration says nothing of speed and is not logged.
 /// </summary>
 public sealed class RequestTracingMiddleware(RequestDelegate next, IConfiguration configuration, ILogger<RequestTracingMiddleware> logger)
 {
@@ -25,7 +26,7 @@ public sealed class RequestTracingMiddleware(RequestDelegate next, IConfiguratio
         var started = Stopwatch.GetTimestamp();
         await next(context);
         var elapsed = Stopwatch.GetElapsedTime(started);
-        if (elapsed >= _slowRequestThreshold)
+        if (elapsed >= _slowRequestThreshold && context.Response.StatusCode != StatusCodes.Status101SwitchingProtocols)
         {
             logger.LogWarning(
                 "Slow request: {Method} {Path} answered {StatusCode} in {ElapsedMilliseconds:0} ms",

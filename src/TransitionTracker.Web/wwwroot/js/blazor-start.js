@@ -40,7 +40,15 @@ document.addEventListener('components-reconnect-state-changed', (event) => {
   let idleTimer;
   let lastUsed = Date.now();
   let wake;
-  const mark = (state) => { document.documentElement.dataset.circuit = state; };
+  const mark = (state, why) => {
+    document.documentElement.dataset.circuit = state;
+    // An idle page shows no "paused" banner (site.css): it still shows what it showed and wakes by itself.
+    if (why) {
+      document.documentElement.dataset.pausedFor = why;
+    } else {
+      delete document.documentElement.dataset.pausedFor;
+    }
+  };
   const shown = () => document.visibilityState !== 'hidden';
   const idleFor = () => Date.now() - lastUsed;
 
@@ -77,7 +85,7 @@ document.addEventListener('components-reconnect-state-changed', (event) => {
     }
 
     paused = why;
-    mark('paused');
+    mark('paused', why);
     if (!stillWanted(why)) {
       await resume(); // Shown again, or used, while it was pausing.
     } else if (why === 'idle') {
@@ -171,6 +179,7 @@ document.addEventListener('components-reconnect-state-changed', (event) => {
       if (paused === 'idle') {
         // Hidden, a paused page needs no news: it resumes (and reads again) when shown.
         paused = 'hidden';
+        mark('paused', 'hidden');
         stopListening();
       } else if (!paused) {
         schedule('hidden');
