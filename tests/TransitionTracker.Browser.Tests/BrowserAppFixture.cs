@@ -1,11 +1,13 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace TransitionTracker.Browser.Tests;
 
 /// <summary>
 /// One app and one headless Chromium shared by every browser test; each test gets its own browser context.
-/// A subclass may change the demo data before any browser opens (see <see cref="ArrangeAsync"/>).
+/// A subclass may change the app's settings before it starts (see <see cref="Configure"/>) and the demo data before any
+/// browser opens (see <see cref="ArrangeAsync"/>); each such subclass is a class fixture with an app of its own.
 /// </summary>
 public class BrowserAppFixture : IAsyncLifetime
 {
@@ -34,6 +36,7 @@ public class BrowserAppFixture : IAsyncLifetime
 
         Directory.CreateDirectory(workFolder);
         server = new TransitionTrackerServer(Path.Combine(workFolder, "transition-tracker.db"));
+        Configure(server.Settings);
         server.Start();
         await ArrangeAsync(server.Services);
 
@@ -66,6 +69,14 @@ public class BrowserAppFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(15_000);
         return await BrowserPage.OpenAsync(context, BaseAddress, javaScriptEnabled);
+    }
+
+    /// <summary>The app's open circuits now (one per live page).</summary>
+    public int OpenCircuits => Services.GetRequiredService<TransitionTracker.Web.Diagnostics.OpenCircuits>().Count;
+
+    /// <summary>Changes the app's settings before it starts. Does nothing here.</summary>
+    protected virtual void Configure(IDictionary<string, string> settings)
+    {
     }
 
     /// <summary>Changes the app's data once it has started with the demo data, before any test runs. Does nothing here.</summary>

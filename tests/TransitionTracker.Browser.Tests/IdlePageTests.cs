@@ -1,8 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TransitionTracker.Application.Dashboards;
 using TransitionTracker.Data.Seeding;
-using TransitionTracker.Web.Diagnostics;
 using static Microsoft.Playwright.Assertions;
 
 namespace TransitionTracker.Browser.Tests;
@@ -13,31 +11,8 @@ namespace TransitionTracker.Browser.Tests;
 /// without a reload, pauses again, and comes back live at the first movement of the mouse. The checklist, where others
 /// see who has the draft open, stays live. The app here pauses after two seconds unused instead of two minutes.
 /// </summary>
-public sealed class IdlePageTests : IAsyncLifetime
+public sealed class IdlePageTests(IdlePageTests.App app) : IClassFixture<IdlePageTests.App>
 {
-    private readonly string workFolder = Path.Combine(Path.GetTempPath(), $"transition-tracker-idle-{Guid.NewGuid():N}");
-    private TransitionTrackerServer? server;
-    private IPlaywright? playwright;
-    private IBrowser? browser;
-
-    public async Task InitializeAsync()
-    {
-        if (Chromium.ExecutablePath is null)
-        {
-            return; // The fact is skipped, or fails saying what is missing under CI=true.
-        }
-
-        Directory.CreateDirectory(workFolder);
-        server = new TransitionTrackerServer(Path.Combine(workFolder, "transition-tracker.db"));
-        server.Settings["Circuits:PauseIdlePageAfter"] = "00:00:02";
-
-        // Dashboards as at today, so that a decision made now shows on them at once.
-        server.Settings[DashboardReferenceDate.SettingName] = "";
-        server.Start();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium.ExecutablePath, Headless = true, Args = Chromium.Arguments });
-    }
-
     [BrowserFact]
     public async Task A_dashboard_left_alone_is_paused_wakes_for_a_change_it_shows_and_resumes_when_used()
     {
@@ -51,18 +26,18 @@ public sealed class IdlePageTests : IAsyncLifetime
         var row = page.Locator("tr", new() { Has = page.Locator("a[data-code='00G']") });
         await Expect(row).ToBeVisibleAsync();
         await page.EvaluateAsync("() => window.appMark = 'not reloaded'");
-        await WaitForAsync(() => OpenCircuits() >= 1, "the dashboard's circuit");
-        var open = OpenCircuits();
+        await Eventually.WaitForAsync(() => app.OpenCircuits >= 1, "the dashboard's circuit");
+        var open = app.OpenCircuits;
 
         // Left alone, it gives its circuit up and listens for changes.
         await Expect(page.Locator("html[data-circuit=paused]")).ToBeAttachedAsync();
-        await WaitForAsync(() => OpenCircuits() == open - 1, "the idle page's circuit to close on the server");
-        await WaitForAsync(() => sockets.Any(url => url.Contains("/live/wake?t=", StringComparison.Ordinal)), "the page's wake socket");
+        await Eventually.WaitForAsync(() => app.OpenCircuits == open - 1, "the idle page's circuit to close on the server");
+        await Eventually.WaitForAsync(() => sockets.Any(url => url.Contains("/live/wake?t=", StringComparison.Ordinal)), "the page's wake socket");
         // It still shows what it showed, with no "paused" banner over it.
         await Expect(page.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
 
         // A decision in its region wakes it; its new circuit reads the dashboard again.
-        var decided = await TrackDecisions.DecideOnAsync(server!, DemoAccountSeeder.Regional("Q30"), "00G", "needs-support", "Decided while the dashboard sat unused.");
+        var decided = await TrackDecisions.DecideOnAsync(app.Services, DemoAccountSeeder.Regional("Q30"), "00G", "needs-support", "Decided while the dashboard sat unused.");
         Assert.True(decided.IsSaved);
         await Expect(page.Locator("html[data-circuit=live]")).ToBeAttachedAsync();
         await Expect(row).ToContainTextAsync("Needs support");
@@ -89,54 +64,31 @@ public sealed class IdlePageTests : IAsyncLifetime
         await SignIn.AsAsync(page, DemoAccountSeeder.PctManager("5QW"));
         await page.GotoAsync("/consortia/05P/assessments/" + Application.Assessments.AssessmentWorkflow.DefaultFramework);
         await Expect(page.Locator(".app-checklist[data-live=true]")).ToHaveCountAsync(1);
-        var open = OpenCircuits();
+        var open = app.OpenCircuits;
 
         // Three times the delay: an idle pause would have happened by now.
         await Task.Delay(TimeSpan.FromSeconds(6));
 
         Assert.Null(await page.Locator("html").GetAttributeAsync("data-circuit"));
-        Assert.Equal(open, OpenCircuits());
-    }
-
-    private int OpenCircuits() => server!.Services.GetRequiredService<OpenCircuits>().Count;
-
-    private static async Task WaitForAsync(Func<bool> condition, string what)
-    {
-        for (var i = 0; i < 150 && !condition(); i++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True(condition(), $"Waited 15 s for {what}.");
+        Assert.Equal(open, app.OpenCircuits);
     }
 
     private async Task<BrowserPage> NewPageAsync()
     {
-        Assert.True(browser is not null && server is not null, Chromium.MissingMessage);
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString(), Locale = "en-GB" });
-        context.SetDefaultTimeout(15_000);
-        var browserPage = await BrowserPage.OpenAsync(context, server.BaseAddress);
+        var browserPage = await app.NewPageAsync();
         await browserPage.Page.SetViewportSizeAsync(1280, 900);
         return browserPage;
     }
 
-    public async Task DisposeAsync()
+    /// <summary>The app, pausing a page unused for two seconds, with dashboards as at today.</summary>
+    public sealed class App : BrowserAppFixture
     {
-        if (browser is not null)
+        protected override void Configure(IDictionary<string, string> settings)
         {
-            await browser.DisposeAsync();
-        }
+            settings["Circuits:PauseIdlePageAfter"] = "00:00:02";
 
-        playwright?.Dispose();
-        if (server is not null)
-        {
-            await server.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(workFolder))
-        {
-            Directory.Delete(workFolder, recursive: true);
+            // So that a decision made now shows on the dashboard at once.
+            settings[DashboardReferenceDate.SettingName] = "";
         }
     }
 }

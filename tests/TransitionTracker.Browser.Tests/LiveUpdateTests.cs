@@ -66,7 +66,7 @@ public sealed class LiveUpdateTests(ITestOutputHelper output) : IAsyncLifetime
         await Expect(page.Locator("#live-note")).ToHaveTextAsync("");
         await page.EvaluateAsync("() => window.appMark = 'not reloaded'");
 
-        var decided = await TrackDecisions.DecideOnAsync(a, DemoAccountSeeder.Regional("Q30"), "00G", "needs-support", "Decided on instance A while the dashboard is open on instance B.");
+        var decided = await TrackDecisions.DecideOnAsync(a.Services, DemoAccountSeeder.Regional("Q30"), "00G", "needs-support", "Decided on instance A while the dashboard is open on instance B.");
         Assert.True(decided.IsSaved);
 
         await Expect(page.Locator("#live-note")).ToHaveTextAsync("Updated just now", new() { Timeout = 10_000 });

@@ -12,9 +12,9 @@ public static class TrackDecisions
 {
     /// <summary>Decides a consortium of Q30 as the region's regional lead <paramref name="email"/>.</summary>
     public static async Task<Application.Editing.EditOutcome<Domain.Assessments.TrackDecision>> DecideOnAsync(
-        TransitionTrackerServer instance, string email, string code, string track, string reason)
+        IServiceProvider instance, string email, string code, string track, string reason)
     {
-        using var scope = instance.Services.CreateScope();
+        using var scope = instance.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
         var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
         var user = new ActingUser(id, email, email, new UserAccess([new RoleAssignment(id, Role.RegionalLead, "Q30")], new Dictionary<string, string>()));

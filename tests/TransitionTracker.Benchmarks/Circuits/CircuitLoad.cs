@@ -66,7 +66,7 @@ public static class CircuitLoad
         }
 
         await WaitForCircuitsAsync(http, expected: 0);
-        var before = await MemoryAsync(http);
+        var before = await SettledMemoryAsync(http);
         var contexts = new List<IBrowserContext>(options.Contexts);
         var pages = new List<IPage>(options.Contexts);
         var delays = new List<double>(options.Contexts);
@@ -86,27 +86,21 @@ public static class CircuitLoad
 
             if (options.Idle)
             {
-                return await IdleAsync(http, pages, before);
+                return await HoldAsync(options, await IdleAsync(http, pages, before));
             }
 
             // Idle: let the last renders, acknowledgements and any timers settle.
             await Task.Delay(TimeSpan.FromSeconds(5));
             var after = await MemoryAsync(http);
             Report(options, before, after, delays);
-            if (after.OpenCircuits - before.OpenCircuits < options.Contexts)
+            // A circuit left from before (one whose page went without saying so) may end meanwhile: the pages' own must all be open.
+            if (after.OpenCircuits < options.Contexts)
             {
-                Console.Error.WriteLine($"circuits: {options.Contexts} pages open but {after.OpenCircuits - before.OpenCircuits} more circuits on the server.");
+                Console.Error.WriteLine($"circuits: {options.Contexts} pages open but {after.OpenCircuits} circuits on the server.");
                 return 1;
             }
 
-            // Keeps the pages open, e.g. for a heap dump of the app with them.
-            if (options.Hold > 0)
-            {
-                Console.WriteLine($"HOLDING {options.Hold} s");
-                await Task.Delay(TimeSpan.FromSeconds(options.Hold));
-            }
-
-            return options.Pause ? await PauseAsync(http, pages, before) : 0;
+            return await HoldAsync(options, options.Pause ? await PauseAsync(http, pages, before) : 0);
         }
         finally
         {
@@ -115,6 +109,18 @@ public static class CircuitLoad
                 await CloseAsync(context);
             }
         }
+    }
+
+    // Keeps the pages open after the last measurement (live, paused or idle), e.g. for a heap dump of the app with them.
+    private static async Task<int> HoldAsync(Options options, int result)
+    {
+        if (options.Hold > 0)
+        {
+            Console.WriteLine($"HOLDING {options.Hold} s");
+            await Task.Delay(TimeSpan.FromSeconds(options.Hold));
+        }
+
+        return result;
     }
 
     // Pauses each page's circuit as the page's own script does for a hidden tab, waits for the circuits to close, and
@@ -131,8 +137,7 @@ public static class CircuitLoad
         }
 
         await WaitForCircuitsAsync(http, before.OpenCircuits);
-        await Task.Delay(TimeSpan.FromSeconds(5));
-        var after = await MemoryAsync(http);
+        var after = await SettledMemoryAsync(http);
         var managedPer = (after.ManagedBytes - before.ManagedBytes) / 1024.0 / Math.Max(paused, 1);
         var residentPer = (after.ResidentBytes - before.ResidentBytes) / 1024.0 / Math.Max(paused, 1);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -166,8 +171,7 @@ public static class CircuitLoad
         }
 
         await WaitForCircuitsAsync(http, before.OpenCircuits);
-        await Task.Delay(TimeSpan.FromSeconds(5));
-        var after = await MemoryAsync(http);
+        var after = await SettledMemoryAsync(http);
         var sockets = after.LiveWatchers - before.LiveWatchers;
         var managedPer = (after.ManagedBytes - before.ManagedBytes) / 1024.0 / Math.Max(paused, 1);
         var residentPer = (after.ResidentBytes - before.ResidentBytes) / 1024.0 / Math.Max(paused, 1);
@@ -181,7 +185,8 @@ public static class CircuitLoad
     private static void Report(Options options, Memory before, Memory after, List<double> delays)
     {
         delays.Sort();
-        var circuits = after.OpenCircuits - before.OpenCircuits;
+        // Per page opened: a circuit left from before that ended meanwhile would otherwise shrink the divisor.
+        var circuits = delays.Count;
         var managedPer = (after.ManagedBytes - before.ManagedBytes) / 1024.0 / Math.Max(circuits, 1);
         var residentPer = (after.ResidentBytes - before.ResidentBytes) / 1024.0 / Math.Max(circuits, 1);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -220,12 +225,33 @@ public static class CircuitLoad
         await context.CloseAsync();
     }
 
+    // Read once the heap has stopped falling (at most two minutes): buffers that closed connections and circuits gave
+    // back to the server's memory pools are released only after a while unused, and they belong to no page.
+    private static async Task<Memory> SettledMemoryAsync(HttpClient http)
+    {
+        var memory = await MemoryAsync(http);
+        for (var i = 0; i < 12; i++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            var later = await MemoryAsync(http);
+            var fell = memory.ManagedBytes - later.ManagedBytes;
+            memory = later;
+            if (fell < 64 * 1024)
+            {
+                break;
+            }
+        }
+
+        return memory;
+    }
+
     private static async Task<Memory> MemoryAsync(HttpClient http) =>
         await http.GetFromJsonAsync<Memory>("/dev/memory") ?? throw new InvalidOperationException("/dev/memory gave nothing.");
 
+    // Up to 200 s: a circuit whose page went without saying so is kept, disconnected, for three minutes.
     private static async Task WaitForCircuitsAsync(HttpClient http, int expected)
     {
-        for (var i = 0; i < 300 && (await MemoryAsync(http)).OpenCircuits != expected; i++)
+        for (var i = 0; i < 2000 && (await MemoryAsync(http)).OpenCircuits > expected; i++)
         {
             await Task.Delay(100);
         }
