@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using TransitionTracker.Application.Dashboards;
 using TransitionTracker.Data.Seeding;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace TransitionTracker.Browser.Tests;
@@ -11,7 +12,7 @@ namespace TransitionTracker.Browser.Tests;
 /// without a reload, pauses again, and comes back live at the first movement of the mouse. The checklist, where others
 /// see who has the draft open, stays live. The app here pauses after two seconds unused instead of two minutes.
 /// </summary>
-public sealed class IdlePageTests(IdlePageTests.App app) : IClassFixture<IdlePageTests.App>
+public sealed class IdlePageTests(IdlePageTests.App app, ITestOutputHelper output) : IClassFixture<IdlePageTests.App>
 {
     [BrowserFact]
     public async Task A_dashboard_left_alone_is_paused_wakes_for_a_change_it_shows_and_resumes_when_used()
@@ -36,9 +37,22 @@ public sealed class IdlePageTests(IdlePageTests.App app) : IClassFixture<IdlePag
         // It still shows what it showed, with no "paused" banner over it.
         await Expect(page.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
 
-        // A decision in its region wakes it; its new circuit reads the dashboard again.
+        // A decision in its region wakes it; its new circuit reads the dashboard again. The browser notes when the row
+        // changes (on every animation frame).
+        var before = await row.InnerTextAsync();
+        var shown = page.WaitForFunctionAsync(
+            """
+            before => {
+              const row = [...document.querySelectorAll('tr')].find(tr => tr.querySelector("a[data-code='00G']"));
+              return row && row.innerText !== before ? Date.now() : false;
+            }
+            """,
+            before);
         var decided = await TrackDecisions.DecideOnAsync(app.Services, DemoAccountSeeder.Regional("Q30"), "00G", "needs-support", "Decided while the dashboard sat unused.");
+        var committedAt = DateTimeOffset.UtcNow;
         Assert.True(decided.IsSaved);
+        var shownAt = DateTimeOffset.FromUnixTimeMilliseconds((long)await (await shown).JsonValueAsync<double>());
+        output.WriteLine($"Decided; on the woken page {(shownAt - committedAt).TotalMilliseconds:0} ms after the commit.");
         await Expect(page.Locator("html[data-circuit=live]")).ToBeAttachedAsync();
         await Expect(row).ToContainTextAsync("Needs support");
         Assert.Equal("not reloaded", await page.EvaluateAsync<string?>("() => window.appMark ?? null"));
