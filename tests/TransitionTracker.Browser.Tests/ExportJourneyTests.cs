@@ -1,14 +1,21 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MiniExcelLibs;
+using TransitionTracker.Application.Access;
+using TransitionTracker.Application.SupportActions;
+using TransitionTracker.Data;
 using TransitionTracker.Data.Seeding;
+using TransitionTracker.Domain.Access;
 using static Microsoft.Playwright.Assertions;
 
 namespace TransitionTracker.Browser.Tests;
 
 /// <summary>
 /// A regional lead takes the region's grid away as an Excel workbook, with the filter they chose, and prints a
-/// consortium's status as one page (docs/architecture.md, "Exports"); each page checked with axe at 1,280 and 375 px.
+/// consortium's status as one page (docs/architecture.md, "Exports"), and a consortium's member practices and change
+/// history; each page checked with axe at 1,280 and 375 px.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class ExportJourneyTests(BrowserAppFixture app)
@@ -67,6 +74,59 @@ public sealed partial class ExportJourneyTests(BrowserAppFixture app)
 
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
         await Expect(page.Locator("header.app-header")).ToBeVisibleAsync();
+    }
+
+    [BrowserFact]
+    public async Task A_regional_lead_exports_a_consortiums_member_practices_and_change_history()
+    {
+        // A change to record: a support action of 99C (used by no other browser test), as its PCT manager adds one.
+        await AddSupportActionAsync("99C", "5D8");
+        await using var browserPage = await app.NewPageAsync();
+        var page = browserPage.Page;
+        await page.SetViewportSizeAsync(1280, 900);
+        await SignIn.AsAsync(page, DemoAccountSeeder.Regional("Q30"));
+        await page.GotoAsync("/consortia/99C");
+        await Expect(page.Locator("main[data-live=true]")).ToBeAttachedAsync();
+        var members = page.Locator("#export-members");
+        await Expect(members).ToBeVisibleAsync();
+        await ScanAtBothWidthsAsync(page, "status page with its member practices export");
+        var download = await page.RunAndWaitForDownloadAsync(() => members.ClickAsync());
+        Assert.Equal("member-practices-99C.csv", download.SuggestedFilename);
+        var lines = (await File.ReadAllLinesAsync((await download.PathAsync())!)).Where(l => l.Length > 0).ToList();
+        Assert.Equal("Practice,Code,PCT,Joined,List size", lines[0].TrimStart('\uFEFF'));
+        Assert.True(lines.Count > 1, "The member practices export has no rows.");
+
+        await page.GotoAsync("/consortia/99C/changes");
+        await Expect(page.Locator("main[data-live=true]")).ToBeAttachedAsync();
+        var changes = page.Locator("#export-changes-xlsx");
+        await Expect(changes).ToBeVisibleAsync();
+        await ScanAtBothWidthsAsync(page, "change history with its export");
+        download = await page.RunAndWaitForDownloadAsync(() => changes.ClickAsync());
+        Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
+        await using var workbook = File.OpenRead((await download.PathAsync())!);
+        var rows = workbook.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Contains(rows, row => row.Values.OfType<string>().Any(value => value.Contains("Agree a conflicts of interest policy", StringComparison.Ordinal)));
+    }
+
+    // Through the use case, as the PCT's manager's circuit would.
+    private async Task AddSupportActionAsync(string consortium, string pct)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TransitionTrackerDbContext>();
+        var email = DemoAccountSeeder.PctManager(pct);
+        var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        var manager = new ActingUser(id, email, email, new UserAccess([new RoleAssignment(id, Role.PctManager, pct)], new Dictionary<string, string> { [pct] = "Q30" }));
+        var form = new SupportActionForm
+        {
+            Criterion = "GOV-02",
+            Description = "Agree a conflicts of interest policy",
+            Owner = "PCT development lead",
+            DueDay = "31",
+            DueMonth = "3",
+            DueYear = "2031",
+        };
+        var outcome = await scope.ServiceProvider.GetRequiredService<SupportActionBoard>().AddAsync(manager, consortium, form, CancellationToken.None);
+        Assert.True(outcome.IsSaved, string.Join("; ", outcome.Problems.Select(p => p.Message)));
     }
 
     private static async Task ScanAtBothWidthsAsync(IPage page, string name)

@@ -49,6 +49,27 @@ public sealed class NotificationJourneyTests(BrowserAppFixture app)
         Assert.Equal(unread - 1, await UnreadAsync(lead));
     }
 
+    [BrowserFact]
+    public async Task A_user_chooses_weekly_emails_and_the_choice_is_kept()
+    {
+        await using var browserPage = await app.NewPageAsync();
+        var page = browserPage.Page;
+        await SignIn.AsAsync(page, DemoAccountSeeder.PctManager("5QW"));
+        await page.GotoAsync("/account/notifications");
+        await Expect(page.Locator("main[data-live=true]")).ToBeAttachedAsync();
+        var weekly = page.GetByRole(AriaRole.Radio, new() { Name = "Once a week, on Mondays" });
+        await Expect(weekly).ToBeEnabledAsync();
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "notification e-mail choice");
+
+        await weekly.CheckAsync();
+
+        await Expect(page.Locator("#frequency-status")).ToHaveTextAsync("Saved: once a week, on mondays.");
+        await page.ReloadAsync();
+        await Expect(page.Locator("main[data-live=true]")).ToBeAttachedAsync();
+        await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Once a week, on Mondays" })).ToBeCheckedAsync();
+        await Accessibility.ScanAtEachWidthAsync(browserPage, "notification e-mail choice after saving");
+    }
+
     // The reminder run the scheduler makes each morning, whose reminders on the demo data the lead has read; then a
     // support action of 00G due in two days, and the next run.
     private async Task<int> ArrangeReminderAsync(string lead)
