@@ -23,6 +23,8 @@ public sealed partial class RegionalLeadTests(BrowserAppFixture app)
         await page.SetViewportSizeAsync(1280, 900);
         await SignIn.AsAsync(page, DemoAccountSeeder.Regional("Q30"));
 
+        // The home page live first, so that the click is the router's (a click while the circuit starts can be lost).
+        await Expect(page.Locator("main[data-live=true]")).ToBeAttachedAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "North East" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("North East");
         var table = page.Locator("#consortia-table");
