@@ -1,5 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TransitionTracker.Application.Dashboards;
+using TransitionTracker.Data;
+using TransitionTracker.Data.Notifications;
 using TransitionTracker.Data.Seeding;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -9,7 +13,8 @@ namespace TransitionTracker.Browser.Tests;
 /// <summary>
 /// A shown page nobody uses gives its circuit up and waits on a small WebSocket instead: a regional lead's dashboard
 /// left alone is paused (the server holds no circuit for it), wakes for a track decision in its region and shows it
-/// without a reload, pauses again, and comes back live at the first movement of the mouse. The checklist, where others
+/// without a reload, pauses again, wakes for a notification of its user's (not another's) and counts it, and comes
+/// back live at the first movement of the mouse. The checklist, where others
 /// see who has the draft open, stays live. The app here pauses after two seconds unused instead of two minutes.
 /// </summary>
 public sealed class IdlePageTests(IdlePageTests.App app, ITestOutputHelper output) : IClassFixture<IdlePageTests.App>
@@ -58,7 +63,20 @@ public sealed class IdlePageTests(IdlePageTests.App app, ITestOutputHelper outpu
         Assert.Equal("not reloaded", await page.EvaluateAsync<string?>("() => window.appMark ?? null"));
         await Expect(page.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
 
-        // Left alone again it pauses again; a movement of the mouse brings it back, and it still sorts.
+        // Left alone again it pauses again. A notification for someone else leaves it be; one for this user wakes it,
+        // and the bell counts it.
+        await Expect(page.Locator("html[data-circuit=paused]")).ToBeAttachedAsync();
+        var bell = page.Locator("#notifications-button");
+        var bellBefore = await bell.GetAttributeAsync("aria-label");
+        await NotifyAsync(DemoAccountSeeder.Regional("Q34"), "For another region's lead");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await Expect(page.Locator("html[data-circuit=paused]")).ToBeAttachedAsync();
+        await NotifyAsync(DemoAccountSeeder.Regional("Q30"), "A reminder for this page's user");
+        await Expect(bell).Not.ToHaveAttributeAsync("aria-label", bellBefore!);
+        await Expect(page.Locator("html[data-circuit=live]")).ToBeAttachedAsync();
+        Assert.Equal("not reloaded", await page.EvaluateAsync<string?>("() => window.appMark ?? null"));
+
+        // Left alone once more, a movement of the mouse brings it back, and it still sorts.
         await Expect(page.Locator("html[data-circuit=paused]")).ToBeAttachedAsync();
         await page.Mouse.MoveAsync(200, 200);
         await Expect(page.Locator("html[data-circuit=live]")).ToBeAttachedAsync();
@@ -85,6 +103,25 @@ public sealed class IdlePageTests(IdlePageTests.App app, ITestOutputHelper outpu
 
         Assert.Null(await page.Locator("html").GetAttributeAsync("data-circuit"));
         Assert.Equal(open, app.OpenCircuits);
+    }
+
+    // Made as the reminder run makes them: through the app's contexts, so that the change is announced.
+    private async Task NotifyAsync(string email, string text)
+    {
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<TransitionTrackerDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        var recipient = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        db.Notifications.Add(new Notification
+        {
+            RecipientId = recipient,
+            Kind = NotificationKind.MilestoneComing,
+            AboutConsortium = "00G",
+            Text = text,
+            Link = "/consortia/00G",
+            DedupeKey = $"test:{Guid.NewGuid()}",
+            CreatedAtUtc = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
     }
 
     private async Task<BrowserPage> NewPageAsync()

@@ -240,11 +240,23 @@ public sealed class PostgresChangeRelay(
         }
     }
 
-    /// <summary>The notification's text: who sent it and what changed, or "anything" when too long to list.</summary>
+    /// <summary>
+    /// The notification's text: who sent it and what changed. Too long to list the recipients (a reminder run's many
+    /// notifications), it leaves them out, which reads as "any user's"; too long even then, it says "anything".
+    /// </summary>
     public static string Payload(Guid instance, DataChange change)
     {
-        var full = JsonSerializer.Serialize(new Message(instance, change.IsEverything, change.Kinds, change.Consortia, change.Pcts, null, null, null, change.DraftsOnly ? true : null), Json);
-        return full.Length <= MaxPayloadBytes ? full : JsonSerializer.Serialize(new Message(instance, true, null, null, null, null, null, null, null), Json);
+        var full = Serialize(change, change.Recipients);
+        if (full.Length <= MaxPayloadBytes)
+        {
+            return full;
+        }
+
+        var anyRecipient = Serialize(change, null);
+        return anyRecipient.Length <= MaxPayloadBytes ? anyRecipient : JsonSerializer.Serialize(new Message(instance, true, null, null, null, null, null, null, null), Json);
+
+        string Serialize(DataChange c, IEnumerable<string>? recipients) =>
+            JsonSerializer.Serialize(new Message(instance, c.IsEverything, c.Kinds, c.Consortia, c.Pcts, null, null, null, c.DraftsOnly ? true : null, recipients), Json);
     }
 
     /// <summary>Reads <see cref="Payload"/>; anything unreadable is taken as "anything may have changed".</summary>
@@ -256,7 +268,7 @@ public sealed class PostgresChangeRelay(
             {
                 return (message.I, message.All
                     ? DataChange.Everything
-                    : new DataChange(Set(message.K), Set(message.C), Set(message.P)) { DraftsOnly = message.D == true });
+                    : new DataChange(Set(message.K), Set(message.C), Set(message.P)) { DraftsOnly = message.D == true, Recipients = message.U is null ? null : Set(message.U) });
             }
         }
         catch (JsonException)
@@ -268,8 +280,8 @@ public sealed class PostgresChangeRelay(
 
     private static HashSet<string> Set(IEnumerable<string>? values) => new(values ?? [], StringComparer.Ordinal);
 
-    // I: the sending instance; Y: null for a change (All, K kinds, C consortia, P PCTs, D true for drafts only),
-    // "presence" (Key, People) or "ask".
+    // I: the sending instance; Y: null for a change (All, K kinds, C consortia, P PCTs, D true for drafts only,
+    // U recipients: missing means any user's), "presence" (Key, People) or "ask".
     private sealed record Message(
-        Guid I, bool All, IEnumerable<string>? K, IEnumerable<string>? C, IEnumerable<string>? P, string? Y, string? Key, IEnumerable<PresentEditor>? People, bool? D = null);
+        Guid I, bool All, IEnumerable<string>? K, IEnumerable<string>? C, IEnumerable<string>? P, string? Y, string? Key, IEnumerable<PresentEditor>? People, bool? D = null, IEnumerable<string>? U = null);
 }

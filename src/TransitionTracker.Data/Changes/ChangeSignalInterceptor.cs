@@ -86,6 +86,7 @@ public sealed class ChangeSignalInterceptor(DataChangeHub hub) : SaveChangesInte
         var kinds = new HashSet<string>(StringComparer.Ordinal);
         var consortia = new HashSet<string>(StringComparer.Ordinal);
         var pcts = new HashSet<string>(StringComparer.Ordinal);
+        var recipients = new HashSet<string>(StringComparer.Ordinal);
         var draftsOnly = true;
         foreach (var entry in db.ChangeTracker.Entries())
         {
@@ -101,17 +102,22 @@ public sealed class ChangeSignalInterceptor(DataChangeHub hub) : SaveChangesInte
                 consortia.Add(consortium);
             }
 
-            if (PctOf(entry) is { } pct)
+            if (ValueOf(entry, "PctCode") is { } pct)
             {
                 pcts.Add(pct);
             }
+
+            if (ValueOf(entry, "RecipientId") is { } recipient)
+            {
+                recipients.Add(recipient);
+            }
         }
 
-        db.ChangeBeingSaved = kinds.Count == 0 ? null : new DataChange(kinds, consortia, pcts) { DraftsOnly = draftsOnly };
+        db.ChangeBeingSaved = kinds.Count == 0 ? null : new DataChange(kinds, consortia, pcts) { DraftsOnly = draftsOnly, Recipients = recipients };
     }
 
-    private static string? PctOf(EntityEntry entry) =>
-        entry.Metadata.FindProperty("PctCode") is { } property ? entry.Property(property.Name).CurrentValue as string : null;
+    private static string? ValueOf(EntityEntry entry, string propertyName) =>
+        entry.Metadata.FindProperty(propertyName) is { } property ? entry.Property(property.Name).CurrentValue as string : null;
 
     private void Saved(DbContext? context)
     {

@@ -38,6 +38,26 @@ public sealed class ChangePayloadTests
         Assert.True(read.Touches("00G"));
     }
 
+    [Fact]
+    public void Recipients_are_read_back_and_too_many_to_list_are_sent_as_any_users()
+    {
+        var one = new DataChange(Set("Notification"), Set(), Set()) { Recipients = Set("user-1") };
+        var told = PostgresChangeRelay.Read(PostgresChangeRelay.Payload(Instance, one)).Change;
+        Assert.Equal(["user-1"], told.Recipients!);
+        Assert.False(told.Addresses("user-2"));
+        Assert.Empty(PostgresChangeRelay.Read(PostgresChangeRelay.Payload(Instance, one with { Recipients = Set() })).Change.Recipients!);
+
+        // A reminder run's notifications for hundreds of users: the kinds still travel, the recipients do not.
+        var run = one with { Recipients = Enumerable.Range(0, 400).Select(_ => Guid.NewGuid().ToString()).ToHashSet() };
+        var payload = PostgresChangeRelay.Payload(Instance, run);
+        Assert.True(payload.Length < 8_000);
+        var read = PostgresChangeRelay.Read(payload).Change;
+        Assert.False(read.IsEverything);
+        Assert.Equal(["Notification"], read.Kinds);
+        Assert.Null(read.Recipients);
+        Assert.True(read.Addresses("user-2"));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("not json")]
@@ -65,6 +85,8 @@ public sealed class ChangePayloadTests
         Assert.True(one.With(DataChange.Everything).IsEverything);
         Assert.False(one.With(two with { DraftsOnly = true }).DraftsOnly);
         Assert.True((one with { DraftsOnly = true }).With(two with { DraftsOnly = true }).DraftsOnly);
+        Assert.Equal(["u1", "u2"], (one with { Recipients = Set("u1") }).With(two with { Recipients = Set("u2") }).Recipients!.Order());
+        Assert.Null((one with { Recipients = Set("u1") }).With(two).Recipients);
     }
 
     private static HashSet<string> Set(params string[] values) => new(values, StringComparer.Ordinal);

@@ -3,10 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using TransitionTracker.Application.Assessments;
 using TransitionTracker.Application.Editing;
 using TransitionTracker.Application.Live;
+using TransitionTracker.Application.Notifications;
 using TransitionTracker.Application.Persistence;
 using TransitionTracker.Application.SupportActions;
 using TransitionTracker.Application.Tests.Infrastructure;
+using TransitionTracker.Data;
 using TransitionTracker.Data.Changes;
+using TransitionTracker.Data.Notifications;
 using TransitionTracker.Domain.Assessments;
 using TransitionTracker.Domain.Frameworks;
 using TransitionTracker.Domain.SupportActions;
@@ -67,6 +70,42 @@ public sealed class LiveChangesTests : IAsyncLifetime
         Assert.All(draftChanges, change => Assert.True(change.DraftsOnly, string.Join(", ", change.Kinds)));
         Assert.All(draftChanges, change => Assert.True(change.Touches(Demo.ManagedConsortium)));
         Assert.Contains(_heard, change => !change.DraftsOnly && change.Includes(nameof(Assessment)));
+    }
+
+    [Fact]
+    public async Task Notifications_are_announced_with_their_recipients_so_that_only_their_bells_count_again()
+    {
+        var lead = await _host.UserAsync(Demo.ConsortiumLead);
+        var manager = await _host.UserAsync(Demo.PctManager);
+        // Through the app's own contexts, as the reminder run makes them.
+        await _host.RunAsync<IDbContextFactory<TransitionTrackerDbContext>, int>(async contexts =>
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            db.Notifications.AddRange(Notification(lead.Id), Notification(manager.Id));
+            return await db.SaveChangesAsync();
+        });
+
+        var made = Assert.Single(_heard);
+        Assert.Equal(new[] { lead.Id, manager.Id }.Order(StringComparer.Ordinal), made.Recipients!.Order(StringComparer.Ordinal));
+        Assert.False(made.Addresses("someone-else"));
+        _heard.Clear();
+
+        Assert.Equal(1, await _host.RunAsync<NotificationCentre, int>(c => c.MarkAllReadAsync(lead, CancellationToken.None)));
+
+        var read = Assert.Single(_heard);
+        Assert.Equal([lead.Id], read.Recipients!);
+        Assert.False(read.Addresses(manager.Id));
+
+        static Notification Notification(string recipient) => new()
+        {
+            RecipientId = recipient,
+            Kind = NotificationKind.ActionDueSoon,
+            AboutConsortium = Demo.LeadsConsortium,
+            Text = "An action is due",
+            Link = $"/consortia/{Demo.LeadsConsortium}/actions",
+            DedupeKey = $"test:{recipient}",
+            CreatedAtUtc = new DateTime(2031, 1, 1, 9, 0, 0, DateTimeKind.Utc),
+        };
     }
 
     [Fact]

@@ -11,9 +11,10 @@ public sealed class LiveInterest
 {
     private string? _key;
 
-    private LiveInterest(LiveReach reach, IReadOnlyCollection<string> consortia, IReadOnlyCollection<string> pcts, IReadOnlyCollection<string> kinds, bool showsDrafts = false)
+    private LiveInterest(LiveReach reach, IReadOnlyCollection<string> consortia, IReadOnlyCollection<string> pcts, IReadOnlyCollection<string> kinds, bool showsDrafts = false, string user = "")
     {
         Reach = reach;
+        User = user;
         ShowsDrafts = showsDrafts;
         Consortia = consortia;
         Pcts = pcts;
@@ -34,6 +35,9 @@ public sealed class LiveInterest
     /// <summary>The PCTs a <see cref="LiveReach.Listed"/> page shows.</summary>
     public IReadOnlyCollection<string> Pcts { get; }
 
+    /// <summary>The user an <see cref="LiveReach.Addressed"/> page shows the records of.</summary>
+    public string User { get; }
+
     /// <summary>The kinds of record (entity type names) the page shows; none means every kind.</summary>
     public IReadOnlyCollection<string> Kinds { get; }
 
@@ -50,15 +54,16 @@ public sealed class LiveInterest
     public static LiveInterest Organisations(IEnumerable<string> consortia, IEnumerable<string> pcts) =>
         new(LiveReach.Listed, consortia.ToHashSet(StringComparer.Ordinal), pcts.ToHashSet(StringComparer.Ordinal), []);
 
-    /// <summary>Records of one kind, wherever they belong (the notification bell).</summary>
-    public static LiveInterest OfKind(string kind) => new(LiveReach.Anywhere, [], [], [kind]);
+    /// <summary>Records of one kind addressed to one user (the notification bell: their notifications, no one else's).</summary>
+    public static LiveInterest AddressedTo(string userId, string kind) => new(LiveReach.Addressed, [], [], [kind], user: userId);
 
-    /// <summary>Rebuilds an interest from its parts (as a wake token carries them).</summary>
-    public static LiveInterest From(LiveReach reach, IReadOnlyCollection<string> consortia, IReadOnlyCollection<string> pcts, IReadOnlyCollection<string> kinds, bool showsDrafts) =>
+    /// <summary>Rebuilds an interest from its parts (as a wake token carries them, with the user it was issued to).</summary>
+    public static LiveInterest From(LiveReach reach, IReadOnlyCollection<string> consortia, IReadOnlyCollection<string> pcts, IReadOnlyCollection<string> kinds, bool showsDrafts, string user) =>
         reach switch
         {
             LiveReach.Nothing => None,
             LiveReach.Listed => new(reach, consortia.ToHashSet(StringComparer.Ordinal), pcts.ToHashSet(StringComparer.Ordinal), kinds, showsDrafts),
+            LiveReach.Addressed => new(reach, [], [], kinds, showsDrafts, user),
             _ => new(reach, [], [], kinds, showsDrafts),
         };
 
@@ -67,6 +72,7 @@ public sealed class LiveInterest
         '|',
         (int)Reach,
         ShowsDrafts ? "drafts" : "",
+        User,
         string.Join(',', Consortia.Order(StringComparer.Ordinal)),
         string.Join(',', Pcts.Order(StringComparer.Ordinal)),
         string.Join(',', Kinds.Order(StringComparer.Ordinal)));
@@ -96,8 +102,8 @@ public sealed class LiveInterest
 
         return Reach switch
         {
-            LiveReach.Anywhere => true,
             LiveReach.AnyOrganisation => change.Consortia.Count > 0 || change.Pcts.Count > 0,
+            LiveReach.Addressed => change.Addresses(User),
             _ => Consortia.Any(change.Consortia.Contains) || Pcts.Any(change.Pcts.Contains),
         };
     }
@@ -109,5 +115,5 @@ public enum LiveReach
     Nothing = 0,
     Listed = 1,
     AnyOrganisation = 2,
-    Anywhere = 3,
+    Addressed = 4,
 }

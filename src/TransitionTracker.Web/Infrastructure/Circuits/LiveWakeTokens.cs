@@ -28,7 +28,7 @@ public sealed class LiveWakeTokens(IDataProtectionProvider protection)
         {
             var ticket = JsonSerializer.Deserialize(_protector.Unprotect(token), TicketJson.Default.Ticket);
             return ticket is not null && string.Equals(ticket.User, userId, StringComparison.Ordinal) && Enum.IsDefined(ticket.Reach)
-                ? LiveInterest.From(ticket.Reach, ticket.Consortia ?? [], ticket.Pcts ?? [], ticket.Kinds ?? [], ticket.Drafts)
+                ? LiveInterest.From(ticket.Reach, ticket.Consortia ?? [], ticket.Pcts ?? [], ticket.Kinds ?? [], ticket.Drafts, ticket.User)
                 : null;
         }
         catch (Exception exception) when (exception is CryptographicException or JsonException or FormatException)

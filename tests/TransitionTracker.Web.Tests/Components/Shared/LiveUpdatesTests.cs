@@ -44,12 +44,16 @@ public sealed class LiveUpdatesTests : MudComponentContext, IClassFixture<Transi
     }
 
     [Fact]
-    public async Task The_bell_and_a_prerendered_page_carry_no_wake_token()
+    public async Task The_bell_wakes_for_its_own_users_notifications_and_a_prerendered_page_carries_no_wake_token()
     {
-        _scope.GetRequiredService<CurrentUser>().SignedIn(await DemoUsers.ActingAsync(_factory, DemoAccountSeeder.ConsortiumLead("00G")));
+        var user = await DemoUsers.ActingAsync(_factory, DemoAccountSeeder.ConsortiumLead("00G"));
+        _scope.GetRequiredService<CurrentUser>().SignedIn(user);
 
-        var bell = RenderInteractive<LiveUpdates>(p => p.Add(x => x.About, LiveInterest.OfKind("Notification")).Add(x => x.Wakes, false).Add(x => x.ShowNote, false));
-        Assert.Empty(bell.FindAll("[data-live-wake]"));
+        var bell = RenderInteractive<LiveUpdates>(p => p.Add(x => x.About, LiveInterest.AddressedTo(user.Id, "Notification")).Add(x => x.ShowNote, false));
+        var interest = _factory.Services.GetRequiredService<LiveWakeTokens>().Read(bell.Find("[data-live-wake]").GetAttribute("data-live-wake")!, user.Id)!;
+        Assert.Equal(LiveInterest.AddressedTo(user.Id, "Notification").Key, interest.Key);
+        Assert.True(interest.Matches(new DataChange(new HashSet<string> { "Notification" }, new HashSet<string>(), new HashSet<string>()) { Recipients = new HashSet<string> { user.Id } }));
+        Assert.False(interest.Matches(new DataChange(new HashSet<string> { "Notification" }, new HashSet<string>(), new HashSet<string>()) { Recipients = new HashSet<string> { "someone-else" } }));
 
         Renderer.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
         Assert.Empty(Render<LiveUpdates>(p => p.Add(x => x.About, LiveInterest.Consortium("00G"))).FindAll("[data-live-wake]"));

@@ -45,8 +45,20 @@ public sealed class LiveInterestTests
     {
         Assert.True(LiveInterest.AnyOrganisation.Matches(Change(["00K"])));
         Assert.False(LiveInterest.AnyOrganisation.Matches(Change(kind: "UserPreference")));
-        Assert.True(LiveInterest.OfKind("Notification").Matches(Change(kind: "Notification")));
-        Assert.False(LiveInterest.OfKind("Notification").Matches(Change(["00G"])));
+    }
+
+    [Fact]
+    public void The_bell_shows_its_own_users_notifications_only()
+    {
+        var bell = LiveInterest.AddressedTo("user-1", "Notification");
+
+        Assert.True(bell.Matches(Change(kind: "Notification") with { Recipients = new HashSet<string> { "user-1", "user-2" } }));
+        Assert.False(bell.Matches(Change(kind: "Notification") with { Recipients = new HashSet<string> { "user-2" } }));
+        Assert.False(bell.Matches(Change(["00G"]) with { Recipients = new HashSet<string> { "user-1" } }));
+        // A signal too long to list its recipients may be anyone's.
+        Assert.True(bell.Matches(Change(kind: "Notification") with { Recipients = null }));
+        Assert.True(bell.Matches(DataChange.Everything));
+        Assert.NotEqual(bell.Key, LiveInterest.AddressedTo("user-2", "Notification").Key);
     }
 
     [Fact]
@@ -75,6 +87,7 @@ public sealed class LiveInterestTests
         Assert.Equal(interest.Key, tokens.Read(token, "user-1")?.Key);
         Assert.True(tokens.Read(tokens.Issue("user-1", consortium), "user-1")?.ShowsDrafts);
         Assert.Null(tokens.Read(token, "user-2"));
+        Assert.Equal(LiveInterest.AddressedTo("user-1", "Notification").Key, tokens.Read(tokens.Issue("user-1", LiveInterest.AddressedTo("user-1", "Notification")), "user-1")?.Key);
         Assert.Null(tokens.Read("not-a-token", "user-1"));
     }
 

@@ -40,6 +40,23 @@ public sealed class LiveWakeTests(TransitionTrackerFactory factory)
     }
 
     [Fact]
+    public async Task The_bell_wakes_a_page_for_its_own_users_notifications_only()
+    {
+        var lead = await DemoUsers.ActingAsync(factory, DemoAccountSeeder.ConsortiumLead("00G"));
+        var token = factory.Services.GetRequiredService<LiveWakeTokens>().Issue(lead.Id, LiveInterest.AddressedTo(lead.Id, "Notification"));
+        using var socket = await ConnectAsync(DemoAccountSeeder.ConsortiumLead("00G"), token);
+        var live = factory.Services.GetRequiredService<LiveChanges>();
+        var heard = ReceiveAsync(socket);
+
+        live.Receive(Change(kind: "Notification") with { Recipients = new HashSet<string> { "someone-else" } });
+        live.Receive(Change(consortia: ["00G"]) with { Recipients = new HashSet<string>() });
+        Assert.NotSame(heard, await Task.WhenAny(heard, Task.Delay(500)));
+
+        live.Receive(Change(kind: "Notification") with { Recipients = new HashSet<string> { "someone-else", lead.Id } });
+        Assert.Equal("changed", await heard.WaitAsync(Patience));
+    }
+
+    [Fact]
     public async Task Anything_changed_wakes_every_page()
     {
         var token = await TokenAsync(DemoAccountSeeder.ConsortiumLead("00G"), LiveInterest.Consortium("00G"));
