@@ -14,8 +14,10 @@ namespace TransitionTracker.Benchmarks.Circuits;
 /// (<c>Blazor.pauseCircuit()</c>, as a tab hidden for a while does) and reads the memory again: what a paused page
 /// costs the server. With <c>--idle</c> (against an app with a short <c>Circuits:PauseIdlePageAfter</c>) it instead
 /// leaves the pages alone until every one has paused itself for want of use and holds its wake socket, and reads the
-/// memory then: what an open page nobody is using costs the server. Prints figures; the targets are judged by the load
-/// script (docs/performance.md, "Circuits").
+/// memory then: what an open page nobody is using costs the server. With <c>--step M</c> as well it reads the memory
+/// once the first M pages are idle too, so that the cost of each page beyond them (the slope) leaves out what the
+/// process grows by once, whatever the number of pages (code compiled again as it warms, pools). Prints figures; the
+/// targets are judged by the load script (docs/performance.md, "Circuits").
 /// </summary>
 public static class CircuitLoad
 {
@@ -30,7 +32,12 @@ public static class CircuitLoad
         })();
         """;
 
-    private sealed record Options(Uri BaseAddress, string Path, string Email, string Password, int Contexts, int WarmUp, bool Pause, bool Idle, int Hold);
+    // Kestrel's keep-alive timeout (130 s by default): each browser context keeps the connection its page loaded
+    // through open and unused until the server closes it, a cost of the browser's, not of a paused page's; the paused
+    // and idle readings are taken after it.
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(135);
+
+    private sealed record Options(Uri BaseAddress, string Path, string Email, string Password, int Contexts, int WarmUp, bool Pause, bool Idle, int Hold, int Step);
 
     private sealed record Memory(long ManagedBytes, long ResidentBytes, int OpenCircuits, int LiveWatchers);
 
@@ -44,7 +51,7 @@ public static class CircuitLoad
         catch (ArgumentException e)
         {
             await Console.Error.WriteLineAsync($"circuits: {e.Message}");
-            await Console.Error.WriteLineAsync("usage: circuits --base URL --path /consortia/00G --email E --password P [--contexts 100] [--warm-up 5] [--pause | --idle] [--hold SECONDS]");
+            await Console.Error.WriteLineAsync("usage: circuits --base URL --path /consortia/00G --email E --password P [--contexts 100] [--warm-up 5] [--pause | --idle [--step M]] [--hold SECONDS]");
             return 2;
         }
 
@@ -70,6 +77,7 @@ public static class CircuitLoad
         var contexts = new List<IBrowserContext>(options.Contexts);
         var pages = new List<IPage>(options.Contexts);
         var delays = new List<double>(options.Contexts);
+        Memory? step = null;
         try
         {
             for (var i = 0; i < options.Contexts; i++)
@@ -82,11 +90,20 @@ public static class CircuitLoad
                 {
                     Console.WriteLine($"{i + 1} contexts open");
                 }
+
+                if (options.Idle && i + 1 == options.Step)
+                {
+                    await WaitUntilIdleAsync(pages);
+                    await WaitForCircuitsAsync(http, before.OpenCircuits);
+                    await Task.Delay(KeepAlive);
+                    step = await SettledMemoryAsync(http);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{options.Step} pages idle: heap {step.ManagedBytes / 1048576.0:F1} MB, resident {step.ResidentBytes / 1048576.0:F1} MB"));
+                }
             }
 
             if (options.Idle)
             {
-                return await HoldAsync(options, await IdleAsync(http, pages, before));
+                return await HoldAsync(options, await IdleAsync(http, pages, before, step is null ? null : (options.Step, step)));
             }
 
             // Idle: let the last renders, acknowledgements and any timers settle.
@@ -137,6 +154,7 @@ public static class CircuitLoad
         }
 
         await WaitForCircuitsAsync(http, before.OpenCircuits);
+        await Task.Delay(KeepAlive);
         var after = await SettledMemoryAsync(http);
         var managedPer = (after.ManagedBytes - before.ManagedBytes) / 1024.0 / Math.Max(paused, 1);
         var residentPer = (after.ResidentBytes - before.ResidentBytes) / 1024.0 / Math.Max(paused, 1);
@@ -149,7 +167,30 @@ public static class CircuitLoad
 
     // Leaves every page alone until it has paused itself for want of use (the app's Circuits:PauseIdlePageAfter) and
     // holds its wake socket, waits for the circuits to close, and reads the memory: what an unused open page costs.
-    private static async Task<int> IdleAsync(HttpClient http, List<IPage> pages, Memory before)
+    // Given the reading with the first pages idle (--step), the slope is what each page beyond them added.
+    private static async Task<int> IdleAsync(HttpClient http, List<IPage> pages, Memory before, (int Pages, Memory Memory)? step)
+    {
+        var paused = await WaitUntilIdleAsync(pages);
+        await WaitForCircuitsAsync(http, before.OpenCircuits);
+        await Task.Delay(KeepAlive);
+        var after = await SettledMemoryAsync(http);
+        var sockets = after.LiveWatchers - before.LiveWatchers;
+        var managedPer = (after.ManagedBytes - before.ManagedBytes) / 1024.0 / Math.Max(paused, 1);
+        var residentPer = (after.ResidentBytes - before.ResidentBytes) / 1024.0 / Math.Max(paused, 1);
+        var beyond = step is { } s ? Math.Max(paused - s.Pages, 1) : 0;
+        var slope = step is { } m
+            ? string.Create(CultureInfo.InvariantCulture,
+                $" step={m.Pages} heap_kb_slope={(after.ManagedBytes - m.Memory.ManagedBytes) / 1024.0 / beyond:F1} resident_kb_slope={(after.ResidentBytes - m.Memory.ResidentBytes) / 1024.0 / beyond:F0}")
+            : "";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{paused} of {pages.Count} pages paused for want of use, {sockets} wake sockets: heap {before.ManagedBytes / 1048576.0:F1} MB (before opening) -> {after.ManagedBytes / 1048576.0:F1} MB, resident {before.ResidentBytes / 1048576.0:F1} -> {after.ResidentBytes / 1048576.0:F1} MB, open circuits {after.OpenCircuits}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"IDLE pages={pages.Count} paused={paused} wake_sockets={sockets} open_circuits={after.OpenCircuits} heap_kb_per_idle={managedPer:F1} resident_kb_per_idle={residentPer:F0} resident_mb_before={before.ResidentBytes / 1048576.0:F0} resident_mb_after={after.ResidentBytes / 1048576.0:F0}{slope}"));
+        return paused == pages.Count && sockets >= paused && after.OpenCircuits <= before.OpenCircuits ? 0 : 1;
+    }
+
+    // Waits (at most ten minutes) until every page has paused itself for want of use; returns how many did.
+    private static async Task<int> WaitUntilIdleAsync(List<IPage> pages)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(10);
         var paused = 0;
@@ -170,16 +211,7 @@ public static class CircuitLoad
             }
         }
 
-        await WaitForCircuitsAsync(http, before.OpenCircuits);
-        var after = await SettledMemoryAsync(http);
-        var sockets = after.LiveWatchers - before.LiveWatchers;
-        var managedPer = (after.ManagedBytes - before.ManagedBytes) / 1024.0 / Math.Max(paused, 1);
-        var residentPer = (after.ResidentBytes - before.ResidentBytes) / 1024.0 / Math.Max(paused, 1);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{paused} of {pages.Count} pages paused for want of use, {sockets} wake sockets: heap {before.ManagedBytes / 1048576.0:F1} MB (before opening) -> {after.ManagedBytes / 1048576.0:F1} MB, resident {before.ResidentBytes / 1048576.0:F1} -> {after.ResidentBytes / 1048576.0:F1} MB, open circuits {after.OpenCircuits}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"IDLE pages={pages.Count} paused={paused} wake_sockets={sockets} open_circuits={after.OpenCircuits} heap_kb_per_idle={managedPer:F1} resident_kb_per_idle={residentPer:F0} resident_mb_before={before.ResidentBytes / 1048576.0:F0} resident_mb_after={after.ResidentBytes / 1048576.0:F0}"));
-        return paused == pages.Count && sockets >= paused && after.OpenCircuits <= before.OpenCircuits ? 0 : 1;
+        return paused;
     }
 
     private static void Report(Options options, Memory before, Memory after, List<double> delays)
@@ -225,21 +257,19 @@ public static class CircuitLoad
         await context.CloseAsync();
     }
 
-    // Read once the heap has stopped falling (at most two minutes): buffers that closed connections and circuits gave
-    // back to the server's memory pools are released only after a while unused, and they belong to no page.
+    // Read once the heap has stopped falling: less than 64 KB in three readings 10 s apart (at most five minutes).
+    // Buffers that closed connections and circuits gave back to the server's memory pools are released a little at a
+    // time, over minutes, once unused, and they belong to no page; a single quiet reading came too early.
     private static async Task<Memory> SettledMemoryAsync(HttpClient http)
     {
         var memory = await MemoryAsync(http);
-        for (var i = 0; i < 12; i++)
+        var quiet = 0;
+        for (var i = 0; i < 30 && quiet < 3; i++)
         {
             await Task.Delay(TimeSpan.FromSeconds(10));
             var later = await MemoryAsync(http);
-            var fell = memory.ManagedBytes - later.ManagedBytes;
+            quiet = memory.ManagedBytes - later.ManagedBytes < 64 * 1024 ? quiet + 1 : 0;
             memory = later;
-            if (fell < 64 * 1024)
-            {
-                break;
-            }
         }
 
         return memory;
@@ -260,6 +290,11 @@ public static class CircuitLoad
     private static Options Parse(string[] args)
     {
         var line = new CommandLine(args);
-        return new Options(line.BaseAddress(), line.Required("path"), line.Required("email"), line.Required("password"), line.Count("contexts", 100, 1), line.Count("warm-up", 5, 0), line.Switch("pause"), line.Switch("idle"), line.Count("hold", 0, 0));
+        if (line.Count("step", 0, 0) is > 0 and var step && (step >= line.Count("contexts", 100, 1) || !line.Switch("idle")))
+        {
+            throw new ArgumentException("--step goes with --idle and must be fewer than --contexts.");
+        }
+
+        return new Options(line.BaseAddress(), line.Required("path"), line.Required("email"), line.Required("password"), line.Count("contexts", 100, 1), line.Count("warm-up", 5, 0), line.Switch("pause"), line.Switch("idle"), line.Count("hold", 0, 0), line.Count("step", 0, 0));
     }
 }
