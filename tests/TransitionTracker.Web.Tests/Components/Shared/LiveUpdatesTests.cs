@@ -85,6 +85,18 @@ public sealed class LiveUpdatesTests : MudComponentContext, IClassFixture<Transi
     }
 
     [Fact]
+    public async Task Opening_counts_as_a_read_so_a_change_heard_straight_after_waits_for_the_quiet_time()
+    {
+        var note = Render(quiet: TimeSpan.FromHours(1));
+
+        _live.Receive(Change("00G"));
+
+        await Task.Delay(500);
+        Assert.Equal(0, Volatile.Read(ref _reads));
+        Assert.Equal("", note.Find("#live-note").TextContent);
+    }
+
+    [Fact]
     public async Task Changes_the_page_does_not_show_read_nothing()
     {
         var note = Render();
