@@ -168,7 +168,10 @@ public sealed class PostgresChangeRelay(
 
                 if (change is not null)
                 {
-                    await NotifyAsync(Payload(live.Instance, change), stoppingToken);
+                    foreach (var payload in Payloads(live.Instance, change))
+                    {
+                        await NotifyAsync(payload, stoppingToken);
+                    }
                 }
             }
         }
@@ -241,25 +244,49 @@ public sealed class PostgresChangeRelay(
     }
 
     /// <summary>
-    /// The notification's text: who sent it and what changed. Too long to list the recipients (a reminder run's many
-    /// notifications), it leaves them out, which reads as "any user's"; too long even then, it says "anything".
+    /// The notifications' texts: who sent them and what changed, in one unless too long. Too many recipients to list in
+    /// one (a reminder run's notifications for hundreds of users) are shared out over several, each with the rest of
+    /// the change, so that only their pages hear of it; a change too long even without them says "anything".
     /// </summary>
-    public static string Payload(Guid instance, DataChange change)
+    public static IReadOnlyList<string> Payloads(Guid instance, DataChange change)
     {
-        var full = Serialize(change, change.Recipients);
+        var full = Serialize(change.Recipients);
         if (full.Length <= MaxPayloadBytes)
         {
-            return full;
+            return [full];
         }
 
-        var anyRecipient = Serialize(change, null);
-        return anyRecipient.Length <= MaxPayloadBytes ? anyRecipient : JsonSerializer.Serialize(new Message(instance, true, null, null, null, null, null, null, null), Json);
+        var without = Serialize([]);
+        if (without.Length > MaxPayloadBytes - 64 || change.Recipients is null)
+        {
+            return [JsonSerializer.Serialize(new Message(instance, true, null, null, null, null, null, null, null), Json)];
+        }
 
-        string Serialize(DataChange c, IEnumerable<string>? recipients) =>
-            JsonSerializer.Serialize(new Message(instance, c.IsEverything, c.Kinds, c.Consortia, c.Pcts, null, null, null, c.DraftsOnly ? true : null, recipients), Json);
+        var payloads = new List<string>();
+        var share = new List<string>();
+        var length = without.Length;
+        foreach (var recipient in change.Recipients)
+        {
+            // A recipient costs its JSON text and a comma; user ids need no escaping.
+            if (share.Count > 0 && length + recipient.Length + 3 > MaxPayloadBytes)
+            {
+                payloads.Add(Serialize(share));
+                share = [];
+                length = without.Length;
+            }
+
+            share.Add(recipient);
+            length += recipient.Length + 3;
+        }
+
+        payloads.Add(Serialize(share));
+        return payloads;
+
+        string Serialize(IEnumerable<string>? recipients) =>
+            JsonSerializer.Serialize(new Message(instance, change.IsEverything, change.Kinds, change.Consortia, change.Pcts, null, null, null, change.DraftsOnly ? true : null, recipients), Json);
     }
 
-    /// <summary>Reads <see cref="Payload"/>; anything unreadable is taken as "anything may have changed".</summary>
+    /// <summary>Reads one of <see cref="Payloads"/>; anything unreadable is taken as "anything may have changed".</summary>
     public static (Guid Instance, DataChange Change) Read(string payload)
     {
         try

@@ -13,7 +13,7 @@ public sealed class ChangePayloadTests
     {
         var sent = new DataChange(Set("Assessment", "AssessmentResponse"), Set("00G"), Set("5D7"));
 
-        var (instance, read) = PostgresChangeRelay.Read(PostgresChangeRelay.Payload(Instance, sent));
+        var (instance, read) = PostgresChangeRelay.Read(Assert.Single(PostgresChangeRelay.Payloads(Instance, sent)));
 
         Assert.Equal(Instance, instance);
         Assert.False(read.IsEverything);
@@ -21,7 +21,7 @@ public sealed class ChangePayloadTests
         Assert.Equal(sent.Consortia, read.Consortia);
         Assert.Equal(sent.Pcts, read.Pcts);
         Assert.False(read.DraftsOnly);
-        Assert.True(PostgresChangeRelay.Read(PostgresChangeRelay.Payload(Instance, sent with { DraftsOnly = true })).Change.DraftsOnly);
+        Assert.True(PostgresChangeRelay.Read(Assert.Single(PostgresChangeRelay.Payloads(Instance, sent with { DraftsOnly = true }))).Change.DraftsOnly);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class ChangePayloadTests
     {
         var many = new DataChange(Set("Consortium"), Enumerable.Range(0, 3_000).Select(i => $"C{i:0000}").ToHashSet(), Set());
 
-        var payload = PostgresChangeRelay.Payload(Instance, many);
+        var payload = Assert.Single(PostgresChangeRelay.Payloads(Instance, many));
 
         Assert.True(payload.Length < 8_000);
         var (instance, read) = PostgresChangeRelay.Read(payload);
@@ -39,23 +39,24 @@ public sealed class ChangePayloadTests
     }
 
     [Fact]
-    public void Recipients_are_read_back_and_too_many_to_list_are_sent_as_any_users()
+    public void Recipients_are_read_back_and_too_many_for_one_notification_are_shared_out_over_several()
     {
         var one = new DataChange(Set("Notification"), Set(), Set()) { Recipients = Set("user-1") };
-        var told = PostgresChangeRelay.Read(PostgresChangeRelay.Payload(Instance, one)).Change;
+        var told = PostgresChangeRelay.Read(Assert.Single(PostgresChangeRelay.Payloads(Instance, one))).Change;
         Assert.Equal(["user-1"], told.Recipients!);
         Assert.False(told.Addresses("user-2"));
-        Assert.Empty(PostgresChangeRelay.Read(PostgresChangeRelay.Payload(Instance, one with { Recipients = Set() })).Change.Recipients!);
+        Assert.Empty(PostgresChangeRelay.Read(Assert.Single(PostgresChangeRelay.Payloads(Instance, one with { Recipients = Set() }))).Change.Recipients!);
 
-        // A reminder run's notifications for hundreds of users: the kinds still travel, the recipients do not.
-        var run = one with { Recipients = Enumerable.Range(0, 400).Select(_ => Guid.NewGuid().ToString()).ToHashSet() };
-        var payload = PostgresChangeRelay.Payload(Instance, run);
-        Assert.True(payload.Length < 8_000);
-        var read = PostgresChangeRelay.Read(payload).Change;
-        Assert.False(read.IsEverything);
-        Assert.Equal(["Notification"], read.Kinds);
-        Assert.Null(read.Recipients);
-        Assert.True(read.Addresses("user-2"));
+        // A reminder run's notifications for hundreds of users: shared out over several notifications, each under the
+        // limit, each with the kinds, together naming every recipient once.
+        var users = Enumerable.Range(0, 400).Select(_ => Guid.NewGuid().ToString()).ToHashSet();
+        var payloads = PostgresChangeRelay.Payloads(Instance, one with { Recipients = users });
+        Assert.True(payloads.Count > 1);
+        Assert.All(payloads, payload => Assert.True(payload.Length < 8_000, $"{payload.Length} characters"));
+        var read = payloads.Select(payload => PostgresChangeRelay.Read(payload).Change).ToList();
+        Assert.All(read, change => Assert.False(change.IsEverything));
+        Assert.All(read, change => Assert.Equal(["Notification"], change.Kinds));
+        Assert.Equal(users.Order(), read.SelectMany(change => change.Recipients!).Order());
     }
 
     [Theory]
