@@ -8,14 +8,18 @@ namespace TransitionTracker.Web.Scheduling;
 /// Starts the scheduler once the database has every migration, its tables among them (docs/operations.md, "Scheduled
 /// jobs"): with <c>Database:MigrateOnStart</c> false an instance may start before <c>migrate</c> has run, and it must
 /// neither fail nor touch the database meanwhile, so until then it only looks, once a minute. On stopping, the
-/// scheduler lets a run in progress finish.
+/// scheduler lets a run in progress finish. A host may be stopped twice at once (a test host stops it while the app's
+/// own run loop, woken by the same stop, stops and then disposes it): both calls wait for the one shutdown, so that
+/// the services the scheduler still uses are not disposed under it.
 /// </summary>
 public sealed class SchedulerStarter(
     ISchedulerFactory schedulers, IDbContextFactory<TransitionTrackerDbContext> contexts, ILogger<SchedulerStarter> logger) : BackgroundService
 {
     private static readonly TimeSpan LookEvery = TimeSpan.FromMinutes(1);
 
+    private readonly Lock gate = new();
     private IScheduler? scheduler;
+    private Task? shutdown;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,9 +48,15 @@ public sealed class SchedulerStarter(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (scheduler is not null)
+        Task? stopping;
+        lock (gate)
         {
-            await scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
+            stopping = shutdown ??= scheduler?.Shutdown(waitForJobsToComplete: true, cancellationToken).AsTask();
+        }
+
+        if (stopping is not null)
+        {
+            await stopping;
         }
     }
 

@@ -7,10 +7,13 @@ namespace TransitionTracker.Web.Tests.Infrastructure;
 /// <summary>
 /// A bunit context with MudBlazor's services and loose JavaScript interop, for component tests. MudBlazor's services
 /// are only <see cref="IAsyncDisposable"/>, so xunit disposes the context asynchronously through
-/// <see cref="IAsyncLifetime"/>.
+/// <see cref="IAsyncLifetime"/>. A wait for a render gives up after 10 seconds rather than bunit's one: a debounced
+/// search renders from a timer, which a machine busy with the browser tests may run late.
 /// </summary>
 public abstract class MudComponentContext : BunitContext, IAsyncLifetime
 {
+    static MudComponentContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     protected MudComponentContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
