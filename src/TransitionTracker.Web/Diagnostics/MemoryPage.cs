@@ -3,16 +3,16 @@ using TransitionTracker.Application.Live;
 namespace TransitionTracker.Web.Diagnostics;
 
 /// <summary>
-/// `GET /dev/memory` (Development only): the managed heap after a full, compacting collection, the process's
-/// resident memory, the open circuits and the watchers of live changes (one per live page region and one per idle
-/// page's wake socket), as JSON. The load script reads it before and after opening browser
-/// contexts to give the memory each circuit holds (docs/performance.md, "Circuits").
+/// `GET /dev/memory` (Development only): the managed heap after a full, compacting collection, the memory the garbage
+/// collector holds committed for it, the process's resident memory, the open circuits and the watchers of live changes
+/// (one per live page region and one per idle page's wake socket), as JSON. The load script reads it before and after
+/// opening browser contexts to give the memory each circuit holds (docs/performance.md, "Circuits").
 /// </summary>
 public static class MemoryPage
 {
     public const string Path = "/dev/memory";
 
-    public sealed record MemoryFigures(long ManagedBytes, long ResidentBytes, int OpenCircuits, int LiveWatchers);
+    public sealed record MemoryFigures(long ManagedBytes, long CommittedBytes, long ResidentBytes, int OpenCircuits, int LiveWatchers);
 
     /// <summary>Maps the page in Development; elsewhere the route does not exist.</summary>
     public static IEndpointRouteBuilder MapMemoryPage(this IEndpointRouteBuilder app, IHostEnvironment environment)
@@ -35,6 +35,7 @@ public static class MemoryPage
         }
 
         using var process = System.Diagnostics.Process.GetCurrentProcess();
-        return new MemoryFigures(GC.GetTotalMemory(forceFullCollection: false), process.WorkingSet64, circuits.Count, changes.WatcherCount);
+        return new MemoryFigures(
+            GC.GetTotalMemory(forceFullCollection: false), GC.GetGCMemoryInfo().TotalCommittedBytes, process.WorkingSet64, circuits.Count, changes.WatcherCount);
     }
 }

@@ -39,7 +39,7 @@ public static class CircuitLoad
 
     private sealed record Options(Uri BaseAddress, string Path, string Email, string Password, int Contexts, int WarmUp, bool Pause, bool Idle, int Hold, int Step);
 
-    private sealed record Memory(long ManagedBytes, long ResidentBytes, int OpenCircuits, int LiveWatchers);
+    private sealed record Memory(long ManagedBytes, long CommittedBytes, long ResidentBytes, int OpenCircuits, int LiveWatchers);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -97,7 +97,7 @@ public static class CircuitLoad
                     await WaitForCircuitsAsync(http, before.OpenCircuits);
                     await Task.Delay(KeepAlive);
                     step = await SettledMemoryAsync(http);
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{options.Step} pages idle: heap {step.ManagedBytes / 1048576.0:F1} MB, resident {step.ResidentBytes / 1048576.0:F1} MB"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{options.Step} pages idle: heap {step.ManagedBytes / 1048576.0:F1} MB, GC committed {step.CommittedBytes / 1048576.0:F1} MB, resident {step.ResidentBytes / 1048576.0:F1} MB"));
                 }
             }
 
@@ -183,7 +183,7 @@ public static class CircuitLoad
                 $" step={m.Pages} heap_kb_slope={(after.ManagedBytes - m.Memory.ManagedBytes) / 1024.0 / beyond:F1} resident_kb_slope={(after.ResidentBytes - m.Memory.ResidentBytes) / 1024.0 / beyond:F0}")
             : "";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{paused} of {pages.Count} pages paused for want of use, {sockets} wake sockets: heap {before.ManagedBytes / 1048576.0:F1} MB (before opening) -> {after.ManagedBytes / 1048576.0:F1} MB, resident {before.ResidentBytes / 1048576.0:F1} -> {after.ResidentBytes / 1048576.0:F1} MB, open circuits {after.OpenCircuits}"));
+            $"{paused} of {pages.Count} pages paused for want of use, {sockets} wake sockets: heap {before.ManagedBytes / 1048576.0:F1} MB (before opening) -> {after.ManagedBytes / 1048576.0:F1} MB, GC committed {before.CommittedBytes / 1048576.0:F1} -> {after.CommittedBytes / 1048576.0:F1} MB, resident {before.ResidentBytes / 1048576.0:F1} -> {after.ResidentBytes / 1048576.0:F1} MB, open circuits {after.OpenCircuits}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"IDLE pages={pages.Count} paused={paused} wake_sockets={sockets} open_circuits={after.OpenCircuits} heap_kb_per_idle={managedPer:F1} resident_kb_per_idle={residentPer:F0} resident_mb_before={before.ResidentBytes / 1048576.0:F0} resident_mb_after={after.ResidentBytes / 1048576.0:F0}{slope}"));
         return paused == pages.Count && sockets >= paused && after.OpenCircuits <= before.OpenCircuits ? 0 : 1;

@@ -13,7 +13,7 @@ namespace TransitionTracker.Web.Tests.Diagnostics;
 public sealed class MemoryPageTests(TransitionTrackerFactory factory)
 {
     [Fact]
-    public async Task The_memory_page_gives_the_heap_the_resident_memory_and_no_circuits_when_no_page_is_live()
+    public async Task The_memory_page_gives_the_heap_what_the_collector_holds_committed_the_resident_memory_and_no_circuits_when_no_page_is_live()
     {
         using var client = factory.CreateClient();
 
@@ -21,6 +21,7 @@ public sealed class MemoryPageTests(TransitionTrackerFactory factory)
 
         Assert.NotNull(figures);
         Assert.InRange(figures.ManagedBytes, 1, figures.ResidentBytes);
+        Assert.InRange(figures.CommittedBytes, figures.ManagedBytes, long.MaxValue);
         Assert.Equal(0, figures.OpenCircuits);
         Assert.Equal(factory.Services.GetRequiredService<TransitionTracker.Application.Live.LiveChanges>().WatcherCount, figures.LiveWatchers);
     }
