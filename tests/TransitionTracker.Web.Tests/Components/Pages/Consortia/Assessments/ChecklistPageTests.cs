@@ -132,6 +132,28 @@ public sealed class ChecklistPageTests : MudComponentContext, IClassFixture<Chec
     }
 
     [Fact]
+    public async Task Its_own_save_heard_back_renders_nothing_again_and_someone_elses_does()
+    {
+        await _app.StartAsync();
+        var page = RenderChecklist();
+        page.WaitForAssertion(() => page.Find("#live-score"), Patience);
+        await AnswerAsync(page, "GOV-01", "met");
+        // The answer's handler has ended (it counts the change once saved): nothing of this answer is left to show.
+        page.WaitForAssertion(() => Assert.Equal("1", page.Find("#save-state").GetAttribute("data-changes")), Patience);
+        var renders = page.RenderCount;
+
+        // The save is heard back as a change to this consortium's assessments and read again 100 ms later: the draft
+        // is the one shown, so the page is not rendered again (before, it was: about 90 renders of the page and its
+        // components, each counted here).
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.Equal(renders, page.RenderCount);
+
+        await _app.SaveAsync(new AnswerInput("GOV-02", "in_progress", "Scheme of delegation drafted"));
+        page.WaitForAssertion(() => Assert.Contains("GOV-02", page.Find("#others-changes").TextContent), Patience);
+        Assert.True(page.RenderCount > renders);
+    }
+
+    [Fact]
     public async Task Answers_both_changed_are_settled_one_by_one_and_nothing_is_overwritten_unseen()
     {
         await _app.StartAsync();
