@@ -64,7 +64,7 @@ public static class ChecklistLoad
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, options.Email, options.Password);
         await BrowserSession.OpenChecklistAsync(page, options.Path);
-        var criteria = (await page.Locator(".mud-panel-expanded [data-criterion]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.criterion)")).ToList();
+        var criteria = (await page.Locator(".mud-panel-expanded .app-criterion[data-criterion]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.criterion)")).ToList();
         if (criteria.Count == 0)
         {
             throw new InvalidOperationException("No section of the checklist is open.");

@@ -76,7 +76,7 @@ public static class LiveDelay
         var a = await OpenAsync(session, options.A, options);
         var b = await OpenAsync(session, options.B, options);
         await b.EvaluateAsync(WatchScript);
-        var criteria = (await a.Locator(".mud-panel-expanded [data-criterion]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.criterion)")).ToList();
+        var criteria = (await a.Locator(".mud-panel-expanded .app-criterion[data-criterion]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.criterion)")).ToList();
         var done = int.Parse(await a.Locator("#save-state").GetAttributeAsync("data-changes") ?? "0", CultureInfo.InvariantCulture);
         var fromClick = new List<double>();
         var fromSaved = new List<double>();

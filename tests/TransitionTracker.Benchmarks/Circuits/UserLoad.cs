@@ -72,7 +72,7 @@ public static class UserLoad
     // says how it ended: saved, held back (a clash with another writer) or failed.
     private const string AnswerScript = """
         async ([index]) => {
-          const groups = [...document.querySelectorAll('.mud-panel-expanded [data-criterion]')];
+          const groups = [...document.querySelectorAll('.mud-panel-expanded .app-criterion[data-criterion]')];
           const group = groups[index % groups.length];
           const labels = [...group.querySelectorAll('label')];
           const met = labels.find(l => l.textContent.trim() === 'Met').querySelector('input');
@@ -395,7 +395,7 @@ public static class UserLoad
             }
 
             await page.Locator("#save-state").WaitForAsync();
-            if (await page.Locator(".mud-panel-expanded [data-criterion]").CountAsync() == 0)
+            if (await page.Locator(".mud-panel-expanded .app-criterion[data-criterion]").CountAsync() == 0)
             {
                 await context.CloseAsync();
                 return null;
