@@ -51,6 +51,12 @@ public sealed class ChecklistApp : IDisposable
     public async Task<Assessment> SubmitAllAsync(string value)
     {
         await StartAsync();
+        return await AnswerAllAndSubmitAsync(value);
+    }
+
+    /// <summary>Answers every criterion of the open draft as given, then submits it.</summary>
+    public async Task<Assessment> AnswerAllAndSubmitAsync(string value)
+    {
         await SaveAsync([.. Framework.Criteria.Select(c => new AnswerInput(c.Id, value, $"Evidence for {c.Id}"))]);
         var draft = await DraftAsync();
         var outcome = await RunAsync(async (w, user) => await w.SubmitAsync(user, Code, Framework.Id, draft!.Revision, CancellationToken.None));
