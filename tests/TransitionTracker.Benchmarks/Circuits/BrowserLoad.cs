@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace TransitionTracker.Benchmarks.Circuits;
 
 /// <summary>
-/// The browser `load` drives: each page a context of one headless Chromium, its actions run as scripts in the page and
+/// `load --client browser`: each page a context of one headless Chromium, its actions run as scripts in the page and
 /// timed there from the click to the DOM change (<see cref="UserLoad"/> has the plan and the report).
 /// </summary>
 internal sealed class BrowserLoad : ILoadClient

@@ -1,23 +1,25 @@
 using System.Diagnostics;
 using System.Globalization;
+using TransitionTracker.Benchmarks.Circuits.Protocol;
 
 namespace TransitionTracker.Benchmarks.Circuits;
 
 /// <summary>
 /// `load`: N live pages, every one signed in as a user who may do what it does, all working at once with a pause to
-/// think between actions; the pages are opened by an <see cref="ILoadClient"/> (one headless Chromium, a context each:
-/// <see cref="BrowserLoad"/>). Two of every three are regional leads on their region's dashboard: they sort the
-/// consortia table, open a consortium from it, and go back to the dashboard. The third is a PCT manager changing
-/// answers in a readiness checklist of one of its consortia (each draft has one writer while there are enough
-/// PCT–consortium pairs; beyond that, writers share drafts and the clashes are counted). Each action is timed from the
-/// click to the render it causes. The app's CPU time per action is read from /proc before and after. Prints figures
-/// (docs/performance.md, "Load: users at work").
+/// think between actions; the pages are opened by an <see cref="ILoadClient"/>: one headless Chromium, a context each
+/// (`--client browser`, the default: <see cref="BrowserLoad"/>), or circuits spoken to over the Blazor Server protocol
+/// without a browser (`--client protocol`: <see cref="ProtocolLoad"/>), which drives many more on a small machine.
+/// Two of every three are regional leads on their region's dashboard: they sort the consortia table, open a consortium
+/// from it, and go back to the dashboard. The third is a PCT manager changing answers in a readiness checklist of one
+/// of its consortia (each draft has one writer while there are enough PCT–consortium pairs; beyond that, writers share
+/// drafts and the clashes are counted). Each action is timed from the click to the render it causes. The app's CPU
+/// time per action is read from /proc before and after. Prints figures (docs/performance.md, "Load: users at work").
 /// </summary>
 public static class UserLoad
 {
     private static readonly string[] SortColumns = ["Consortium", "Host PCT", "Stage", "Population", "Score", "Track", "Last assessed"];
 
-    private sealed record Options(Uri BaseAddress, string Password, string ReferenceData, int Circuits, int Duration, int WarmUp, int Think, int? ProcessId);
+    private sealed record Options(Uri BaseAddress, string Password, string ReferenceData, int Circuits, int Duration, int WarmUp, int Think, int? ProcessId, string Client);
 
     private sealed class Tally
     {
@@ -43,11 +45,13 @@ public static class UserLoad
         catch (ArgumentException e)
         {
             await Console.Error.WriteLineAsync($"load: {e.Message}");
-            await Console.Error.WriteLineAsync("usage: load --base URL --password P --reference-data src/TransitionTracker.Data/ReferenceData [--circuits 50] [--duration 60] [--warm-up 20] [--think 3000] [--pid APP_PID]");
+            await Console.Error.WriteLineAsync("usage: load --base URL --password P --reference-data src/TransitionTracker.Data/ReferenceData [--circuits 50] [--duration 60] [--warm-up 20] [--think 3000] [--pid APP_PID] [--client browser|protocol]");
             return 2;
         }
 
-        await using ILoadClient? client = await BrowserLoad.LaunchAsync(options.BaseAddress, options.Password);
+        await using ILoadClient? client = options.Client == "protocol"
+            ? new ProtocolLoad(options.BaseAddress, options.Password)
+            : await BrowserLoad.LaunchAsync(options.BaseAddress, options.Password);
         if (client is null)
         {
             return 2;
@@ -284,7 +288,11 @@ public static class UserLoad
 
         int? pid = line.Switch("pid") ? line.Count("pid", 0, 1) : null;
         return new Options(line.BaseAddress(), line.Required("password"), referenceData, line.Count("circuits", 50, 1), line.Count("duration", 60, 1),
-            line.Count("warm-up", 20, 0), line.Count("think", 3000, 2), pid);
+            line.Count("warm-up", 20, 0), line.Count("think", 3000, 2), pid, line.Optional("client", "browser") switch
+            {
+                var client when client is "browser" or "protocol" => client,
+                var other => throw new ArgumentException($"--client must be browser or protocol, not '{other}'."),
+            });
     }
 }
 
