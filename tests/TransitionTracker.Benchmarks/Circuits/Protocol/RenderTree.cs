@@ -24,37 +24,74 @@ internal sealed class Node
 
     public Node? Parent { get; set; }
 
-    public List<Node> Children { get; } = [];
+    // Made on first use: most nodes are texts, and most elements have no handlers.
+    private List<Node>? _children;
+    private Dictionary<string, string>? _attributes;
+    private Dictionary<string, ulong>? _events;
 
-    public Dictionary<string, string> Attributes { get; } = new(StringComparer.Ordinal);
+    public List<Node> Children => _children ??= [];
+
+    public IReadOnlyDictionary<string, string> Attributes => (IReadOnlyDictionary<string, string>?)_attributes ?? NoAttributes;
 
     /// <summary>The event handlers on an element, by event name ("click", "change").</summary>
-    public Dictionary<string, ulong> Events { get; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, ulong> Events => (IReadOnlyDictionary<string, ulong>?)_events ?? NoEvents;
 
     /// <summary>Bumped on this node and every ancestor whenever children or text change below it (as a MutationObserver sees childList and characterData).</summary>
     public long Version { get; set; }
 
-    public string? Attribute(string name) => Attributes.GetValueOrDefault(name);
+    public string? Attribute(string name) => _attributes?.GetValueOrDefault(name);
+
+    public void SetAttribute(string name, string? value)
+    {
+        if (value is not null)
+        {
+            (_attributes ??= new(StringComparer.Ordinal))[name] = value;
+        }
+        else
+        {
+            _attributes?.Remove(name);
+        }
+    }
+
+    public void SetEvent(string name, ulong? handler)
+    {
+        if (handler is { } id)
+        {
+            (_events ??= new(StringComparer.Ordinal))[name] = id;
+        }
+        else
+        {
+            _events?.Remove(name);
+        }
+    }
 
     public bool HasClass(string cssClass) =>
         Attribute("class") is { } classes && classes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(cssClass, StringComparer.Ordinal);
 
-    /// <summary>The element and everything below it, depth first, components' places looked through.</summary>
+    /// <summary>Everything below the node, depth first, components' places looked through.</summary>
     public IEnumerable<Node> Descendants()
     {
-        var stack = new Stack<Node>();
-        for (var i = Children.Count - 1; i >= 0; i--)
+        if (_children is null)
         {
-            stack.Push(Children[i]);
+            yield break;
+        }
+
+        var stack = new Stack<Node>();
+        for (var i = _children.Count - 1; i >= 0; i--)
+        {
+            stack.Push(_children[i]);
         }
 
         while (stack.Count > 0)
         {
             var node = stack.Pop();
             yield return node;
-            for (var i = node.Children.Count - 1; i >= 0; i--)
+            if (node._children is { } children)
             {
-                stack.Push(node.Children[i]);
+                for (var i = children.Count - 1; i >= 0; i--)
+                {
+                    stack.Push(children[i]);
+                }
             }
         }
     }
@@ -69,6 +106,9 @@ internal sealed class Node
             yield return node;
         }
     }
+
+    private static readonly Dictionary<string, string> NoAttributes = [];
+    private static readonly Dictionary<string, ulong> NoEvents = [];
 
     /// <summary>The text a browser's textContent gives: texts, and markup with its tags taken out.</summary>
     public string TextContent()
@@ -88,7 +128,7 @@ internal sealed class Node
                     text.Append(System.Net.WebUtility.HtmlDecode(Tags().Replace(node.Text ?? "", "")));
                     return;
                 default:
-                    foreach (var child in node.Children)
+                    foreach (var child in node._children ?? [])
                     {
                         Append(child, text);
                     }
@@ -183,10 +223,10 @@ internal sealed class RenderTree
                 case 4: // remove an attribute
                     var element = parent.Children[sibling];
                     var name = batch.String(batch.Int(edit + 12))!;
-                    element.Attributes.Remove(name);
+                    element.SetAttribute(name, null);
                     if (name.StartsWith("on", StringComparison.Ordinal))
                     {
-                        element.Events.Remove(name[2..]);
+                        element.SetEvent(name[2..], null);
                     }
 
                     break;
@@ -296,18 +336,11 @@ internal sealed class RenderTree
         var handler = BinaryPrimitives.ReadUInt64LittleEndian(batch.Data.AsSpan(frame + 12));
         if (handler != 0)
         {
-            element.Events[name.StartsWith("on", StringComparison.Ordinal) ? name[2..] : name] = handler;
+            element.SetEvent(name.StartsWith("on", StringComparison.Ordinal) ? name[2..] : name, handler);
             return;
         }
 
-        if (batch.String(batch.Int(frame + 8)) is { } value)
-        {
-            element.Attributes[name] = value;
-        }
-        else
-        {
-            element.Attributes.Remove(name);
-        }
+        element.SetAttribute(name, batch.String(batch.Int(frame + 8)));
     }
 
     private static void Touch(Node node)
