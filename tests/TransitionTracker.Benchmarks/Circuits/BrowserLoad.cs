@@ -61,11 +61,12 @@ internal sealed class BrowserLoad : ILoadClient
         }
         """;
 
-    // Changes one answer; resolves when the score on screen changes. Then waits (untimed) for the save to settle and
-    // says how it ended: saved, held back (a clash with another writer) or failed.
+    // Changes one answer of a criterion in an open section (not its list of evidence files, which carries the criterion
+    // too); resolves when the score on screen changes. Then waits (untimed) for the save to settle and says how it
+    // ended: saved, held back (a clash with another writer) or failed.
     private const string AnswerScript = """
         async ([index]) => {
-          const groups = [...document.querySelectorAll('.mud-panel-expanded [data-criterion]')];
+          const groups = [...document.querySelectorAll('.mud-panel-expanded .app-criterion[data-criterion]')];
           const group = groups[index % groups.length];
           const labels = [...group.querySelectorAll('label')];
           const met = labels.find(l => l.textContent.trim() === 'Met').querySelector('input');
@@ -142,7 +143,7 @@ internal sealed class BrowserLoad : ILoadClient
             }
 
             await page.Locator("#save-state").WaitForAsync();
-            if (await page.Locator(".mud-panel-expanded [data-criterion]").CountAsync() == 0)
+            if (await page.Locator(".mud-panel-expanded .app-criterion[data-criterion]").CountAsync() == 0)
             {
                 await context.CloseAsync();
                 return null;
