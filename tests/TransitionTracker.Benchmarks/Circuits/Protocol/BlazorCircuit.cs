@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Connections;
@@ -37,6 +38,7 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
     private readonly ConcurrentDictionary<int, TaskCompletionSource<bool>> _locationChanging = new();
     private readonly RenderTree _tree = new();
     private readonly List<string> _history = [];
+    private readonly ConcurrentDictionary<string, string> _events = new(StringComparer.Ordinal);
     private long _rendererObject = -1;
     private long _nextCall;
     private long _nextObject;
@@ -53,6 +55,10 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
             {
                 options.SkipNegotiation = true;
                 options.Cookies = cookies;
+
+                // Compressed as a browser's WebSocket asks (permessage-deflate), so that the app compresses its
+                // messages as it does for browsers.
+                options.WebSocketConfiguration = socket => socket.DangerousDeflateOptions = new WebSocketDeflateOptions();
             })
             .ConfigureLogging(logging => logging.AddProvider(new WarningsToConsole()).SetMinimumLevel(LogLevel.Warning));
         builder.Services.RemoveAll<IHubProtocol>();
@@ -280,6 +286,7 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         }
 
         var callId = Interlocked.Increment(ref _nextCall).ToString(CultureInfo.InvariantCulture);
+        _events[callId] = eventName;
         return _connection.SendAsync("BeginInvokeDotNetFromJS", callId, null, "DispatchEventAsync", renderer,
             JsonSerializer.Serialize(new object[] { descriptor, args }));
     }
@@ -383,28 +390,60 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
             result = new Dictionary<string, long> { ["__jsObjectId"] = Interlocked.Increment(ref _nextObject) };
         }
 
-        if (asyncHandle != 0)
-        {
-            await _connection.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, JsonSerializer.Serialize(new[] { asyncHandle, true, result }));
-        }
-
         if (identifier == "Blazor._internal.navigationManager.navigateTo")
         {
             // NavigationManager.NavigateTo: the browser moves (the .NET side has asked its handlers already) and tells
-            // the circuit where it is now. Not awaited here, so that this connection's messages keep coming.
+            // the circuit where it is now, before the call returns.
             using var args = JsonDocument.Parse(argsJson ?? "[]");
             var uri = new Uri(new Uri(Uri), args.RootElement[0].GetString()).ToString();
             var options = args.RootElement.GetArrayLength() > 1 ? args.RootElement[1] : default;
             if (options.ValueKind == JsonValueKind.Object && options.TryGetProperty("forceLoad", out var forceLoad) && forceLoad.GetBoolean())
             {
                 Fail(new NotSupportedException($"{Path}: the page asked for a full page load of {uri}, which this client does not do."));
-                return;
             }
-
-            var replace = options.ValueKind == JsonValueKind.Object && options.TryGetProperty("replaceHistoryEntry", out var r) && r.GetBoolean();
-            _ = NavigateAsync(uri, intercepted: false, replace, ask: false).ContinueWith(t => Fail(t.Exception!.GetBaseException()), CancellationToken.None,
-                TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            else
+            {
+                var replace = options.ValueKind == JsonValueKind.Object && options.TryGetProperty("replaceHistoryEntry", out var r) && r.GetBoolean();
+                await NavigateAsync(uri, intercepted: false, replace, ask: false);
+            }
         }
+
+        if (asyncHandle != 0)
+        {
+            await _connection.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, JsonSerializer.Serialize(new[] { asyncHandle, true, result }));
+        }
+
+        if (identifier == "mudObserveElementSize" && DotNetObject(argsJson) is { } observer)
+        {
+            // MudBlazor's ResizeObserver reports the element's size once as it starts observing (and on each change,
+            // which never comes here).
+            var size = new { width = ObservedSize.Width, height = ObservedSize.Height, timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() };
+            var callId = Interlocked.Increment(ref _nextCall).ToString(CultureInfo.InvariantCulture);
+            await _connection.SendAsync("BeginInvokeDotNetFromJS", callId, null, "OnElementSizeChanged", observer, JsonSerializer.Serialize(new[] { size }));
+        }
+    }
+
+    // The sizes a browser's layout would give MudBlazor's measurements, in a 1280 × 900 window like the browser client's.
+    private static readonly (int Width, int Height) ObservedSize = (800, 400);
+
+    private static readonly Dictionary<string, double> ElementRect = new(StringComparer.Ordinal)
+    {
+        ["x"] = 0, ["y"] = 0, ["width"] = 200, ["height"] = 40, ["top"] = 0, ["right"] = 200, ["bottom"] = 40, ["left"] = 0,
+        ["scrollX"] = 0, ["scrollY"] = 0, ["windowWidth"] = 1280, ["windowHeight"] = 900,
+    };
+
+    private static long? DotNetObject(string? argsJson)
+    {
+        using var args = JsonDocument.Parse(argsJson ?? "[]");
+        foreach (var arg in args.RootElement.EnumerateArray())
+        {
+            if (arg.ValueKind == JsonValueKind.Object && arg.TryGetProperty("__dotNetObject", out var id))
+            {
+                return id.GetInt64();
+            }
+        }
+
+        return null;
     }
 
     private object? Answer(string identifier, string? argsJson)
@@ -413,18 +452,14 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         {
             case "Blazor._internal.attachWebRendererInterop":
                 // [rendererId, {"__dotNetObject": id}, …]: the object events are dispatched to.
-                using (var args = JsonDocument.Parse(argsJson ?? "[]"))
-                {
-                    foreach (var arg in args.RootElement.EnumerateArray())
-                    {
-                        if (arg.ValueKind == JsonValueKind.Object && arg.TryGetProperty("__dotNetObject", out var id))
-                        {
-                            Interlocked.Exchange(ref _rendererObject, id.GetInt64());
-                        }
-                    }
-                }
-
+                Interlocked.Exchange(ref _rendererObject, DotNetObject(argsJson) ?? -1);
                 return null;
+            case "mudElementRef.getBoundingClientRect":
+                return ElementRect;
+            case "mudGetSvgBBox":
+                return new { x = 0, y = 0, width = 40, height = 12 };
+            case "mudObserveElementSize":
+                return new { width = ObservedSize.Width, height = ObservedSize.Height };
             case "Blazor._internal.navigationManager.setHasLocationChangingListeners":
                 using (var args = JsonDocument.Parse(argsJson ?? "[]"))
                 {
@@ -437,11 +472,21 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         }
     }
 
+    // An event that failed fails the page (as the error boundary's message would show); a failed size report is only
+    // told, once, as MudBlazor's script warns of it in the console.
     private Task OnEndInvokeDotNet(string? callId, bool succeeded, string? result)
     {
-        if (!succeeded)
+        if (!succeeded && callId is not null && _events.TryRemove(callId, out _))
         {
-            Fail(new InvalidOperationException($"{Path}: a call into .NET (#{callId}) failed: {result}"));
+            Fail(new InvalidOperationException($"{Path}: an event's dispatch (#{callId}) failed: {result}"));
+        }
+        else if (!succeeded && Reported.TryAdd("dotnet:" + result, true))
+        {
+            Console.Error.WriteLine($"load: {Path}: a call into .NET (#{callId}) failed: {result}");
+        }
+        else if (callId is not null)
+        {
+            _events.TryRemove(callId, out _);
         }
 
         return Task.CompletedTask;
