@@ -130,7 +130,7 @@ public static class UserLoad
             var clock = Stopwatch.StartNew();
             await WorkAsync(workers, options, TimeSpan.FromSeconds(options.Duration), tally);
             var seconds = clock.Elapsed.TotalSeconds;
-            var cpu = CpuMilliseconds(options.ProcessId) - cpuBefore;
+            var cpu = options.ProcessId is null ? -1 : CpuMilliseconds(options.ProcessId) - cpuBefore;
             Report(options, workers.Count, tally, seconds, cpu);
             return tally.Errors == 0 ? 0 : 1;
         }
