@@ -40,6 +40,7 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
     private readonly List<string> _history = [];
     private readonly ConcurrentDictionary<string, string> _events = new(StringComparer.Ordinal);
     private long _rendererObject = -1;
+    private long _lastBatch;
     private long _nextCall;
     private long _nextObject;
     private bool _locationChangingListeners;
@@ -210,7 +211,7 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         }
     }
 
-    /// <summary>A click on the element as a browser dispatches it: to each handler from the element up, until one stops it.</summary>
+    /// <summary>A click on the element: to its click handler, or its nearest ancestor's (where a browser's click bubbles to first).</summary>
     public Task ClickAsync(Node element)
     {
         ulong? handler = null;
@@ -347,6 +348,13 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         {
             try
             {
+                // Batches are applied in the order they are numbered (the connection hands them over one at a time).
+                if (batchId <= _lastBatch)
+                {
+                    throw new InvalidDataException($"render batch {batchId} came after {_lastBatch}");
+                }
+
+                _lastBatch = batchId;
                 _tree.Apply(data);
             }
             catch (Exception e) when (e is InvalidDataException or ArgumentException or IndexOutOfRangeException or NullReferenceException)

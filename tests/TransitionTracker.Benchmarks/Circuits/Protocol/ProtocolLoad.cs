@@ -83,14 +83,14 @@ internal sealed partial class ProtocolLoad(Uri baseAddress, string password) : I
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         foreach (var (http, _) in _users.Values)
         {
             http.Dispose();
         }
 
-        await Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
     // `#consortia-table tbody tr a[data-code]`
