@@ -219,7 +219,7 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         {
             for (var node = element; node is not null; node = node.Parent)
             {
-                if (node.Kind == NodeKind.Element && node.Events.TryGetValue("click", out var id))
+                if (node.Kind == NodeKind.Element && node.Handler("click") is { } id)
                 {
                     handler = id;
                     break;
@@ -249,10 +249,10 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         bool click;
         lock (_tree)
         {
-            change = input.Events.TryGetValue("change", out var id) ? id : null;
-            value = input.Attribute("type") == "checkbox" ? !input.Attributes.ContainsKey("checked") : input.Attribute("value") ?? "on";
+            change = input.Handler("change");
+            value = input.Attribute("type") == "checkbox" ? !input.HasAttribute("checked") : input.Attribute("value") ?? "on";
             componentId = int.Parse(input.Ancestors().First(a => a.Kind == NodeKind.Component).Name!, CultureInfo.InvariantCulture);
-            click = input.Ancestors().Prepend(input).Any(n => n.Events.ContainsKey("click"));
+            click = input.Ancestors().Prepend(input).Any(n => n.Handler("click") is not null);
         }
 
         if (!click && change is null)

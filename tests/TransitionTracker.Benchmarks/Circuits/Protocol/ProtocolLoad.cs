@@ -60,7 +60,7 @@ internal sealed partial class ProtocolLoad(Uri baseAddress, string password) : I
                 return new Page(circuit, false, path, http, cookies, baseAddress);
             }
 
-            await circuit.WaitForAsync(t => t.ById("save-state") is not null || t.ById("start-assessment") is { } start && !start.Attributes.ContainsKey("disabled"),
+            await circuit.WaitForAsync(t => t.ById("save-state") is not null || t.ById("start-assessment") is { } start && !start.HasAttribute("disabled"),
                 what: "the checklist");
             if (circuit.Read(t => t.ById("save-state") is null ? t.ById("start-assessment") : null) is { } startButton)
             {
@@ -95,14 +95,14 @@ internal sealed partial class ProtocolLoad(Uri baseAddress, string password) : I
 
     // `#consortia-table tbody tr a[data-code]`
     private static List<Node> Links(RenderTree tree) =>
-        Body(tree)?.Elements("a").Where(a => a.Attributes.ContainsKey("data-code") && a.Ancestors().Any(p => p.Name == "tr")).ToList() ?? [];
+        Body(tree)?.Elements("a").Where(a => a.HasAttribute("data-code") && a.Ancestors().Any(p => p.Name == "tr")).ToList() ?? [];
 
     private static Node? Body(RenderTree tree) => tree.ById("consortia-table")?.Elements("tbody").FirstOrDefault();
 
     // `.mud-panel-expanded .app-criterion[data-criterion]`: the criteria answered in the open sections (not their lists of
     // evidence files, which carry the criterion too).
     private static List<Node> Criteria(RenderTree tree) =>
-        tree.All().Where(n => n.Kind == NodeKind.Element && n.HasClass("app-criterion") && n.Attributes.ContainsKey("data-criterion")
+        tree.All().Where(n => n.Kind == NodeKind.Element && n.HasClass("app-criterion") && n.HasAttribute("data-criterion")
             && n.Ancestors().Any(a => a.HasClass("mud-panel-expanded"))).ToList();
 
     private static string SaveState(RenderTree tree) =>
@@ -145,7 +145,7 @@ internal sealed partial class ProtocolLoad(Uri baseAddress, string password) : I
         {
             var (href, name) = _circuit.Read(t =>
             {
-                var links = t.ById("consortia-table")?.Elements("a").Where(a => a.Attributes.ContainsKey("data-code")).ToList() ?? [];
+                var links = t.ById("consortia-table")?.Elements("a").Where(a => a.HasAttribute("data-code")).ToList() ?? [];
                 var link = links.Count > 0 ? links[index % links.Count] : throw new InvalidOperationException("no consortium links");
                 return (link.Attribute("href")!, link.TextContent().Trim());
             });
@@ -170,7 +170,7 @@ internal sealed partial class ProtocolLoad(Uri baseAddress, string password) : I
                 Node Option(string text) => labels.FirstOrDefault(l => l.TextContent().Trim() == text)?.Elements("input").FirstOrDefault()
                     ?? throw new InvalidOperationException($"no \"{text}\" on {group.Attribute("data-criterion")} (labels: {string.Join(" | ", labels.Select(l => l.TextContent().Trim()))}; inputs: {string.Join(" | ", group.Elements("input").Select(i => string.Join(",", i.Attributes.Select(a => a.Key + "=" + a.Value))))})");
                 var met = Option("Met");
-                var input = met.Attributes.ContainsKey("checked") ? Option("In progress") : met;
+                var input = met.HasAttribute("checked") ? Option("In progress") : met;
                 return (input, t.ById("live-score")?.TextContent() ?? throw new InvalidOperationException("no #live-score"));
             });
             var took = await _circuit.TimeAsync(() => _circuit.CheckAsync(input), t => t.ById("live-score")?.TextContent() is { } score && score != before);

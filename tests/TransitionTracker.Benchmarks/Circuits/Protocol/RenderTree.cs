@@ -24,44 +24,60 @@ internal sealed class Node
 
     public Node? Parent { get; set; }
 
-    // Made on first use: most nodes are texts, and most elements have no handlers.
+    // Made on first use: most nodes are texts, and most elements have a few attributes and no handlers (short lists,
+    // smaller than dictionaries, for 200 pages' trees in one process).
     private List<Node>? _children;
-    private Dictionary<string, string>? _attributes;
-    private Dictionary<string, ulong>? _events;
+    private List<KeyValuePair<string, string>>? _attributes;
+    private List<KeyValuePair<string, ulong>>? _events;
 
     public List<Node> Children => _children ??= [];
 
-    public IReadOnlyDictionary<string, string> Attributes => (IReadOnlyDictionary<string, string>?)_attributes ?? NoAttributes;
-
-    /// <summary>The event handlers on an element, by event name ("click", "change").</summary>
-    public IReadOnlyDictionary<string, ulong> Events => (IReadOnlyDictionary<string, ulong>?)_events ?? NoEvents;
+    public IEnumerable<KeyValuePair<string, string>> Attributes => _attributes ?? [];
 
     /// <summary>Bumped on this node and every ancestor whenever children or text change below it (as a MutationObserver sees childList and characterData).</summary>
     public long Version { get; set; }
 
-    public string? Attribute(string name) => _attributes?.GetValueOrDefault(name);
+    public string? Attribute(string name) => Find(_attributes, name) is var i and >= 0 ? _attributes![i].Value : null;
 
-    public void SetAttribute(string name, string? value)
+    public bool HasAttribute(string name) => Find(_attributes, name) >= 0;
+
+    /// <summary>The id of the element's handler for the event ("click", "change"), if it has one.</summary>
+    public ulong? Handler(string eventName) => Find(_events, eventName) is var i and >= 0 ? _events![i].Value : null;
+
+    public void SetAttribute(string name, string? value) => Set(ref _attributes, name, value ?? "", value is not null);
+
+    public void SetEvent(string name, ulong? handler) => Set(ref _events, name, handler ?? 0, handler is not null);
+
+    private static int Find<T>(List<KeyValuePair<string, T>>? list, string name)
     {
-        if (value is not null)
+        for (var i = 0; i < (list?.Count ?? 0); i++)
         {
-            (_attributes ??= new(StringComparer.Ordinal))[name] = value;
+            if (string.Equals(list![i].Key, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
         }
-        else
-        {
-            _attributes?.Remove(name);
-        }
+
+        return -1;
     }
 
-    public void SetEvent(string name, ulong? handler)
+    private static void Set<T>(ref List<KeyValuePair<string, T>>? list, string name, T value, bool present)
     {
-        if (handler is { } id)
+        var i = Find(list, name);
+        if (!present)
         {
-            (_events ??= new(StringComparer.Ordinal))[name] = id;
+            if (i >= 0)
+            {
+                list!.RemoveAt(i);
+            }
+        }
+        else if (i >= 0)
+        {
+            list![i] = new(name, value);
         }
         else
         {
-            _events?.Remove(name);
+            (list ??= new(2)).Add(new(name, value));
         }
     }
 
@@ -106,9 +122,6 @@ internal sealed class Node
             yield return node;
         }
     }
-
-    private static readonly Dictionary<string, string> NoAttributes = [];
-    private static readonly Dictionary<string, ulong> NoEvents = [];
 
     /// <summary>The text a browser's textContent gives: texts, and markup with its tags taken out.</summary>
     public string TextContent()
@@ -268,7 +281,7 @@ internal sealed class RenderTree
         switch (batch.Int(frame))
         {
             case 1: // element
-                var element = new Node(NodeKind.Element, batch.String(batch.Int(frame + 8))!.ToLowerInvariant());
+                var element = new Node(NodeKind.Element, string.Intern(batch.String(batch.Int(frame + 8))!.ToLowerInvariant()));
                 Insert(parent, at, element);
                 var end = index + batch.Int(frame + 4);
                 for (var child = index + 1; child < end; child++)
@@ -332,7 +345,7 @@ internal sealed class RenderTree
 
     private static void ApplyAttribute(Batch batch, Node element, int frame)
     {
-        var name = batch.String(batch.Int(frame + 4))!;
+        var name = string.Intern(batch.String(batch.Int(frame + 4))!);
         var handler = BinaryPrimitives.ReadUInt64LittleEndian(batch.Data.AsSpan(frame + 12));
         if (handler != 0)
         {
@@ -352,11 +365,13 @@ internal sealed class RenderTree
     }
 
     // Reads the batch: little-endian ints; frames of 20 bytes after the reference frames' count; strings by index
-    // through the table whose offset is the batch's last int, each with a 7-bit-encoded length.
+    // through the table whose offset is the batch's last int (up to the five offsets at the end), each with a
+    // 7-bit-encoded length, and each read once (the batch repeats an index for a repeated name or class).
     private readonly struct Batch(byte[] data)
     {
         private readonly int _frames = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(data.Length - 16)) + 4;
         private readonly int _strings = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(data.Length - 4));
+        private readonly string?[] _read = new string?[Math.Max(0, (data.Length - 20 - BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(data.Length - 4))) / 4)];
 
         public byte[] Data { get; } = data;
 
@@ -371,6 +386,11 @@ internal sealed class RenderTree
                 return null;
             }
 
+            if (index < _read.Length && _read[index] is { } read)
+            {
+                return read;
+            }
+
             var at = Int(_strings + (4 * index));
             var length = 0;
             for (var shift = 0; ; shift += 7)
@@ -383,7 +403,13 @@ internal sealed class RenderTree
                 }
             }
 
-            return Encoding.UTF8.GetString(Data, at, length);
+            var text = Encoding.UTF8.GetString(Data, at, length);
+            if (index < _read.Length)
+            {
+                _read[index] = text;
+            }
+
+            return text;
         }
     }
 }
