@@ -1,106 +1,25 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Playwright;
-using TransitionTracker.TestSupport;
+using TransitionTracker.Benchmarks.Circuits.Protocol;
 
 namespace TransitionTracker.Benchmarks.Circuits;
 
 /// <summary>
-/// `load`: N live pages in one headless Chromium (a context each), every one signed in as a user who may do what it
-/// does, all working at once with a pause to think between actions. Two of every three are regional leads on their
-/// region's dashboard: they sort the consortia table, open a consortium from it, and go back to the dashboard. The
-/// third is a PCT manager changing answers in a readiness checklist of one of its consortia (each draft has one
-/// writer while there are enough PCT–consortium pairs; beyond that, writers share drafts and the clashes are counted).
-/// Each action is timed in the browser from the click to the render it causes. The app's CPU time per action is read
-/// from /proc before and after. Prints figures (docs/performance.md, "Load: users at work").
+/// `load`: N live pages, every one signed in as a user who may do what it does, all working at once with a pause to
+/// think between actions; the pages are opened by an <see cref="ILoadClient"/>: one headless Chromium, a context each
+/// (`--client browser`, the default: <see cref="BrowserLoad"/>), or circuits spoken to over the Blazor Server protocol
+/// without a browser (`--client protocol`: <see cref="ProtocolLoad"/>), which drives many more on a small machine.
+/// Two of every three are regional leads on their region's dashboard: they sort the consortia table, open a consortium
+/// from it, and go back to the dashboard. The third is a PCT manager changing answers in a readiness checklist of one
+/// of its consortia (each draft has one writer while there are enough PCT–consortium pairs; beyond that, writers share
+/// drafts and the clashes are counted). Each action is timed from the click to the render it causes. The app's CPU
+/// time per action is read from /proc before and after. Prints figures (docs/performance.md, "Load: users at work").
 /// </summary>
 public static class UserLoad
 {
-    // Clicks the sort button of a column of the consortia table; resolves at the first change to its rows afterwards.
-    private const string SortScript = """
-        async ([column]) => {
-          const th = [...document.querySelectorAll('#consortia-table th')].find(h => h.textContent.includes(column));
-          if (!th) throw new Error(`no column ${column}`);
-          const button = [...th.querySelectorAll('button')].find(b => /sort/i.test(b.getAttribute('aria-label') ?? b.title ?? ''))
-            ?? th.querySelector('.mud-table-sort-label, .sortable-column-header');
-          const body = document.querySelector('#consortia-table tbody');
-          const t0 = performance.now();
-          await new Promise((resolve, reject) => {
-            const observer = new MutationObserver(() => { observer.disconnect(); resolve(); });
-            observer.observe(body, { subtree: true, childList: true, characterData: true });
-            setTimeout(() => { observer.disconnect(); reject(new Error('no render within 10 s')); }, 10000);
-            button.click();
-          });
-          return performance.now() - t0;
-        }
-        """;
-
-    // Clicks the link of one consortium in the table; resolves when its page's heading names it.
-    private const string OpenConsortiumScript = """
-        async ([index]) => {
-          const links = [...document.querySelectorAll('#consortia-table a[data-code]')];
-          const link = links[index % links.length];
-          const name = link.textContent.trim();
-          const t0 = performance.now();
-          await new Promise((resolve, reject) => {
-            const done = () => location.pathname.startsWith('/consortia/') && (document.querySelector('h1')?.textContent ?? '').includes(name);
-            const observer = new MutationObserver(() => { if (done()) { observer.disconnect(); resolve(); } });
-            observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-            setTimeout(() => { observer.disconnect(); reject(new Error('no render within 10 s')); }, 10000);
-            link.click();
-          });
-          return performance.now() - t0;
-        }
-        """;
-
-    // Goes back to the dashboard (the circuit's router, no page load); resolves when its table is there again.
-    private const string BackScript = """
-        async () => {
-          const t0 = performance.now();
-          await new Promise((resolve, reject) => {
-            const done = () => location.pathname.startsWith('/regions/') && document.querySelector('#consortia-table tbody tr a[data-code]');
-            const observer = new MutationObserver(() => { if (done()) { observer.disconnect(); resolve(); } });
-            observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-            setTimeout(() => { observer.disconnect(); reject(new Error('no render within 10 s')); }, 10000);
-            history.back();
-          });
-          return performance.now() - t0;
-        }
-        """;
-
-    // Changes one answer; resolves when the score on screen changes. Then waits (untimed) for the save to settle and
-    // says how it ended: saved, held back (a clash with another writer) or failed.
-    private const string AnswerScript = """
-        async ([index]) => {
-          const groups = [...document.querySelectorAll('.mud-panel-expanded .app-criterion[data-criterion]')];
-          const group = groups[index % groups.length];
-          const labels = [...group.querySelectorAll('label')];
-          const met = labels.find(l => l.textContent.trim() === 'Met').querySelector('input');
-          const inProgress = labels.find(l => l.textContent.trim() === 'In progress').querySelector('input');
-          const input = met.checked ? inProgress : met;
-          const score = document.querySelector('#live-score');
-          const before = score.textContent;
-          const t0 = performance.now();
-          await new Promise((resolve, reject) => {
-            const observer = new MutationObserver(() => { if (score.textContent !== before) { observer.disconnect(); resolve(); } });
-            observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-            setTimeout(() => { observer.disconnect(); reject(new Error('no render within 10 s')); }, 10000);
-            input.click();
-          });
-          const took = performance.now() - t0;
-          const state = () => [...document.querySelector('#save-state').classList].find(c => c.startsWith('app-save-state--'))?.slice(16) ?? '';
-          for (let i = 0; i < 200 && (state() === 'saving' || state() === 'waiting'); i++) {
-            await new Promise(r => setTimeout(r, 50));
-          }
-          return [took, state()];
-        }
-        """;
-
     private static readonly string[] SortColumns = ["Consortium", "Host PCT", "Stage", "Population", "Score", "Track", "Last assessed"];
 
-    private sealed record Options(Uri BaseAddress, string Password, string ReferenceData, int Circuits, int Duration, int WarmUp, int Think, int? ProcessId);
-
-    private sealed record Worker(IBrowserContext Context, IPage Page, bool Checklist, string Home);
+    private sealed record Options(Uri BaseAddress, string Password, string ReferenceData, int Circuits, int Duration, int WarmUp, int Think, int? ProcessId, string Client);
 
     private sealed class Tally
     {
@@ -126,12 +45,14 @@ public static class UserLoad
         catch (ArgumentException e)
         {
             await Console.Error.WriteLineAsync($"load: {e.Message}");
-            await Console.Error.WriteLineAsync("usage: load --base URL --password P --reference-data src/TransitionTracker.Data/ReferenceData [--circuits 50] [--duration 60] [--warm-up 20] [--think 3000] [--pid APP_PID]");
+            await Console.Error.WriteLineAsync("usage: load --base URL --password P --reference-data src/TransitionTracker.Data/ReferenceData [--circuits 50] [--duration 60] [--warm-up 20] [--think 3000] [--pid APP_PID] [--client browser|protocol]");
             return 2;
         }
 
-        await using var session = await BrowserSession.LaunchAsync("load");
-        if (session is null)
+        await using ILoadClient? client = options.Client == "protocol"
+            ? new ProtocolLoad(options.BaseAddress, options.Password)
+            : await BrowserLoad.LaunchAsync(options.BaseAddress, options.Password);
+        if (client is null)
         {
             return 2;
         }
@@ -140,9 +61,7 @@ public static class UserLoad
         var drafts = File.ReadLines(Path.Combine(options.ReferenceData, "pct_ccg_successors.csv")).Skip(1)
             .Select(line => line.Split(',')).Select(f => (Pct: f[0], Consortium: f[1])).Distinct().ToList();
 
-
-        var signedIn = new Dictionary<string, string>(StringComparer.Ordinal);
-        var workers = new List<Worker>(options.Circuits);
+        var workers = new List<ILoadPage>(options.Circuits);
         var skipped = 0;
         var writers = 0;
         try
@@ -177,13 +96,10 @@ public static class UserLoad
 
                 foreach (var (email, _, _) in batch)
                 {
-                    if (!signedIn.ContainsKey(email))
-                    {
-                        signedIn[email] = await session.SignInAsync(options.BaseAddress, email, options.Password);
-                    }
+                    await client.SignInAsync(email);
                 }
 
-                foreach (var worker in await Task.WhenAll(batch.Select(b => OpenAsync(session, options, signedIn[b.Email], b.Path, b.Checklist))))
+                foreach (var worker in await Task.WhenAll(batch.Select(b => client.OpenAsync(b.Email, b.Path, b.Checklist))))
                 {
                     if (worker is null)
                     {
@@ -214,7 +130,7 @@ public static class UserLoad
             var clock = Stopwatch.StartNew();
             await WorkAsync(workers, options, TimeSpan.FromSeconds(options.Duration), tally);
             var seconds = clock.Elapsed.TotalSeconds;
-            var cpu = CpuMilliseconds(options.ProcessId) - cpuBefore;
+            var cpu = options.ProcessId is null ? -1 : CpuMilliseconds(options.ProcessId) - cpuBefore;
             Report(options, workers.Count, tally, seconds, cpu);
             return tally.Errors == 0 ? 0 : 1;
         }
@@ -222,12 +138,12 @@ public static class UserLoad
         {
             foreach (var worker in workers)
             {
-                await worker.Context.CloseAsync();
+                await worker.DisposeAsync();
             }
         }
     }
 
-    private static async Task WorkAsync(List<Worker> workers, Options options, TimeSpan length, Tally tally)
+    private static async Task WorkAsync(List<ILoadPage> workers, Options options, TimeSpan length, Tally tally)
     {
         var until = DateTime.UtcNow + length;
         await Task.WhenAll(workers.Select((worker, n) => Task.Run(async () =>
@@ -245,9 +161,7 @@ public static class UserLoad
                 {
                     if (worker.Checklist)
                     {
-                        var result = await worker.Page.EvaluateAsync<object[]>(AnswerScript, new object[] { random.Next(100) });
-                        var took = Convert.ToDouble(result[0], CultureInfo.InvariantCulture);
-                        var state = Convert.ToString(result[1], CultureInfo.InvariantCulture);
+                        var (took, state) = await worker.AnswerAsync(random.Next(100));
                         lock (tally)
                         {
                             tally.Answer.Add(took);
@@ -269,11 +183,10 @@ public static class UserLoad
                     }
 
                     // A dashboard user: sort, sort, open a consortium, back to the dashboard.
-                    var onConsortium = new Uri(worker.Page.Url).AbsolutePath.StartsWith("/consortia/", StringComparison.Ordinal);
-                    switch (onConsortium ? 3 : step % 3)
+                    switch (worker.OnConsortium ? 3 : step % 3)
                     {
                         case 0 or 1:
-                            var sorted = await worker.Page.EvaluateAsync<double>(SortScript, new object[] { SortColumns[random.Next(SortColumns.Length)] });
+                            var sorted = await worker.SortAsync(SortColumns[random.Next(SortColumns.Length)]);
                             lock (tally)
                             {
                                 tally.Sort.Add(sorted);
@@ -281,7 +194,7 @@ public static class UserLoad
 
                             break;
                         case 2:
-                            var opened = await worker.Page.EvaluateAsync<double>(OpenConsortiumScript, new object[] { random.Next(100) });
+                            var opened = await worker.OpenConsortiumAsync(random.Next(100));
                             lock (tally)
                             {
                                 tally.Open.Add(opened);
@@ -289,7 +202,7 @@ public static class UserLoad
 
                             break;
                         default:
-                            var back = await worker.Page.EvaluateAsync<double>(BackScript);
+                            var back = await worker.BackAsync();
                             lock (tally)
                             {
                                 tally.Back.Add(back);
@@ -298,19 +211,17 @@ public static class UserLoad
                             break;
                     }
                 }
-                catch (PlaywrightException e)
+                catch (Exception e) when (worker.IsActionFailure(e))
                 {
                     lock (tally)
                     {
                         tally.Errors++;
                     }
 
-                    Console.Error.WriteLine($"load: {worker.Page.Url}: {e.Message.Split('\n')[0]}");
+                    Console.Error.WriteLine($"load: {worker.Where}: {e.Message.Split('\n')[0]}");
                     if (!worker.Checklist)
                     {
-                        // Back to a known state: the dashboard, loaded again.
-                        await worker.Page.GotoAsync(worker.Home);
-                        await worker.Page.Locator("#consortia-table tbody tr a[data-code]").First.WaitForAsync();
+                        await worker.RecoverAsync();
                     }
                 }
             }
@@ -366,49 +277,6 @@ public static class UserLoad
     private static IEnumerable<string> ReadColumn(string file, int column) =>
         File.ReadLines(file).Skip(1).Where(line => line.Length > 0).Select(line => line.Split(',')[column]);
 
-    // Opens the page live; null (and the context closed) when this user cannot open it.
-    private static async Task<Worker?> OpenAsync(BrowserSession session, Options options, string signedIn, string path, bool checklist)
-    {
-        var context = await session.NewContextAsync(options.BaseAddress, signedIn, new ViewportSize { Width = 1280, Height = 900 });
-        var page = await context.NewPageAsync();
-        var response = await page.GotoAsync(path);
-        if (response is null || response.Status != 200)
-        {
-            await context.CloseAsync();
-            return null;
-        }
-
-        try
-        {
-            await page.Locator("main[data-live=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"{path} did not become live within 30 s (at {page.Url}).", e);
-        }
-        if (checklist)
-        {
-            var start = page.GetByRole(AriaRole.Button, new() { Name = "Start a new assessment" });
-            if (await start.CountAsync() > 0)
-            {
-                await start.ClickAsync();
-            }
-
-            await page.Locator("#save-state").WaitForAsync();
-            if (await page.Locator(".mud-panel-expanded .app-criterion[data-criterion]").CountAsync() == 0)
-            {
-                await context.CloseAsync();
-                return null;
-            }
-        }
-        else
-        {
-            await page.Locator("#consortia-table tbody tr a[data-code]").First.WaitForAsync();
-        }
-
-        return new Worker(context, page, checklist, path);
-    }
-
     private static Options Parse(string[] args)
     {
         var line = new CommandLine(args);
@@ -420,6 +288,46 @@ public static class UserLoad
 
         int? pid = line.Switch("pid") ? line.Count("pid", 0, 1) : null;
         return new Options(line.BaseAddress(), line.Required("password"), referenceData, line.Count("circuits", 50, 1), line.Count("duration", 60, 1),
-            line.Count("warm-up", 20, 0), line.Count("think", 3000, 2), pid);
+            line.Count("warm-up", 20, 0), line.Count("think", 3000, 2), pid, line.Optional("client", "browser") switch
+            {
+                var client when client is "browser" or "protocol" => client,
+                var other => throw new ArgumentException($"--client must be browser or protocol, not '{other}'."),
+            });
     }
+}
+
+/// <summary>What opens the load's pages: a browser, or the protocol client.</summary>
+internal interface ILoadClient : IAsyncDisposable
+{
+    /// <summary>Signs the user in (once; again is a no-op).</summary>
+    Task SignInAsync(string email);
+
+    /// <summary>Opens the page live for a signed-in user; null when this user cannot open it.</summary>
+    Task<ILoadPage?> OpenAsync(string email, string path, bool checklist);
+}
+
+/// <summary>One live page of the load and the actions its user takes, each timed to the render it causes, in ms.</summary>
+internal interface ILoadPage : IAsyncDisposable
+{
+    bool Checklist { get; }
+
+    /// <summary>Where the page is now, for an error message.</summary>
+    string Where { get; }
+
+    bool OnConsortium { get; }
+
+    Task<double> SortAsync(string column);
+
+    Task<double> OpenConsortiumAsync(int index);
+
+    Task<double> BackAsync();
+
+    /// <summary>Changes one answer; times it to the new score, then says how its save ended (saved, held, failed…).</summary>
+    Task<(double Took, string State)> AnswerAsync(int index);
+
+    /// <summary>Whether the exception is an action that failed (counted as an error), not a fault of the driver.</summary>
+    bool IsActionFailure(Exception e);
+
+    /// <summary>Back to a known state after a failed action: the dashboard, loaded again.</summary>
+    Task RecoverAsync();
 }
