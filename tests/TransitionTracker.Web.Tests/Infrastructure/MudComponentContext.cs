@@ -1,6 +1,8 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
+using TransitionTracker.Application.Access;
+using TransitionTracker.Web.Access;
 
 namespace TransitionTracker.Web.Tests.Infrastructure;
 
@@ -18,6 +20,19 @@ public abstract class MudComponentContext : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+    }
+
+    /// <summary>
+    /// Components read <paramref name="app"/>'s services, behind the test's own, as <paramref name="user"/>, signed in
+    /// as a circuit's user is; the test may sign someone else in on the <see cref="CurrentUser"/> returned.
+    /// </summary>
+    protected CurrentUser UseApp(TransitionTrackerFactory app, ActingUser user)
+    {
+        var current = new CurrentUser();
+        current.SignedIn(user);
+        Services.AddSingleton(current);
+        Services.AddFallbackServiceProvider(app.Services.CreateScope().ServiceProvider);
+        return current;
     }
 
     /// <summary>Renders as a live circuit does (interactive server rendering); call after registering services.</summary>

@@ -19,15 +19,13 @@ public sealed class ChecklistPageTests : MudComponentContext, IClassFixture<Chec
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
     private readonly ChecklistApp _app;
-    private readonly CurrentUser _user = new();
+    private readonly CurrentUser _user;
 
     public ChecklistPageTests(ChecklistApp app)
     {
         _app = app;
         _app.ResetAsync().GetAwaiter().GetResult();
-        _user.SignedIn(_app.ManagerAsync().GetAwaiter().GetResult());
-        Services.AddSingleton(_user);
-        Services.AddFallbackServiceProvider(_app.Factory.Services.CreateScope().ServiceProvider);
+        _user = UseApp(_app.Factory, _app.ManagerAsync().GetAwaiter().GetResult());
     }
 
     [Fact]

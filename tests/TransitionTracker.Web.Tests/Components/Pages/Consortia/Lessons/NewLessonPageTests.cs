@@ -22,15 +22,13 @@ public sealed class NewLessonPageTests : MudComponentContext, IClassFixture<NewL
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
     private static readonly string Lead = DemoAccountSeeder.ConsortiumLead(Code);
     private readonly App _app;
-    private readonly CurrentUser _user = new();
+    private readonly CurrentUser _user;
 
     public NewLessonPageTests(App app)
     {
         _app = app;
         _app.ResetAsync().GetAwaiter().GetResult();
-        _user.SignedIn(DemoUsers.ActingAsync(_app.Factory, Lead).GetAwaiter().GetResult());
-        Services.AddSingleton(_user);
-        Services.AddFallbackServiceProvider(_app.Factory.Services.CreateScope().ServiceProvider);
+        _user = UseApp(_app.Factory, DemoUsers.ActingAsync(_app.Factory, Lead).GetAwaiter().GetResult());
     }
 
     [Fact]

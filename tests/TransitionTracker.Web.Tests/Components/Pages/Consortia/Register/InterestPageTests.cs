@@ -24,15 +24,13 @@ public sealed class InterestPageTests : MudComponentContext, IClassFixture<Inter
     private const string Code = "00G";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
     private readonly App _app;
-    private readonly CurrentUser _user = new();
+    private readonly CurrentUser _user;
 
     public InterestPageTests(App app)
     {
         _app = app;
         _app.ResetAsync().GetAwaiter().GetResult();
-        _user.SignedIn(_app.ActingAsync(App.Manager).GetAwaiter().GetResult());
-        Services.AddSingleton(_user);
-        Services.AddFallbackServiceProvider(_app.Factory.Services.CreateScope().ServiceProvider);
+        _user = UseApp(_app.Factory, _app.ActingAsync(App.Manager).GetAwaiter().GetResult());
     }
 
     public static TheoryData<string, string, string?, string, string[]> InvalidEntries() => new()

@@ -28,15 +28,13 @@ public sealed class QualityPageTests : MudComponentContext, IClassFixture<Qualit
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
     private static readonly string Manager = DemoAccountSeeder.PctManager(Pct);
     private readonly App _app;
-    private readonly CurrentUser _user = new();
+    private readonly CurrentUser _user;
 
     public QualityPageTests(App app)
     {
         _app = app;
         _app.ResetAsync().GetAwaiter().GetResult();
-        _user.SignedIn(_app.ManagerAsync().GetAwaiter().GetResult());
-        Services.AddSingleton(_user);
-        Services.AddFallbackServiceProvider(_app.Factory.Services.CreateScope().ServiceProvider);
+        _user = UseApp(_app.Factory, _app.ManagerAsync().GetAwaiter().GetResult());
     }
 
     [Fact]
