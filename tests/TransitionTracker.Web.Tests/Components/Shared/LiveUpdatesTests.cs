@@ -13,7 +13,8 @@ namespace TransitionTracker.Web.Tests.Components.Shared;
 
 /// <summary>
 /// An open page reads again when a change it shows is heard (here, or from another instance), once for a burst, and
-/// says so quietly; changes it does not show, and changes after it has closed, read nothing.
+/// says so quietly when what it shows changed; a read that changed nothing renders nothing; changes it does not show,
+/// and changes after it has closed, read nothing.
 /// </summary>
 public sealed class LiveUpdatesTests : MudComponentContext, IClassFixture<TransitionTrackerFactory>
 {
@@ -22,6 +23,7 @@ public sealed class LiveUpdatesTests : MudComponentContext, IClassFixture<Transi
     private readonly IServiceProvider _scope;
     private readonly LiveChanges _live;
     private int _reads;
+    private bool _readChanges = true;
 
     public LiveUpdatesTests(TransitionTrackerFactory factory)
     {
@@ -85,6 +87,28 @@ public sealed class LiveUpdatesTests : MudComponentContext, IClassFixture<Transi
     }
 
     [Fact]
+    public async Task A_read_that_changed_nothing_says_nothing_and_renders_nothing()
+    {
+        _readChanges = false;
+        var note = Render();
+        var renders = note.RenderCount;
+
+        _live.Receive(Change("00G"));
+
+        // Nothing renders to wake a wait-for-state: the count is polled.
+        var until = DateTime.UtcNow + Patience;
+        while (Volatile.Read(ref _reads) == 0 && DateTime.UtcNow < until)
+        {
+            await Task.Delay(20);
+        }
+
+        await Task.Delay(200);
+        Assert.Equal(1, Volatile.Read(ref _reads));
+        Assert.Equal("", note.Find("#live-note").TextContent);
+        Assert.Equal(renders, note.RenderCount);
+    }
+
+    [Fact]
     public async Task Opening_counts_as_a_read_so_a_change_heard_straight_after_waits_for_the_quiet_time()
     {
         var note = Render(quiet: TimeSpan.FromHours(1));
@@ -140,7 +164,7 @@ public sealed class LiveUpdatesTests : MudComponentContext, IClassFixture<Transi
         var watching = _live.WatcherCount;
         Renderer.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
 
-        Render<LiveUpdates>(p => p.Add(x => x.About, LiveInterest.Consortium("00G")).Add(x => x.Refresh, () => Interlocked.Increment(ref _reads)));
+        Render<LiveUpdates>(p => p.Add(x => x.About, LiveInterest.Consortium("00G")).Add(x => x.Refresh, ReadAsync));
 
         Assert.Equal(watching, _live.WatcherCount);
     }
@@ -148,8 +172,15 @@ public sealed class LiveUpdatesTests : MudComponentContext, IClassFixture<Transi
     private IRenderedComponent<LiveUpdates> Render(TimeSpan? quiet = null) =>
         RenderInteractive<LiveUpdates>(p => p
             .Add(x => x.About, LiveInterest.Consortium("00G"))
-            .Add(x => x.Refresh, EventCallback.Factory.Create(this, () => Interlocked.Increment(ref _reads)))
+            .Add(x => x.Refresh, ReadAsync)
             .Add(x => x.Quiet, quiet ?? TimeSpan.FromMilliseconds(100)));
+
+    // The page's read: counted, and as changed as the test says.
+    private Task<bool> ReadAsync()
+    {
+        Interlocked.Increment(ref _reads);
+        return Task.FromResult(Volatile.Read(ref _readChanges));
+    }
 
     private static DataChange Change(string consortium) =>
         new(new HashSet<string> { "Assessment" }, new HashSet<string> { consortium }, new HashSet<string>());
