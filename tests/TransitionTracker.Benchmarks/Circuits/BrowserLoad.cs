@@ -9,18 +9,26 @@ namespace TransitionTracker.Benchmarks.Circuits;
 /// </summary>
 internal sealed class BrowserLoad : ILoadClient
 {
-    // Clicks the sort button of a column of the consortia table; resolves at the first change to its rows afterwards.
+    // Clicks the sort button of a column of the consortia table; resolves at the first change to its rows afterwards,
+    // or, where the new order is the one shown (rows stay in place and nothing in them changes), at the render that
+    // puts the new sort in the export link, which comes with the grid's rows.
     private const string SortScript = """
         async ([column]) => {
-          const th = [...document.querySelectorAll('#consortia-table th')].find(h => h.textContent.includes(column));
+          const grid = document.querySelector('#consortia-table');
+          const th = [...grid.querySelectorAll('th')].find(h => h.textContent.includes(column));
           if (!th) throw new Error(`no column ${column}`);
           const button = [...th.querySelectorAll('button')].find(b => /sort/i.test(b.getAttribute('aria-label') ?? b.title ?? ''))
             ?? th.querySelector('.mud-table-sort-label, .sortable-column-header');
-          const body = document.querySelector('#consortia-table tbody');
+          const body = grid.querySelector('tbody');
+          const exportHref = () => document.querySelector('#export-consortia')?.getAttribute('href');
+          const before = exportHref();
           const t0 = performance.now();
           await new Promise((resolve, reject) => {
-            const observer = new MutationObserver(() => { observer.disconnect(); resolve(); });
-            observer.observe(body, { subtree: true, childList: true, characterData: true });
+            const observer = new MutationObserver(records => {
+              const rows = !body.isConnected || records.some(r => r.target === body || body.contains(r.target));
+              if (rows || exportHref() !== before) { observer.disconnect(); resolve(); }
+            });
+            observer.observe(document.querySelector('main') ?? document.body, { subtree: true, childList: true, characterData: true, attributes: true });
             setTimeout(() => { observer.disconnect(); reject(new Error('no render within 10 s')); }, 10000);
             button.click();
           });

@@ -99,6 +99,8 @@ internal sealed partial class ProtocolLoad(Uri baseAddress, string password) : I
 
     private static Node? Body(RenderTree tree) => tree.ById("consortia-table")?.Elements("tbody").FirstOrDefault();
 
+    private static string? Export(RenderTree tree) => tree.ById("export-consortia")?.Attribute("href");
+
     // `.mud-panel-expanded .app-criterion[data-criterion]`: the criteria answered in the open sections (not their lists of
     // evidence files, which carry the criterion too).
     private static List<Node> Criteria(RenderTree tree) =>
@@ -127,7 +129,7 @@ internal sealed partial class ProtocolLoad(Uri baseAddress, string password) : I
         // Clicks the sort button of a column; done at the first change to the table body's rows afterwards.
         public Task<double> SortAsync(string column)
         {
-            var (button, body, version) = _circuit.Read(t =>
+            var (button, body, version, export) = _circuit.Read(t =>
             {
                 var th = t.ById("consortia-table")?.Elements("th").FirstOrDefault(h => h.TextContent().Contains(column, StringComparison.Ordinal))
                     ?? throw new InvalidOperationException($"no column {column}");
@@ -135,9 +137,12 @@ internal sealed partial class ProtocolLoad(Uri baseAddress, string password) : I
                     ?? th.Elements().FirstOrDefault(e => e.HasClass("mud-table-sort-label") || e.HasClass("sortable-column-header"))
                     ?? throw new InvalidOperationException($"no sort button on {column}");
                 var body = Body(t) ?? throw new InvalidOperationException("no table body");
-                return (button, body, body.Version);
+                return (button, body, body.Version, Export(t));
             });
-            return _circuit.TimeAsync(() => _circuit.ClickAsync(button), t => body.Version != version || Body(t) != body);
+            // Done at the first change to the rows, or, where the new order is the one shown (rows stay in place and
+            // nothing in them changes), at the render that puts the new sort in the export link, which comes with the
+            // grid's rows.
+            return _circuit.TimeAsync(() => _circuit.ClickAsync(button), t => body.Version != version || Body(t) != body || Export(t) != export);
         }
 
         // Follows the link of one consortium in the table; done when its page's heading names it.

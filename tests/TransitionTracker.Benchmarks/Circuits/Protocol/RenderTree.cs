@@ -180,16 +180,25 @@ internal sealed class RenderTree
 
     public Node? ById(string id) => All().FirstOrDefault(n => n.Kind == NodeKind.Element && n.Attribute("id") == id);
 
+    /// <summary>What the last batch held, for tracing: components updated, edits by kind, components disposed.</summary>
+    public string LastBatch { get; private set; } = "";
+
     public void Apply(byte[] data)
     {
         var batch = new Batch(data);
         var updated = batch.Int(data.Length - 20);
         var count = batch.Int(updated);
+        var kinds = new int[11];
         for (var i = 0; i < count; i++)
         {
             var diff = batch.Int(updated + 4 + (4 * i));
             var componentId = batch.Int(diff);
             var edits = batch.Int(diff + 4);
+            for (var e = 0; e < edits; e++)
+            {
+                kinds[Math.Clamp(batch.Int(diff + 8 + (16 * e)), 0, 10)]++;
+            }
+
             if (!_components.TryGetValue(componentId, out var place))
             {
                 place = new Node(NodeKind.Component, componentId.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -209,6 +218,8 @@ internal sealed class RenderTree
                 Roots.Remove(place);
             }
         }
+
+        LastBatch = $"{count} components updated, {batch.Int(disposed)} disposed; frames prepended {kinds[1]}, removed {kinds[2]}, attributes set {kinds[3]}, texts {kinds[5]}, moves {kinds[9]}";
     }
 
     private void ApplyEdits(Batch batch, Node parent, int start, int count)

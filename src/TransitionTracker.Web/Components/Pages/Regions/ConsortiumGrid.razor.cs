@@ -13,12 +13,12 @@ public sealed partial class ConsortiumGrid : IDisposable
 {
     // The database sorts (prerendered, the grid keeps the page's order); each column is named by the key the address
     // and the use case use.
-    private static readonly ServerSortColumns<ConsortiumStanding> Sorts = new("name", "pct", "stage", "population", "score", "track", "assessed");
+    private static readonly ServerSortColumns<GridRow<ConsortiumStanding>> Sorts = new("name", "pct", "stage", "population", "score", "track", "assessed");
 
     // The grid's table has no caption of its own: the section heading names it.
     private static readonly Dictionary<string, object> tableAttributes = new() { ["aria-labelledby"] = "consortia" };
     private readonly CancellationTokenSource _closed = new();
-    private MudDataGrid<ConsortiumStanding>? grid;
+    private MudDataGrid<GridRow<ConsortiumStanding>>? grid;
     private ConsortiumTableQuery query = new();
     private ConsortiumTablePage table = new([], 0, 1, 1);
 
@@ -77,10 +77,17 @@ public sealed partial class ConsortiumGrid : IDisposable
         return $"{matches} Showing {first} to {first + table.Rows.Count - 1}, page {table.PageNumber} of {table.PageCount}.";
     }
 
+    // What the filters show: the choices and the values chosen (not the sort or the page).
+    private (string? Pct, Track? Track, ConsortiumStage? Stage, bool? AtRisk, string? Search, IReadOnlyList<PctSummary> Pcts) FiltersShow =>
+        (query.PctCode, query.Track, query.Stage, query.AtRisk, query.Search, Pcts);
+
+    // What the grid is given by this component rather than reading itself: the review column, and the page it is on.
+    private (bool CanReview, DateOnly AsAt, int Page) GridShows => (CanReview, AsAt, table.PageNumber);
+
     private SortDirection Initial(string key) =>
         key != query.Sort ? SortDirection.None : query.Descending ? SortDirection.Descending : SortDirection.Ascending;
 
-    private async Task<GridData<ConsortiumStanding>> LoadAsync(GridState<ConsortiumStanding> state, CancellationToken cancellationToken)
+    private async Task<GridData<GridRow<ConsortiumStanding>>> LoadAsync(GridState<GridRow<ConsortiumStanding>> state, CancellationToken cancellationToken)
     {
         var sort = state.SortDefinitions.FirstOrDefault();
         var next = query with
@@ -95,7 +102,7 @@ public sealed partial class ConsortiumGrid : IDisposable
             await ShowAsync(next, both.Token);
         }
 
-        return new GridData<ConsortiumStanding> { Items = table.Rows, TotalItems = table.Total };
+        return new GridData<GridRow<ConsortiumStanding>> { Items = GridRow<ConsortiumStanding>.Of(table.Rows), TotalItems = table.Total };
     }
 
     private async Task ShowAsync(ConsortiumTableQuery next, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ namespace TransitionTracker.Web.Tests.Components.Pages.Regions;
 
 /// <summary>
 /// The live consortia grid: each sort, filter or search asks the use case for the rows again and writes the state into
-/// the address (and the CSV link), without a page load.
+/// the address (and the CSV link), without a page load; rows read again stay in place and only their cells change.
 /// </summary>
 public sealed class ConsortiumGridTests : MudComponentContext
 {
@@ -54,6 +54,19 @@ public sealed class ConsortiumGridTests : MudComponentContext
         ClickSort(grid, "Score");
 
         grid.WaitForAssertion(() => Assert.Equal("http://localhost/regions/Q30?sort=score&dir=desc", Services.GetRequiredService<NavigationManager>().Uri));
+    }
+
+    [Fact]
+    public void A_sort_keeps_every_row_and_its_components_and_changes_only_what_the_rows_show()
+    {
+        var grid = RenderGrid(new ConsortiumTableQuery());
+        var before = RowComponents(grid);
+        Assert.Equal(3, before.Count);
+
+        ClickSort(grid, "Score");
+
+        grid.WaitForAssertion(() => Assert.Equal(["00C", "00A", "00B"], Codes(grid)));
+        Assert.Equal(before, RowComponents(grid));
     }
 
     [Fact]
@@ -146,7 +159,7 @@ public sealed class ConsortiumGridTests : MudComponentContext
             .Add(g => g.Load, LoadAsync));
     }
 
-    // Stands in for the use case: filters by track and search, sorts as asked, one page.
+    // Stands in for the use case: filters by track and search, sorts by score when asked (no score first), one page.
     private Task<RegionTableView?> LoadAsync(RegionDashboardRequest request, CancellationToken cancellationToken)
     {
         _asked.Add(request);
@@ -155,12 +168,22 @@ public sealed class ConsortiumGridTests : MudComponentContext
             .Where(r => query.AtRisk is null || r.ForecastAtRisk == query.AtRisk)
             .Where(r => query.Search is null || r.Name.Contains(query.Search, StringComparison.OrdinalIgnoreCase))
             .ToList();
+        if (query.Sort == "score")
+        {
+            rows = query.Descending ? [.. rows.OrderByDescending(r => r.Score)] : [.. rows.OrderBy(r => r.Score)];
+        }
+
         return Task.FromResult<RegionTableView?>(new RegionTableView(query, notes, new ConsortiumTablePage(rows, rows.Count, 1, 1)));
     }
 
     private static void ClickSort(IRenderedComponent<ConsortiumGrid> grid, string heading) =>
         grid.FindAll("#consortia-table th").Single(th => th.TextContent.Contains(heading, StringComparison.Ordinal))
             .QuerySelector("button[aria-label=Sort]")!.Click();
+
+    // The component MudDataGrid renders in each row (a cascading value around its cells): the same instances while the
+    // rows stay in place.
+    private static List<object> RowComponents(IRenderedComponent<ConsortiumGrid> grid) =>
+        [.. grid.FindComponents<CascadingValue<MudBlazor.Interfaces.IForm>>().Select(c => (object)c.Instance)];
 
     private static List<string> Codes(IRenderedComponent<ConsortiumGrid> grid) =>
         grid.FindAll("#consortia-table tbody a[data-code]").Select(a => a.GetAttribute("data-code")!).ToList();
