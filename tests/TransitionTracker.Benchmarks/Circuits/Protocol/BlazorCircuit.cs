@@ -355,10 +355,10 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
                 }
 
                 _lastBatch = batchId;
-                _tree.Apply(data);
+                var summary = _tree.Apply(data);
                 if (Trace)
                 {
-                    Console.Error.WriteLine($"load: {Path}: batch {batchId}, {data.Length} bytes: {_tree.LastBatch}");
+                    Console.Error.WriteLine($"load: {Path}: batch {batchId}, {data.Length} bytes: {summary}");
                 }
             }
             catch (Exception e) when (e is InvalidDataException or ArgumentException or IndexOutOfRangeException or NullReferenceException)

@@ -180,10 +180,8 @@ internal sealed class RenderTree
 
     public Node? ById(string id) => All().FirstOrDefault(n => n.Kind == NodeKind.Element && n.Attribute("id") == id);
 
-    /// <summary>What the last batch held, for tracing: components updated, edits by kind, components disposed.</summary>
-    public string LastBatch { get; private set; } = "";
-
-    public void Apply(byte[] data)
+    /// <summary>Applies one render batch and says what it held (worded only when traced).</summary>
+    public BatchSummary Apply(byte[] data)
     {
         var batch = new Batch(data);
         var updated = batch.Int(data.Length - 20);
@@ -219,7 +217,7 @@ internal sealed class RenderTree
             }
         }
 
-        LastBatch = $"{count} components updated, {batch.Int(disposed)} disposed; frames prepended {kinds[1]}, removed {kinds[2]}, attributes set {kinds[3]}, texts {kinds[5]}, moves {kinds[9]}";
+        return new BatchSummary(count, batch.Int(disposed), kinds);
     }
 
     private void ApplyEdits(Batch batch, Node parent, int start, int count)
@@ -423,4 +421,11 @@ internal sealed class RenderTree
             return text;
         }
     }
+}
+
+/// <summary>What one render batch held: components updated and disposed, and edits by kind (indexed as Blazor numbers them).</summary>
+internal readonly record struct BatchSummary(int Updated, int Disposed, int[] EditsByKind)
+{
+    public override string ToString() =>
+        $"{Updated} components updated, {Disposed} disposed; frames prepended {EditsByKind[1]}, removed {EditsByKind[2]}, attributes set {EditsByKind[3]}, texts {EditsByKind[5]}, moves {EditsByKind[9]}";
 }
