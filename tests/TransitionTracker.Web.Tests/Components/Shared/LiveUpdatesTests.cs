@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 using TransitionTracker.Application.Live;
 using TransitionTracker.Data.Changes;
@@ -109,6 +110,29 @@ public sealed class LiveUpdatesTests : MudComponentContext, IClassFixture<Transi
     }
 
     [Fact]
+    public async Task The_page_is_rendered_with_what_it_read_only_when_the_read_says_it_changed()
+    {
+        var page = RenderInteractive<CountingPage>();
+        var renders = page.Instance.Renders;
+
+        _live.Receive(Change("00G"));
+        page.WaitForAssertion(() => Assert.Equal("Shown 1", page.Find("#shown").TextContent), Patience);
+        Assert.Equal(renders + 1, page.Instance.Renders);
+
+        page.Instance.Changes = false;
+        _live.Receive(Change("00G"));
+        var until = DateTime.UtcNow + Patience;
+        while (page.Instance.Reads < 2 && DateTime.UtcNow < until)
+        {
+            await Task.Delay(20);
+        }
+
+        await Task.Delay(200);
+        Assert.Equal(2, page.Instance.Reads);
+        Assert.Equal(renders + 1, page.Instance.Renders);
+    }
+
+    [Fact]
     public async Task Opening_counts_as_a_read_so_a_change_heard_straight_after_waits_for_the_quiet_time()
     {
         var note = Render(quiet: TimeSpan.FromHours(1));
@@ -180,6 +204,43 @@ public sealed class LiveUpdatesTests : MudComponentContext, IClassFixture<Transi
     {
         Interlocked.Increment(ref _reads);
         return Task.FromResult(Volatile.Read(ref _readChanges));
+    }
+
+    // A page whose read changes what it shows when told to, counting its reads and renders.
+    private sealed class CountingPage : ComponentBase
+    {
+        private int _shown;
+
+        public bool Changes { get; set; } = true;
+
+        public int Reads { get; private set; }
+
+        public int Renders { get; private set; }
+
+        protected override void BuildRenderTree(RenderTreeBuilder builder)
+        {
+            Renders++;
+            builder.OpenElement(0, "p");
+            builder.AddAttribute(1, "id", "shown");
+            builder.AddContent(2, $"Shown {_shown}");
+            builder.CloseElement();
+            builder.OpenComponent<LiveUpdates>(3);
+            builder.AddComponentParameter(4, nameof(LiveUpdates.About), LiveInterest.Consortium("00G"));
+            builder.AddComponentParameter(5, nameof(LiveUpdates.Refresh), (Func<Task<bool>>)ReadAsync);
+            builder.AddComponentParameter(6, nameof(LiveUpdates.Quiet), TimeSpan.FromMilliseconds(100));
+            builder.CloseComponent();
+        }
+
+        private Task<bool> ReadAsync()
+        {
+            Reads++;
+            if (Changes)
+            {
+                _shown++;
+            }
+
+            return Task.FromResult(Changes);
+        }
     }
 
     private static DataChange Change(string consortium) =>
