@@ -33,3 +33,24 @@ public sealed class GridRow<T>(int place, T value) : IEquatable<GridRow<T>>
 
     public override int GetHashCode() => Place;
 }
+
+/// <summary>
+/// A grid's rows for the values it is given, made again only when it is given another list: a grid's
+/// <c>Items</c> that stay the same list render nothing new.
+/// </summary>
+public sealed class GridRows<T>
+{
+    private IReadOnlyList<T>? values;
+    private IReadOnlyList<GridRow<T>> rows = [];
+
+    public IReadOnlyList<GridRow<T>> Of(IReadOnlyList<T> shown)
+    {
+        if (!ReferenceEquals(shown, values))
+        {
+            rows = GridRow<T>.Of(shown);
+            values = shown;
+        }
+
+        return rows;
+    }
+}

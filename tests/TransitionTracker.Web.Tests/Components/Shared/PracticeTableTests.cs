@@ -76,6 +76,26 @@ public sealed class PracticeTableTests : MudComponentContext
         Assert.Empty(plain.FindAll("#export-practices"));
     }
 
+    [Fact]
+    public void A_page_read_again_keeps_its_rows_and_their_components_and_shows_what_changed()
+    {
+        var query = new PracticeTableQuery(Search: "surgery");
+        var table = Render(query);
+        var before = RowComponents(table);
+        Assert.Equal(2, before.Count);
+
+        // A read gives new objects for the same rows, one with a new list size.
+        var reread = Practices.Select(p => p.Code == "A86003" ? p with { ListSize = 9_001 } : p with { }).ToArray();
+        table.Render(p => p.Add(t => t.Table, query.Apply(reread)));
+
+        Assert.Contains("9,001", table.Find("tbody").TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, RowComponents(table));
+    }
+
+    // Each row's cells sit inside a form cascade of their own, one component per row.
+    private static List<object> RowComponents(IRenderedComponent<PracticeTable> table) =>
+        [.. table.FindComponents<Microsoft.AspNetCore.Components.CascadingValue<MudBlazor.Interfaces.IForm>>().Select(c => (object)c.Instance)];
+
     private IRenderedComponent<PracticeTable> Render(PracticeTableQuery query, string? exportHref = null) =>
         RenderInteractive<PracticeTable>(p => p
             .Add(t => t.Table, query.Apply(Practices))
