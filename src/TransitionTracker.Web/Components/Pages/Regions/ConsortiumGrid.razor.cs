@@ -15,6 +15,19 @@ public sealed partial class ConsortiumGrid : IDisposable
     // and the use case use.
     private static readonly ServerSortColumns<GridRow<ConsortiumStanding>> Sorts = new("name", "pct", "stage", "population", "score", "track", "assessed");
 
+    private static readonly IReadOnlyList<(string, string)> TrackOptions =
+        [("", "Any track"), .. Enum.GetValues<Track>().Select(track => (track.ToWireName(), DashboardText.Track(track)))];
+
+    private static readonly IReadOnlyList<(string, string)> StageOptions =
+        [("", "Any stage"), .. Enum.GetValues<ConsortiumStage>().Select(stage => (stage.ToWire(), stage.ToDisplay()))];
+
+    private static readonly IReadOnlyList<(string, string)> ForecastOptions =
+    [
+        ("", "Any forecast"),
+        (ConsortiumTableQuery.AtRiskWire, "At risk for April 2013"),
+        (ConsortiumTableQuery.OnCourseWire, "On course for April 2013"),
+    ];
+
     // The grid's table has no caption of its own: the section heading names it.
     private static readonly Dictionary<string, object> tableAttributes = new() { ["aria-labelledby"] = "consortia" };
     private readonly CancellationTokenSource _closed = new();
@@ -76,6 +89,8 @@ public sealed partial class ConsortiumGrid : IDisposable
         var first = ((table.PageNumber - 1) * ConsortiumTableQuery.PageSize) + 1;
         return $"{matches} Showing {first} to {first + table.Rows.Count - 1}, page {table.PageNumber} of {table.PageCount}.";
     }
+
+    private IReadOnlyList<(string, string)> PctOptions => [("", "Any PCT"), .. Pcts.Select(pct => (pct.Code, pct.Name))];
 
     // What the filters show: the choices and the values chosen (not the sort or the page).
     private (string? Pct, Track? Track, ConsortiumStage? Stage, bool? AtRisk, string? Search, IReadOnlyList<PctSummary> Pcts) FiltersShow =>

@@ -73,11 +73,11 @@ public sealed class ConsortiumGridTests : MudComponentContext
     public async Task Filters_and_search_apply_as_they_change_and_start_again_at_page_one()
     {
         var grid = RenderGrid(new ConsortiumTableQuery(Sort: "population", Descending: true));
-        var selects = grid.FindComponents<MudSelect<string>>();
-        var track = selects.Single(s => s.Instance.Label == "Track");
         var search = grid.FindComponent<MudTextField<string>>();
+        Assert.Equal("Track", grid.Find("label[for=track]").TextContent);
+        Assert.Equal(["", "fast-mover", "needs-support"], grid.FindAll("#track option").Select(o => o.GetAttribute("value")));
 
-        await grid.InvokeAsync(() => track.Instance.ValueChanged.InvokeAsync("fast-mover"));
+        await grid.Find("#track").ChangeAsync(new ChangeEventArgs { Value = "fast-mover" });
         await grid.InvokeAsync(() => search.Instance.ValueChanged.InvokeAsync("  beta "));
 
         var last = _asked[^1];
@@ -86,6 +86,7 @@ public sealed class ConsortiumGridTests : MudComponentContext
         Assert.Equal("/regions/Q30/consortia.csv?sort=population&dir=desc&track=fast-mover&q=beta", grid.Find("#export-consortia").GetAttribute("href"));
         Assert.Equal(["00B"], Codes(grid));
         Assert.Contains("1 consortium matches.", grid.Find("#table-count").TextContent, StringComparison.Ordinal);
+        Assert.Equal("fast-mover", grid.Find("#track").GetAttribute("value"));
     }
 
     [Fact]
@@ -123,15 +124,14 @@ public sealed class ConsortiumGridTests : MudComponentContext
         Assert.Equal("No assessment yet,At risk", cells[2]);
         Assert.Single(grid.FindAll("#consortia-table tbody .app-at-risk"));
 
-        var forecast = grid.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Forecast");
-        await grid.InvokeAsync(() => forecast.Instance.ValueChanged.InvokeAsync(ConsortiumTableQuery.AtRiskWire));
+        await grid.Find("#forecast").ChangeAsync(new ChangeEventArgs { Value = ConsortiumTableQuery.AtRiskWire });
 
         Assert.Equal("at-risk", _asked[^1].Forecast);
         Assert.Equal("http://localhost/regions/Q30?forecast=at-risk", Services.GetRequiredService<NavigationManager>().Uri);
         Assert.Equal("/regions/Q30/consortia.csv?forecast=at-risk", grid.Find("#export-consortia").GetAttribute("href"));
         Assert.Equal(["00C"], Codes(grid));
 
-        await grid.InvokeAsync(() => forecast.Instance.ValueChanged.InvokeAsync(ConsortiumTableQuery.OnCourseWire));
+        await grid.Find("#forecast").ChangeAsync(new ChangeEventArgs { Value = ConsortiumTableQuery.OnCourseWire });
         Assert.Equal(["00A", "00B"], Codes(grid));
     }
 

@@ -160,7 +160,7 @@ public sealed class RegionDashboardTests(TransitionTrackerFactory factory)
         Assert.Equal(wanted.Take(25), Codes(page));
         Assert.Contains($"{wanted.Count} consortia match", page.QuerySelector("#table-count")!.Text(), StringComparison.Ordinal);
         Assert.Equal("descending", page.QuerySelectorAll("#consortia-table th")[4].GetAttribute("aria-sort"));
-        Assert.Equal("needs-support", page.QuerySelector("input#track")!.GetAttribute("value"));
+        Assert.Equal("needs-support", page.QuerySelector("select#track option[selected]")!.GetAttribute("value"));
         Assert.Null(page.QuerySelector("#query-notes"));
     }
 
