@@ -52,14 +52,14 @@ public sealed class LiveUpdatesTests : MudComponentContext, IClassFixture<Transi
         var user = await DemoUsers.ActingAsync(_factory, DemoAccountSeeder.ConsortiumLead("00G"));
         _scope.GetRequiredService<CurrentUser>().SignedIn(user);
 
-        var bell = RenderInteractive<LiveUpdates>(p => p.Add(x => x.About, LiveInterest.AddressedTo(user.Id, "Notification")).Add(x => x.ShowNote, false));
+        var bell = RenderInteractive<Page>(p => p.Add(x => x.About, LiveInterest.AddressedTo(user.Id, "Notification")).Add(x => x.ShowNote, false));
         var interest = _factory.Services.GetRequiredService<LiveWakeTokens>().Read(bell.Find("[data-live-wake]").GetAttribute("data-live-wake")!, user.Id)!;
         Assert.Equal(LiveInterest.AddressedTo(user.Id, "Notification").Key, interest.Key);
         Assert.True(interest.Matches(new DataChange(new HashSet<string> { "Notification" }, new HashSet<string>(), new HashSet<string>()) { Recipients = new HashSet<string> { user.Id } }));
         Assert.False(interest.Matches(new DataChange(new HashSet<string> { "Notification" }, new HashSet<string>(), new HashSet<string>()) { Recipients = new HashSet<string> { "someone-else" } }));
 
         Renderer.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
-        Assert.Empty(Render<LiveUpdates>(p => p.Add(x => x.About, LiveInterest.Consortium("00G"))).FindAll("[data-live-wake]"));
+        Assert.Empty(Render<Page>(p => p.Add(x => x.About, LiveInterest.Consortium("00G"))).FindAll("[data-live-wake]"));
     }
 
     [Fact]
@@ -188,22 +188,61 @@ public sealed class LiveUpdatesTests : MudComponentContext, IClassFixture<Transi
         var watching = _live.WatcherCount;
         Renderer.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
 
-        Render<LiveUpdates>(p => p.Add(x => x.About, LiveInterest.Consortium("00G")).Add(x => x.Refresh, ReadAsync));
+        Render<Page>(p => p.Add(x => x.About, LiveInterest.Consortium("00G")).Add(x => x.Read, ReadAsync));
 
         Assert.Equal(watching, _live.WatcherCount);
     }
 
-    private IRenderedComponent<LiveUpdates> Render(TimeSpan? quiet = null) =>
-        RenderInteractive<LiveUpdates>(p => p
+    [Fact]
+    public void A_refresh_that_is_not_a_method_of_the_page_is_refused()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => RenderInteractive<LiveUpdates>(p => p
             .Add(x => x.About, LiveInterest.Consortium("00G"))
-            .Add(x => x.Refresh, ReadAsync)
-            .Add(x => x.Quiet, quiet ?? TimeSpan.FromMilliseconds(100)));
+            .Add(x => x.Refresh, () => Task.FromResult(true))));
+
+        Assert.Contains("must be a method of the page it refreshes", error.Message);
+    }
+
+    private IRenderedComponent<LiveUpdates> Render(TimeSpan? quiet = null) =>
+        RenderInteractive<Page>(p => p
+            .Add(x => x.About, LiveInterest.Consortium("00G"))
+            .Add(x => x.Read, ReadAsync)
+            .Add(x => x.Quiet, quiet ?? TimeSpan.FromMilliseconds(100)))
+        .FindComponent<LiveUpdates>();
 
     // The page's read: counted, and as changed as the test says.
     private Task<bool> ReadAsync()
     {
         Interlocked.Increment(ref _reads);
         return Task.FromResult(Volatile.Read(ref _readChanges));
+    }
+
+    // A page that shows LiveUpdates and reads with the test's read.
+    private sealed class Page : ComponentBase
+    {
+        [Parameter]
+        public LiveInterest About { get; set; } = LiveInterest.None;
+
+        [Parameter]
+        public Func<Task<bool>> Read { get; set; } = static () => Task.FromResult(false);
+
+        [Parameter]
+        public TimeSpan Quiet { get; set; } = TimeSpan.FromMilliseconds(100);
+
+        [Parameter]
+        public bool ShowNote { get; set; } = true;
+
+        protected override void BuildRenderTree(RenderTreeBuilder builder)
+        {
+            builder.OpenComponent<LiveUpdates>(0);
+            builder.AddComponentParameter(1, nameof(LiveUpdates.About), About);
+            builder.AddComponentParameter(2, nameof(LiveUpdates.Refresh), (Func<Task<bool>>)ReadAsync);
+            builder.AddComponentParameter(3, nameof(LiveUpdates.Quiet), Quiet);
+            builder.AddComponentParameter(4, nameof(LiveUpdates.ShowNote), ShowNote);
+            builder.CloseComponent();
+        }
+
+        private Task<bool> ReadAsync() => Read();
     }
 
     // A page whose read changes what it shows when told to, counting its reads and renders.

@@ -31,6 +31,9 @@ public sealed partial class ConsortiumGrid : IDisposable
     // The grid's table has no caption of its own: the section heading names it.
     private static readonly Dictionary<string, object> tableAttributes = new() { ["aria-labelledby"] = "consortia" };
     private readonly CancellationTokenSource _closed = new();
+    private readonly GridRows<ConsortiumStanding> rows = new();
+    private IReadOnlyList<PctSummary>? optionsOf;
+    private IReadOnlyList<(string, string)> pctOptions = [];
     private MudDataGrid<GridRow<ConsortiumStanding>>? grid;
     private ConsortiumTableQuery query = new();
     private ConsortiumTablePage table = new([], 0, 1, 1);
@@ -90,7 +93,19 @@ public sealed partial class ConsortiumGrid : IDisposable
         return $"{matches} Showing {first} to {first + table.Rows.Count - 1}, page {table.PageNumber} of {table.PageCount}.";
     }
 
-    private IReadOnlyList<(string, string)> PctOptions => [("", "Any PCT"), .. Pcts.Select(pct => (pct.Code, pct.Name))];
+    // The same list until the PCTs given change, so that the PCT filter is not rendered again for nothing.
+    private IReadOnlyList<(string, string)> PctOptions
+    {
+        get
+        {
+            if (!ReferenceEquals(optionsOf, Pcts))
+            {
+                (optionsOf, pctOptions) = (Pcts, [("", "Any PCT"), .. Pcts.Select(pct => (pct.Code, pct.Name))]);
+            }
+
+            return pctOptions;
+        }
+    }
 
     // What the filters show: the choices and the values chosen (not the sort or the page).
     private (string? Pct, Track? Track, ConsortiumStage? Stage, bool? AtRisk, string? Search, IReadOnlyList<PctSummary> Pcts) FiltersShow =>
@@ -117,7 +132,7 @@ public sealed partial class ConsortiumGrid : IDisposable
             await ShowAsync(next, both.Token);
         }
 
-        return new GridData<GridRow<ConsortiumStanding>> { Items = GridRow<ConsortiumStanding>.Of(table.Rows), TotalItems = table.Total };
+        return new GridData<GridRow<ConsortiumStanding>> { Items = rows.Of(table.Rows), TotalItems = table.Total };
     }
 
     private async Task ShowAsync(ConsortiumTableQuery next, CancellationToken cancellationToken)
