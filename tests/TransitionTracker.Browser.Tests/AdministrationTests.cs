@@ -37,8 +37,7 @@ public sealed partial class AdministrationTests(BrowserAppFixture app)
 
         await search.FillAsync("");
         await Expect(page).ToHaveURLAsync(UsersUrl());
-        await page.Locator(".app-grid-filter", new() { HasText = "Role" }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "National viewer" }).ClickAsync();
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Role", Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "National viewer" });
         await Expect(page).ToHaveURLAsync(new Regex("role=national-viewer$"));
         await Expect(page.Locator(".app-grid-summary")).ToContainTextAsync("of 375 users match");
         await Expect(rows.First.Locator("td").Nth(2)).ToContainTextAsync("National viewer");

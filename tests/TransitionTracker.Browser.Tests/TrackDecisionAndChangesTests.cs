@@ -91,8 +91,7 @@ public sealed class TrackDecisionAndChangesTests(BrowserAppFixture app)
         await page.EvaluateAsync("() => window.appMark = 'still here'");
 
         // Filtering by kind replaces the address in place: the mark set on window survives.
-        await page.Locator(".app-grid-filter", new() { HasText = "Kind of change" }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Track decisions" }).ClickAsync();
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Kind of change" }).SelectOptionAsync(new SelectOptionValue { Label = "Track decisions" });
         await Expect(page).ToHaveURLAsync(new Regex("/consortia/00k/changes\\?kind=track-decisions$"));
         await Expect(page.Locator(".app-grid-summary")).ToHaveTextAsync(new Regex(@"^\d+ of \d+ changes? match(es)?\.$"));
         var rows = page.Locator(".app-change-grid tr.app-change-row");
@@ -107,8 +106,7 @@ public sealed class TrackDecisionAndChangesTests(BrowserAppFixture app)
         await Expect(fields.Locator("li", new() { HasText = "agreed at the March review" })).ToBeVisibleAsync();
 
         // Oldest first, then a search that finds nothing; still the same page.
-        await page.Locator(".app-grid-filter", new() { HasText = "Order" }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Oldest first" }).ClickAsync();
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Order", Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Oldest first" });
         await Expect(page).ToHaveURLAsync(new Regex("kind=track-decisions&order=oldest$"));
         await page.GetByLabel("Search by who, kind of record or value").FillAsync("no such change anywhere");
         await Expect(page).ToHaveURLAsync(new Regex("q=no(%20|\\+)such(%20|\\+)change"));

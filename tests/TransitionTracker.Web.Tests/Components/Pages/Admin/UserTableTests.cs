@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using TransitionTracker.Application.Administration;
 using TransitionTracker.Domain.Access;
@@ -40,10 +41,13 @@ public sealed class UserTableTests : MudComponentContext
         var query = new UserListQuery(Search: "lead", Page: 3);
         var table = Render(query, new UserListing(Users, 3, 3, 120, 375));
 
-        var selects = table.FindComponents<MudSelect<string>>();
-        await table.InvokeAsync(() => selects.Single(s => s.Instance.Label == "Role").Instance.ValueChanged.InvokeAsync("regional-lead"));
-        await table.InvokeAsync(() => selects.Single(s => s.Instance.Label == "Status").Instance.ValueChanged.InvokeAsync("disabled"));
-        await table.InvokeAsync(() => selects.Single(s => s.Instance.Label == "Role").Instance.ValueChanged.InvokeAsync("any"));
+        Assert.Equal("Role", table.Find("label[for=role-filter]").TextContent);
+        Assert.Equal(["", .. UserListQuery.Roles.Select(r => r.Key)], table.FindAll("#role-filter option").Select(o => o.GetAttribute("value")));
+        Assert.Equal("Any role", table.Find("#role-filter option").TextContent);
+        Assert.Equal(["Any status", "Active", "Disabled"], table.FindAll("#status-filter option").Select(o => o.TextContent));
+        await table.Find("#role-filter").ChangeAsync(new ChangeEventArgs { Value = "regional-lead" });
+        await table.Find("#status-filter").ChangeAsync(new ChangeEventArgs { Value = "disabled" });
+        await table.Find("#role-filter").ChangeAsync(new ChangeEventArgs { Value = "" });
 
         Assert.Equal(
             [

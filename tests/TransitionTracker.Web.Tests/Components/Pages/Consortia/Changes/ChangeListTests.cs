@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using TransitionTracker.Application.Changes;
 using TransitionTracker.Web.Components.Pages.Consortia.Changes;
@@ -43,10 +44,11 @@ public sealed class ChangeListTests : MudComponentContext
         var query = new ChangeListQuery(Search: "lead", Page: 3);
         var list = Render(query, pageNumber: 3, pageCount: 3, total: 80, matching: 60);
 
-        var selects = list.FindComponents<MudSelect<string>>();
-        await list.InvokeAsync(() => selects.Single(s => s.Instance.Label == "Kind of change").Instance.ValueChanged.InvokeAsync("support-actions"));
-        await list.InvokeAsync(() => selects.Single(s => s.Instance.Label == "Order").Instance.ValueChanged.InvokeAsync("oldest"));
-        await list.InvokeAsync(() => selects.Single(s => s.Instance.Label == "Kind of change").Instance.ValueChanged.InvokeAsync("any"));
+        Assert.Equal("Kind of change", list.Find("label[for=kind-filter]").TextContent);
+        Assert.Equal(["Newest first", "Oldest first"], list.FindAll("#order-filter option").Select(o => o.TextContent));
+        await list.Find("#kind-filter").ChangeAsync(new ChangeEventArgs { Value = "support-actions" });
+        await list.Find("#order-filter").ChangeAsync(new ChangeEventArgs { Value = "oldest" });
+        await list.Find("#kind-filter").ChangeAsync(new ChangeEventArgs { Value = "" });
         await list.InvokeAsync(() => list.FindComponent<MudTextField<string>>().Instance.ValueChanged.InvokeAsync("  jones  "));
 
         Assert.Equal(

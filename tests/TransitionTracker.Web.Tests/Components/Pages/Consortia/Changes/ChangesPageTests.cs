@@ -100,8 +100,8 @@ public sealed class ChangesPageTests : IDisposable
 
         Assert.Equal([["Lesson added"]], Rows(lessons).Select(r => Entry(r)[2..]));
         Assert.Equal("1 of 4 changes matches.", lessons.QuerySelector(".app-grid-summary")!.Text().Trim());
-        Assert.Equal("Lessons", lessons.QuerySelector("#kind-filter")!.GetAttribute("value"));
-        Assert.Equal("Oldest first", oldest.QuerySelector("#order-filter")!.GetAttribute("value"));
+        Assert.Equal("Lessons", lessons.QuerySelector("#kind-filter option[selected]")!.Text());
+        Assert.Equal("Oldest first", oldest.QuerySelector("#order-filter option[selected]")!.Text());
         Assert.Equal([Lead], Rows(byLead).Select(r => Entry(r)[1]));
         Assert.Equal("LEAD.00g", byLead.QuerySelector("#change-search")!.GetAttribute("value"));
         Assert.Equal(["00G action 2"], Rows(byValue).Select(DescriptionOf));

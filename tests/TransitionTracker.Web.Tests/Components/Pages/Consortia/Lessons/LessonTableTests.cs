@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using TransitionTracker.Application.Lessons;
 using TransitionTracker.Web.Components.Pages.Consortia.Lessons;
 using TransitionTracker.Web.Tests.Infrastructure;
@@ -47,6 +48,22 @@ public sealed class LessonTableTests : MudComponentContext
         table.Find("nav[aria-label='Pages of lessons'] button[aria-label='Page 3']").Click();
 
         Assert.Equal(query with { Page = 3 }, Assert.Single(_asked));
+    }
+
+    [Fact]
+    public async Task Choosing_a_domain_or_every_domain_asks_for_the_first_page_of_those_lessons()
+    {
+        var query = new LessonListQuery(Search: "chair", Domain: "workforce", Page: 2);
+        var table = Render(query, pageCount: 2);
+
+        Assert.Equal("Domain", table.Find("label[for=domain-filter]").TextContent);
+        Assert.Equal("workforce", table.Find("#domain-filter").GetAttribute("value"));
+        Assert.Equal("Every domain", table.Find("#domain-filter option").TextContent);
+        Assert.Contains(table.FindAll("#domain-filter option"), o => o.GetAttribute("value") == "governance" && o.TextContent == "Governance and accountability");
+        await table.Find("#domain-filter").ChangeAsync(new ChangeEventArgs { Value = "governance" });
+        await table.Find("#domain-filter").ChangeAsync(new ChangeEventArgs { Value = "" });
+
+        Assert.Equal([query with { Domain = "governance", Page = 1 }, query with { Domain = null, Page = 1 }], _asked);
     }
 
     [Fact]
