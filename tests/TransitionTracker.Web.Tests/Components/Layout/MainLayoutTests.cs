@@ -50,8 +50,14 @@ public sealed class MainLayoutTests : MudComponentContext, IClassFixture<Transit
         Assert.Equal("false", menu.GetAttribute("aria-expanded"));
         menu.Click();
 
-        Assert.Single(layout.FindAll(".mud-drawer--open"));
-        Assert.Equal("true", layout.Find("button[aria-label=Menu]").GetAttribute("aria-expanded"));
+        // As above: on PostgreSQL another render can be under way as the click's render lands, so it is awaited.
+        layout.WaitForAssertion(
+            () =>
+            {
+                Assert.Single(layout.FindAll(".mud-drawer--open"));
+                Assert.Equal("true", layout.Find("button[aria-label=Menu]").GetAttribute("aria-expanded"));
+            },
+            TimeSpan.FromSeconds(10));
         var drawerLinks = layout.FindAll("#app-drawer a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
         Assert.Equal([("Home", "/"), ("PCT 5D7", "/pcts/5D7"), ("PCT 5D8", "/pcts/5D8")], drawerLinks);
     }
